@@ -1,0 +1,92 @@
+//! The district's clock. The district keeps UTC+8; every command can pin "today" with
+//! `--today DATE` or `DUTYDESK_TODAY` so tests and demos see a fixed day.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+
+/// Seconds east of UTC for the district's local time (China Standard Time).
+pub const UTC_OFFSET_SECS: i32 = 8 * 3600;
+
+/// The district's fixed offset.
+pub fn offset() -> FixedOffset {
+    // 8 hours is within FixedOffset's ±24h range, so east_opt cannot fail here.
+    FixedOffset::east_opt(UTC_OFFSET_SECS).unwrap_or_else(|| Utc.fix())
+}
+
+use chrono::Offset as _;
+
+/// Where "now" comes from: the real clock, or a pinned day (time of day still runs, so
+/// audit entries keep their order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    pinned: Option<NaiveDate>,
+}
+
+impl Clock {
+    /// The real clock in UTC+8.
+    pub fn system() -> Self {
+        Clock { pinned: None }
+    }
+    /// A clock whose date is always `day`.
+    pub fn pinned(day: NaiveDate) -> Self {
+        Clock { pinned: Some(day) }
+    }
+    /// Whether the date is pinned.
+    pub fn is_pinned(&self) -> bool {
+        self.pinned.is_some()
+    }
+    /// The local date-time now (UTC+8), with the pinned date if any.
+    pub fn now(&self) -> NaiveDateTime {
+        let real: DateTime<FixedOffset> = Utc::now().with_timezone(&offset());
+        match self.pinned {
+            Some(day) => day.and_time(real.time()),
+            None => real.naive_local(),
+        }
+    }
+    /// Today's local date.
+    pub fn today(&self) -> NaiveDate {
+        self.now().date()
+    }
+    /// Time until the next local midnight, for the board's day roll-over.
+    pub fn until_midnight(&self) -> std::time::Duration {
+        let now = self.now();
+        let next = now.date().succ_opt().map(|d| d.and_time(NaiveTime::MIN));
+        match next {
+            Some(next) => (next - now).to_std().unwrap_or_default(),
+            None => std::time::Duration::from_secs(3600),
+        }
+    }
+}
+
+/// Parses a `YYYY-MM-DD` date, naming the value in the error.
+pub fn parse_date(what: &str, s: &str) -> crate::Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        crate::Error::bad_input(what, format!("'{s}' is not a date of the form YYYY-MM-DD"))
+    })
+}
+
+/// Formats a date as `YYYY-MM-DD`.
+pub fn fmt_date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Formats a local date-time as `YYYY-MM-DD HH:MM:SS`.
+pub fn fmt_datetime(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pinned_clock_keeps_its_day() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert_eq!(Clock::pinned(d).today(), d);
+    }
+
+    #[test]
+    fn parse_date_names_the_value() {
+        let e = parse_date("--today", "2026-13-01").unwrap_err().to_string();
+        assert!(e.contains("--today"), "{e}");
+    }
+}

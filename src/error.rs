@@ -1,0 +1,93 @@
+//! The core's error type. Every variant says where the problem is (a file and line, a
+//! record and field, an item id) so that a duty officer can act on it.
+
+use std::path::PathBuf;
+
+/// Errors raised by the core (calendar, profile, domain, store, interchange).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A data file (profile, holiday schedule, config, import) is malformed.
+    /// `location` is "file:line" or "file" when no line is known.
+    #[error("{location}: {message}")]
+    Invalid { location: String, message: String },
+    /// A command-line or form value could not be understood.
+    #[error("{what}: {message}")]
+    BadInput { what: String, message: String },
+    /// No such item, person, department or profile.
+    #[error("not found: {0}")]
+    NotFound(String),
+    /// The acting person may not do this, or the item's state forbids it.
+    #[error("refused: {0}")]
+    Refused(String),
+    /// The database file was written by a newer dutydesk.
+    #[error(
+        "database schema version {found} is newer than this dutydesk understands ({supported}); upgrade dutydesk"
+    )]
+    SchemaTooNew { found: i64, supported: i64 },
+    /// SQLite reported an error; `context` says what we were doing.
+    #[error("{context}: {source}")]
+    Db {
+        context: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+}
+
+/// The core's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// An `Invalid` error at a location.
+    pub fn invalid(location: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Invalid {
+            location: location.into(),
+            message: message.into(),
+        }
+    }
+    /// A `BadInput` error for a named value.
+    pub fn bad_input(what: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::BadInput {
+            what: what.into(),
+            message: message.into(),
+        }
+    }
+    /// A `Refused` error.
+    pub fn refused(message: impl Into<String>) -> Self {
+        Error::Refused(message.into())
+    }
+}
+
+/// Adds context to a rusqlite result: `conn.execute(..).db("closing item")?`.
+pub trait DbContext<T> {
+    fn db(self, context: impl Into<String>) -> Result<T>;
+}
+
+impl<T> DbContext<T> for std::result::Result<T, rusqlite::Error> {
+    fn db(self, context: impl Into<String>) -> Result<T> {
+        self.map_err(|source| Error::Db {
+            context: context.into(),
+            source,
+        })
+    }
+}
+
+/// Adds a path to an io result.
+pub trait IoContext<T> {
+    fn at_path(self, path: impl Into<PathBuf>) -> Result<T>;
+}
+
+impl<T> IoContext<T> for std::result::Result<T, std::io::Error> {
+    fn at_path(self, path: impl Into<PathBuf>) -> Result<T> {
+        self.map_err(|source| Error::Io {
+            path: path.into(),
+            source,
+        })
+    }
+}
