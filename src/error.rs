@@ -23,9 +23,10 @@ pub enum Error {
     /// No such item, person, department or profile.
     #[error("not found: {0}")]
     NotFound(String),
-    /// The acting person may not do this, or the item's state forbids it.
-    #[error("refused: {0}")]
-    Refused(String),
+    /// The acting person may not do this, or the item's state forbids it. The reason is
+    /// kept in both interface languages because the board shows it to the user as is.
+    #[error("refused: {en}")]
+    Refused { zh: String, en: String },
     /// The database file was written by a newer dutydesk.
     #[error(
         "database schema version {found} is newer than this dutydesk understands ({supported}); upgrade dutydesk"
@@ -58,9 +59,20 @@ impl Error {
             message: message.into(),
         }
     }
-    /// A `Refused` error.
-    pub fn refused(message: impl Into<String>) -> Self {
-        Error::Refused(message.into())
+    /// A `Refused` error with its reason in Chinese and English.
+    pub fn refused(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Error::Refused {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+    /// The message for a user of the given language (refusals are localized; other
+    /// errors are technical and shown as is).
+    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Error::Refused { zh, en } => lang.pick(zh, en).to_string(),
+            other => other.to_string(),
+        }
     }
 }
 

@@ -1,1 +1,55 @@
-fn main() {}
+//! The `dutydesk` binary: parse the command line, load the config, set up logging, then
+//! hand over to the command line or the board.
+
+use clap::Parser;
+use dutydesk::cli::{self, Cli, Ctx};
+use dutydesk::config::Config;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::load(&dutydesk::paths::config_file()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: config: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let _log_guard = init_logging();
+    let ctx = Ctx::new(&cli, config);
+    match cli::run(cli, ctx) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!("{e:#}");
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Logs go to a file (never to the screen, which the board owns): `DUTYDESK_LOG` names the
+/// file, else `dutydesk.log` in the data directory. If the file cannot be opened the
+/// program runs without logs rather than failing.
+fn init_logging() -> Option<tracing_appender::non_blocking::WorkerGuard> {
+    use tracing_subscriber::EnvFilter;
+    let path = std::env::var_os("DUTYDESK_LOG")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dutydesk::paths::log_dir().join("dutydesk.log"));
+    let dir = path.parent()?.to_path_buf();
+    std::fs::create_dir_all(&dir).ok()?;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .ok()?;
+    let (writer, guard) = tracing_appender::non_blocking(file);
+    let filter =
+        EnvFilter::try_from_env("DUTYDESK_LOG_LEVEL").unwrap_or_else(|_| EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_writer(writer)
+        .with_ansi(false)
+        .with_env_filter(filter)
+        .try_init()
+        .ok()?;
+    Some(guard)
+}

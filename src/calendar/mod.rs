@@ -38,7 +38,10 @@ impl Calendar {
     }
     /// Whether `d` is a working day.
     pub fn is_workday(&self, d: NaiveDate) -> bool {
-        matches!(self.day_kind(d), DayKind::Workday | DayKind::MakeupWorkday(_))
+        matches!(
+            self.day_kind(d),
+            DayKind::Workday | DayKind::MakeupWorkday(_)
+        )
     }
     /// Whether a schedule covers `year`.
     pub fn has_schedule(&self, _year: i32) -> bool {
@@ -50,7 +53,11 @@ impl Calendar {
         let step = if n >= 0 { 1 } else { -1 };
         let mut left = n.abs();
         while left > 0 {
-            cur = if step > 0 { cur.succ_opt().unwrap_or(cur) } else { cur.pred_opt().unwrap_or(cur) };
+            cur = if step > 0 {
+                cur.succ_opt().unwrap_or(cur)
+            } else {
+                cur.pred_opt().unwrap_or(cur)
+            };
             if self.is_workday(cur) {
                 left -= 1;
             }
@@ -69,5 +76,28 @@ impl Calendar {
             }
         }
         sign * n
+    }
+}
+
+/// One year's official schedule (placeholder until the schedule parser lands).
+#[derive(Debug, Clone)]
+pub struct YearSchedule {
+    pub year: i32,
+}
+
+impl YearSchedule {
+    /// Parses and validates a holiday-cn style yearly JSON file.
+    pub fn parse(_text: &str, source: &str) -> crate::Result<YearSchedule> {
+        Err(crate::Error::invalid(
+            source,
+            "schedules are not supported yet",
+        ))
+    }
+}
+
+impl Calendar {
+    /// Adds or replaces one year's schedule.
+    pub fn with_year(self, _s: YearSchedule) -> Calendar {
+        self
     }
 }

@@ -1,1 +1,304 @@
-//! placeholder
+//! The command line: global flags, the subcommand table, and the context each subcommand
+//! runs in. Each subcommand lives in its own file and is a thin caller of the core.
+
+pub mod actions;
+pub mod board;
+pub mod calendar_cmd;
+pub mod demo;
+pub mod export;
+pub mod import;
+pub mod init;
+pub mod list;
+
+use crate::clock::{self, Clock};
+use crate::config::Config;
+use crate::domain::Env;
+use crate::i18n::Lang;
+use crate::profile::Profile;
+use crate::store::{self, Store};
+use anyhow::{Context as _, Result, anyhow};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// dutydesk (值班台): the duty board of a district government.
+#[derive(Debug, Parser)]
+#[command(name = "dutydesk", version, about, long_about = None)]
+pub struct Cli {
+    /// The database file (default: in the platform's data directory).
+    #[arg(long, global = true, env = "DUTYDESK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Pin today's date (YYYY-MM-DD) for every computation.
+    #[arg(long, global = true, env = "DUTYDESK_TODAY", value_name = "DATE", value_parser = parse_date_arg)]
+    pub today: Option<NaiveDate>,
+    /// Interface language (default zh, or the config file's `lang`).
+    #[arg(long, global = true, env = "DUTYDESK_LANG", value_enum)]
+    pub lang: Option<Lang>,
+    /// District profile: a built-in id (xinzhou, huancui, kongtong, dongchang, huarong) or a path to a TOML file.
+    #[arg(long, global = true, env = "DUTYDESK_PROFILE", value_name = "ID|PATH")]
+    pub profile: Option<String>,
+    /// Act as this person (login; default: the operating-system user).
+    #[arg(long = "as", global = true, env = "DUTYDESK_AS", value_name = "LOGIN")]
+    pub actor: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Parses `--today`.
+fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
+    clock::parse_date("--today", s).map_err(|e| e.to_string())
+}
+
+/// What `list` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListWhat {
+    /// Documents awaiting approval (待批公文).
+    Approvals,
+    /// Supervision items (督办事项).
+    Supervision,
+    /// Meetings (会议).
+    Meetings,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Jsonl,
+    Csv,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the live board (the default).
+    Board,
+    /// Create an empty database for a district (needs --profile).
+    Init {
+        /// An org chart to import (JSON Lines or CSV, see docs/import.md).
+        #[arg(long, value_name = "FILE")]
+        org: Option<PathBuf>,
+    },
+    /// Make a fresh demo district and open the board on it (never the real database).
+    Demo {
+        /// Scale: 1 is a realistic district; larger multiplies the items.
+        #[arg(long, default_value_t = 1)]
+        size: u32,
+        /// Random seed, so the same seed gives the same district.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Print the summary only, do not open the board.
+        #[arg(long)]
+        no_board: bool,
+    },
+    /// List approvals, supervision items or meetings.
+    List {
+        what: ListWhat,
+        /// Only overdue items.
+        #[arg(long)]
+        overdue: bool,
+        /// Only items due within N working days (overdue included).
+        #[arg(long, value_name = "N")]
+        due_within: Option<i64>,
+        /// One JSON object per line.
+        #[arg(long)]
+        json: bool,
+        /// Print only the number of items.
+        #[arg(long)]
+        count: bool,
+    },
+    /// Import records (JSON Lines or CSV); a whole file is one transaction.
+    Import { file: PathBuf },
+    /// Export everything (JSON Lines by default) to stdout or a file.
+    Export {
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: Format,
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Sign a document with an instruction (批示).
+    Sign {
+        id: String,
+        #[arg(long, short = 't', value_name = "TEXT", default_value = "")]
+        text: String,
+    },
+    /// Return a document to its department.
+    Return {
+        id: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Forward a document to another leader.
+    Forward {
+        id: String,
+        #[arg(long, value_name = "LOGIN")]
+        to: String,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
+    },
+    /// Urge (催办) a document or a supervision item; records who and when.
+    Urge {
+        id: String,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
+    },
+    /// Extend a supervision item's deadline (history is kept).
+    Extend {
+        id: String,
+        #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+        to: NaiveDate,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Add a progress note to a supervision item.
+    Progress {
+        id: String,
+        #[arg(long, value_name = "TEXT")]
+        note: String,
+    },
+    /// Close out (销号) a supervision item.
+    Close {
+        id: String,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
+    },
+    /// Reopen a closed supervision item.
+    Reopen {
+        id: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Set a supervision item's 回头看 re-check date.
+    Recheck {
+        id: String,
+        #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+        on: NaiveDate,
+    },
+    /// Print the district profile's rules with their articles.
+    Rules,
+    /// The official working-day calendar.
+    Calendar {
+        #[command(subcommand)]
+        cmd: CalendarCmd,
+    },
+}
+
+/// `dutydesk calendar …`
+#[derive(Debug, Subcommand)]
+pub enum CalendarCmd {
+    /// One line per day: `YYYY-MM-DD workday|rest [name]`.
+    Days {
+        #[arg(value_parser = parse_date_arg)]
+        from: NaiveDate,
+        #[arg(value_parser = parse_date_arg)]
+        to: NaiveDate,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The date N working days after DATE (N may be negative).
+    Add {
+        #[arg(value_parser = parse_date_arg)]
+        date: NaiveDate,
+        #[arg(allow_negative_numbers = true)]
+        n: i64,
+    },
+    /// Add or replace a year's official schedule (holiday-cn JSON layout) in the database.
+    Import { file: PathBuf },
+}
+
+/// Everything a subcommand needs from the command line, environment and config.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub lang: Lang,
+    pub clock: Clock,
+    pub db: PathBuf,
+    pub profile: Option<String>,
+    pub actor: Option<String>,
+    pub config: Config,
+}
+
+impl Ctx {
+    /// Builds the context: flags win over environment, environment over config.
+    pub fn new(cli: &Cli, config: Config) -> Ctx {
+        Ctx {
+            lang: cli.lang.or(config.lang).unwrap_or_default(),
+            clock: cli.today.map(Clock::pinned).unwrap_or_else(Clock::system),
+            db: cli
+                .db
+                .clone()
+                .or_else(|| config.db.clone())
+                .unwrap_or_else(crate::paths::default_db),
+            profile: cli.profile.clone(),
+            actor: cli.actor.clone(),
+            config,
+        }
+    }
+
+    /// Opens the database.
+    pub fn open_store(&self) -> Result<Store> {
+        Store::open(&self.db).with_context(|| format!("opening the database {}", self.db.display()))
+    }
+
+    /// The acting person's login: `--as`, else the operating-system user.
+    pub fn actor(&self) -> String {
+        self.actor.clone().unwrap_or_else(os_user)
+    }
+
+    /// The profile in force: `--profile`, else the one the database was made for, else
+    /// the config file's.
+    pub fn profile(&self, store: &Store) -> Result<Profile> {
+        let chosen = match &self.profile {
+            Some(p) => Some(p.clone()),
+            None => {
+                store::meta_get(store.conn(), "profile")?.or_else(|| self.config.profile.clone())
+            }
+        };
+        let chosen = chosen.ok_or_else(|| {
+            anyhow!("no district profile: run `dutydesk init --profile ID` or pass --profile")
+        })?;
+        Ok(Profile::resolve(&chosen)?)
+    }
+
+    /// The environment for core calls on this store.
+    pub fn env(&self, store: &Store) -> Result<Env> {
+        Ok(Env::new(
+            self.profile(store)?,
+            store.calendar()?,
+            self.clock,
+            self.actor(),
+        ))
+    }
+}
+
+/// The operating-system user's name.
+pub fn os_user() -> String {
+    ["DUTYDESK_USER", "USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
+    let out = &mut std::io::stdout().lock();
+    match cli.command.unwrap_or(Command::Board) {
+        Command::Board => board::run(&ctx),
+        Command::Init { org } => init::run(&ctx, org.as_deref(), out),
+        Command::Demo {
+            size,
+            seed,
+            no_board,
+        } => demo::run(&ctx, size, seed, no_board, out),
+        Command::List {
+            what,
+            overdue,
+            due_within,
+            json,
+            count,
+        } => list::run(&ctx, what, overdue, due_within, json, count, out),
+        Command::Import { file } => import::run(&ctx, &file, out),
+        Command::Export { format, output } => export::run(&ctx, format, output.as_deref(), out),
+        Command::Rules => calendar_cmd::rules(&ctx, out),
+        Command::Calendar { cmd } => calendar_cmd::run(&ctx, cmd, out),
+        c => actions::run(&ctx, c, out),
+    }
+}

@@ -1,6 +1,10 @@
 //! The domain: entities, their states, and the deadlines they owe, computed from the
 //! district profile and the official calendar. Nothing here knows about terminals.
 
+pub mod deadline;
+pub mod env;
 pub mod types;
 
+pub use deadline::Deadline;
+pub use env::Env;
 pub use types::*;

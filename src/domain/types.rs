@@ -100,7 +100,10 @@ vocabulary! {
 impl Role {
     /// Whether this role is a government leader (区政府领导) who signs documents.
     pub fn is_leader(self) -> bool {
-        matches!(self, Role::Mayor | Role::ExecutiveDeputy | Role::DeputyMayor)
+        matches!(
+            self,
+            Role::Mayor | Role::ExecutiveDeputy | Role::DeputyMayor
+        )
     }
     /// Whether this role works in the government office (may register, urge, close).
     pub fn is_office(self) -> bool {

@@ -5,3 +5,10 @@
 pub mod model;
 
 pub use model::*;
+
+impl Profile {
+    /// A built-in profile id or a path to a profile TOML file (placeholder).
+    pub fn resolve(id_or_path: &str) -> crate::Result<Profile> {
+        Err(crate::Error::NotFound(format!("profile {id_or_path}")))
+    }
+}

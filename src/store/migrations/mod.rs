@@ -1,0 +1,96 @@
+//! Versioned schema migrations. Each migration is one file, applied in order inside its own
+//! transaction together with the bump of `PRAGMA user_version`, so a database is always at
+//! exactly one known version. A database newer than this program is refused, never touched.
+
+use crate::error::{DbContext, Error, Result};
+use rusqlite::Connection;
+
+/// One migration: the version it produces and its SQL.
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sql: &'static str,
+}
+
+/// Every migration, in order. Append only: never edit one that has shipped.
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "initial schema",
+    sql: include_str!("m001_initial.sql"),
+}];
+
+/// The schema version this program writes.
+pub const LATEST: i64 = 1;
+
+/// The database's schema version.
+pub fn version(conn: &Connection) -> Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+        .db("reading the schema version")
+}
+
+/// Brings the database up to [`LATEST`], or refuses a newer one.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let found = version(conn)?;
+    if found > LATEST {
+        return Err(Error::SchemaTooNew {
+            found,
+            supported: LATEST,
+        });
+    }
+    for m in MIGRATIONS.iter().filter(|m| m.version > found) {
+        // IMMEDIATE so two processes opening a new file at once do not both migrate.
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .db(format!("starting migration {} ({})", m.version, m.name))?;
+        // Another process may have migrated while we waited for the write lock.
+        let now: i64 = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .db("re-reading the schema version")?;
+        if now >= m.version {
+            continue;
+        }
+        tx.execute_batch(m.sql)
+            .db(format!("applying migration {} ({})", m.version, m.name))?;
+        tx.execute_batch(&format!("PRAGMA user_version = {}", m.version))
+            .db(format!("recording schema version {}", m.version))?;
+        tx.commit()
+            .db(format!("committing migration {} ({})", m.version, m.name))?;
+        tracing::info!(version = m.version, name = m.name, "migrated");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_from_empty_and_is_idempotent() {
+        let mut c = Connection::open_in_memory().unwrap();
+        migrate(&mut c).unwrap();
+        assert_eq!(version(&c).unwrap(), LATEST);
+        migrate(&mut c).unwrap();
+        assert_eq!(version(&c).unwrap(), LATEST);
+    }
+
+    #[test]
+    fn refuses_a_newer_schema() {
+        let mut c = Connection::open_in_memory().unwrap();
+        c.execute_batch("PRAGMA user_version = 99").unwrap();
+        let e = migrate(&mut c).unwrap_err();
+        assert!(matches!(e, Error::SchemaTooNew { found: 99, .. }), "{e}");
+    }
+
+    #[test]
+    fn audit_log_is_append_only() {
+        let mut c = Connection::open_in_memory().unwrap();
+        migrate(&mut c).unwrap();
+        c.execute(
+            "INSERT INTO audit(at, actor, action, entity) VALUES ('2026-01-01 00:00:00','a','x','y')",
+            [],
+        )
+        .unwrap();
+        assert!(c.execute("UPDATE audit SET actor = 'b'", []).is_err());
+        assert!(c.execute("DELETE FROM audit", []).is_err());
+    }
+}
