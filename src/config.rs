@@ -52,7 +52,7 @@ impl Config {
         toml::from_str(text).map_err(|e| {
             let line = e
                 .span()
-                .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
             let loc = match line {
                 Some(l) => format!("{source}:{l}"),
                 None => source.to_string(),
