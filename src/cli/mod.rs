@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod board;
+pub mod calendar;
 pub mod calendar_cmd;
 pub mod demo;
 pub mod export;
