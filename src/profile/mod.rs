@@ -7,6 +7,7 @@
 
 mod load;
 pub mod model;
+pub mod table;
 mod validate;
 pub mod walk;
 
