@@ -109,6 +109,20 @@ fn import(ctx: &Ctx, file: &std::path::Path, out: &mut dyn Write) -> Result<()> 
     Ok(())
 }
 
-pub fn rules(_ctx: &Ctx, _out: &mut dyn Write) -> Result<()> {
-    anyhow::bail!("rules is not available in this build yet")
+/// `dutydesk rules`: the profile in force (`--profile`, else the database's, else the
+/// config's), printed with its articles. Works without a database when `--profile` is given.
+pub fn rules(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let profile = match (&ctx.profile, ctx.db.exists()) {
+        (Some(p), _) => crate::profile::Profile::resolve(p)?,
+        (None, true) => ctx.profile(&ctx.open_store()?)?,
+        (None, false) => match &ctx.config.profile {
+            Some(p) => crate::profile::Profile::resolve(p)?,
+            None => anyhow::bail!(
+                "no district profile: pass --profile ID (one of {})",
+                crate::profile::Profile::builtin_ids().join(", ")
+            ),
+        },
+    };
+    super::rules::run(&profile, ctx.lang, out)?;
+    Ok(())
 }

@@ -10,6 +10,7 @@ pub mod export;
 pub mod import;
 pub mod init;
 pub mod list;
+pub mod rules;
 
 use crate::clock::{self, Clock};
 use crate::config::Config;
