@@ -13,14 +13,21 @@ struct Migration {
 }
 
 /// Every migration, in order. Append only: never edit one that has shipped.
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "initial schema",
-    sql: include_str!("m001_initial.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "initial schema",
+        sql: include_str!("m001_initial.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "district rules: investment, fund requests, request dates",
+        sql: include_str!("m003_rules.sql"),
+    },
+];
 
 /// The schema version this program writes.
-pub const LATEST: i64 = 1;
+pub const LATEST: i64 = 3;
 
 /// The database's schema version.
 pub fn version(conn: &Connection) -> Result<i64> {

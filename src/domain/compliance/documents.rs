@@ -1,0 +1,361 @@
+//! Documents: approval limits, 特急重要 signing (东昌 二十八), same-day clearance (崆峒
+//! 五十四), stand-ins for an absent leader, countersign replies (信州 二十八, 东昌 二十七,
+//! 华容 五十四), printing and publishing after signing (崆峒 五十三), one matter per 请示
+//! (信州 二十五, 东昌 二十七) and routing by division of work (东昌 二十八 and others).
+
+use super::{
+    Finding, ItemRef, RuleRef, Severity, day_after, due_after, finding, late_by, past,
+    period_text, rule_of,
+};
+use crate::clock::fmt_date;
+use crate::domain::{Deadline, DocKind, Env, Role, Urgency};
+use crate::i18n::Named;
+use chrono::NaiveDate;
+
+/// The leader a pending document is routed to, as the rules need them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeaderView {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+    /// An absence on record covers today.
+    pub away_today: bool,
+    /// Who stands in today while the leader is away (None: present, or nobody can).
+    pub standin: Option<String>,
+    /// The stand-in rule for this leader's role (profile key or default).
+    pub standin_rule: Option<RuleRef>,
+}
+
+/// A document awaiting approval (待批).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingDoc {
+    pub item: ItemRef,
+    pub kind: DocKind,
+    pub urgency: Urgency,
+    pub received: NaiveDate,
+    /// The stored approval deadline and the rule behind it.
+    pub due: Option<NaiveDate>,
+    pub due_rule: RuleRef,
+    pub matters: i64,
+    pub carries_request: bool,
+    pub leader: Option<LeaderView>,
+}
+
+/// Working days ahead of the approval deadline within which an absent leader's stand-in
+/// is prompted to act.
+pub const STANDIN_PROMPT_WORKDAYS: i64 = 2;
+
+/// Every rule on one pending document.
+pub fn pending(env: &Env, d: &PendingDoc) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let rules = &env.profile.documents;
+    if let Some(due) = d.due.filter(|&due| past(env, due)) {
+        let (lz, le) = late_by(env, due);
+        out.push(finding(
+            Severity::Violation,
+            &d.due_rule,
+            &d.item,
+            day_after(due),
+            format!("{}公文应于 {} 前批办，{lz}", d.urgency.zh(), fmt_date(due)),
+            format!(
+                "{} document was due for approval by {}; {le}",
+                d.urgency.en(),
+                fmt_date(due)
+            ),
+        ));
+    }
+    if d.urgency == Urgency::Critical {
+        if let Some(p) = &rules.critical_leader_sign {
+            if let Some(limit) = due_after(env, d.received, p).filter(|&l| past(env, l)) {
+                let (pz, pe) = period_text(p);
+                out.push(finding(
+                    Severity::Violation,
+                    &rule_of("documents.critical_leader_sign", &p.article),
+                    &d.item,
+                    day_after(limit),
+                    format!(
+                        "特急重要公文须由领导在 {pz}内签批（至 {}），仍未签批",
+                        fmt_date(limit)
+                    ),
+                    format!(
+                        "a very urgent & major document must be signed by the leader within {pe} (by {}); still unsigned",
+                        fmt_date(limit)
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(p) = &rules.same_day_clearance {
+        if let Some(limit) = due_after(env, d.received, p).filter(|&l| past(env, l)) {
+            let (pz, pe) = period_text(p);
+            out.push(finding(
+                Severity::Warning,
+                &rule_of("documents.same_day_clearance", &p.article),
+                &d.item,
+                day_after(limit),
+                format!("领导持有公文已超过 {pz}（当日事当日清），{} 收文", fmt_date(d.received)),
+                format!(
+                    "held by the leader for more than {pe} (papers are cleared the same day); received {}",
+                    fmt_date(d.received)
+                ),
+            ));
+        }
+    }
+    if let Some(f) = standin(env, d) {
+        out.push(f);
+    }
+    if d.kind == DocKind::Request && d.matters > 1 {
+        if let Some(rule) = rules.one_matter_per_request.as_ref().filter(|f| f.value) {
+            out.push(finding(
+                Severity::Violation,
+                &rule_of("documents.one_matter_per_request", &rule.article),
+                &d.item,
+                d.received,
+                format!("请示应一文一事，本件含 {} 个事项", d.matters),
+                format!(
+                    "a 请示 carries one matter; this one carries {}",
+                    d.matters
+                ),
+            ));
+        }
+    }
+    if d.kind == DocKind::Report && d.carries_request {
+        if let Some(rule) = rules.no_request_in_report.as_ref().filter(|f| f.value) {
+            out.push(finding(
+                Severity::Violation,
+                &rule_of("documents.no_request_in_report", &rule.article),
+                &d.item,
+                d.received,
+                "报告中不得夹带请示事项".to_string(),
+                "a 报告 must not carry a request (请示)".to_string(),
+            ));
+        }
+    }
+    out
+}
+
+/// The routed leader is away today and the document is due within
+/// [`STANDIN_PROMPT_WORKDAYS`]: the stand-in should act (a warning when nobody can).
+fn standin(env: &Env, d: &PendingDoc) -> Option<Finding> {
+    let leader = d.leader.as_ref().filter(|l| l.away_today)?;
+    let due = d.due?;
+    if env.workdays_left(due) > STANDIN_PROMPT_WORKDAYS {
+        return None;
+    }
+    let rule = leader
+        .standin_rule
+        .clone()
+        .unwrap_or_else(|| RuleRef::new("default.standin", None));
+    Some(match &leader.standin {
+        Some(s) => finding(
+            Severity::Notice,
+            &rule,
+            &d.item,
+            env.today(),
+            format!(
+                "{}今日不在岗，公文 {} 到期，应由{s}代为批办",
+                leader.name,
+                fmt_date(due)
+            ),
+            format!(
+                "{} is away today and the document is due {}; {s} should act as stand-in",
+                leader.name,
+                fmt_date(due)
+            ),
+        ),
+        None => finding(
+            Severity::Warning,
+            &rule,
+            &d.item,
+            env.today(),
+            format!(
+                "{}今日不在岗，公文 {} 到期，且无在岗的代理人",
+                leader.name,
+                fmt_date(due)
+            ),
+            format!(
+                "{} is away today, the document is due {}, and no stand-in is present",
+                leader.name,
+                fmt_date(due)
+            ),
+        ),
+    })
+}
+
+/// An unanswered countersign (会签/征求意见) request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenCountersign {
+    /// The document asked about.
+    pub item: ItemRef,
+    /// The department asked.
+    pub dept: String,
+    pub requested: NaiveDate,
+    pub due: NaiveDate,
+    pub due_rule: RuleRef,
+}
+
+/// The profile's silence-is-consent rule, when it holds.
+pub fn silence_is_consent(env: &Env) -> Option<RuleRef> {
+    env.profile
+        .documents
+        .countersign_silence_is_consent
+        .as_ref()
+        .filter(|f| f.value)
+        .map(|f| rule_of("documents.countersign_silence_is_consent", &f.article))
+}
+
+/// Whether an unanswered request due on `due` is now recorded as 逾期视为无不同意见.
+pub fn is_deemed(env: &Env, due: NaiveDate) -> bool {
+    past(env, due) && silence_is_consent(env).is_some()
+}
+
+/// An unanswered request past its limit: a warning where silence is not consent; where it
+/// is, a notice until the request is recorded as deemed (`store::rules_writes`).
+pub fn countersign(env: &Env, c: &OpenCountersign) -> Option<Finding> {
+    if !past(env, c.due) {
+        return None;
+    }
+    let (lz, le) = late_by(env, c.due);
+    Some(match silence_is_consent(env) {
+        Some(rule) => finding(
+            Severity::Notice,
+            &rule,
+            &c.item,
+            day_after(c.due),
+            format!(
+                "{}会签意见逾期未复（{} 到期），视为无不同意见，待记录",
+                c.dept,
+                fmt_date(c.due)
+            ),
+            format!(
+                "{} did not answer the countersign request by {}: deemed no objection, to be recorded",
+                c.dept,
+                fmt_date(c.due)
+            ),
+        ),
+        None => finding(
+            Severity::Warning,
+            &c.due_rule,
+            &c.item,
+            day_after(c.due),
+            format!("{}会签意见应于 {} 前答复，{lz}", c.dept, fmt_date(c.due)),
+            format!(
+                "{}'s countersign reply was due by {}; {le}",
+                c.dept,
+                fmt_date(c.due)
+            ),
+        ),
+    })
+}
+
+/// A signed document still owing printing or publishing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedDoc {
+    pub item: ItemRef,
+    pub signed_on: NaiveDate,
+    pub printed_on: Option<NaiveDate>,
+    pub published_on: Option<NaiveDate>,
+    /// Only a public (公开) document is published online.
+    pub public: bool,
+}
+
+/// When a document signed on `signed_on` must be printed (None where the profile sets no
+/// limit).
+pub fn print_deadline(env: &Env, signed_on: NaiveDate) -> Option<Deadline> {
+    let p = env.profile.documents.print_after_sign.as_ref()?;
+    Some(Deadline {
+        due: due_after(env, signed_on, p)?,
+        rule: "documents.print_after_sign".into(),
+        article: Some(p.article.clone()),
+    })
+}
+
+/// When a document printed on `printed_on` must be published online (None where the
+/// profile sets no limit).
+pub fn publish_deadline(env: &Env, printed_on: NaiveDate) -> Option<Deadline> {
+    let p = env.profile.documents.publish_after_print.as_ref()?;
+    Some(Deadline {
+        due: due_after(env, printed_on, p)?,
+        rule: "documents.publish_after_print".into(),
+        article: Some(p.article.clone()),
+    })
+}
+
+/// Printing and publishing deadlines missed.
+pub fn after_signing(env: &Env, d: &SignedDoc) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let owed = match d.printed_on {
+        None => print_deadline(env, d.signed_on).map(|dl| (dl, true)),
+        Some(printed) if d.public && d.published_on.is_none() => {
+            publish_deadline(env, printed).map(|dl| (dl, false))
+        }
+        Some(_) => None,
+    };
+    if let Some((dl, printing)) = owed.filter(|(dl, _)| past(env, dl.due)) {
+        let (lz, le) = late_by(env, dl.due);
+        let (wz, we) = if printing {
+            ("印制", "printed")
+        } else {
+            ("在门户网站公开", "published online")
+        };
+        out.push(finding(
+            Severity::Violation,
+            &RuleRef::new(dl.rule, dl.article.as_deref()),
+            &d.item,
+            day_after(dl.due),
+            format!("已签发公文应于 {} 前{wz}，{lz}", fmt_date(dl.due)),
+            format!(
+                "the signed document was to be {we} by {}; {le}",
+                fmt_date(dl.due)
+            ),
+        ));
+    }
+    out
+}
+
+/// Where the routing rules would send a pending document, for comparison with where it
+/// went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteCheck {
+    pub item: ItemRef,
+    pub received: NaiveDate,
+    /// The leader on record.
+    pub routed: Option<i64>,
+    pub routed_name: String,
+    /// The leader the profile's routing names, and the rule that names them.
+    pub expected: Option<i64>,
+    pub expected_name: String,
+    pub rule: RuleRef,
+}
+
+/// A pending document not with the leader the routing rules name.
+pub fn routing(_env: &Env, r: &RouteCheck) -> Option<Finding> {
+    let expected = r.expected?;
+    if r.routed == Some(expected) {
+        return None;
+    }
+    let now_with = if r.routed_name.is_empty() {
+        "（未分送）".to_string()
+    } else {
+        r.routed_name.clone()
+    };
+    Some(finding(
+        Severity::Warning,
+        &r.rule,
+        &r.item,
+        r.received,
+        format!(
+            "按分工应呈{}批办，现呈{now_with}",
+            r.expected_name
+        ),
+        format!(
+            "by the division of work this goes to {}; it is with {}",
+            r.expected_name,
+            if r.routed_name.is_empty() {
+                "nobody"
+            } else {
+                &r.routed_name
+            }
+        ),
+    ))
+}

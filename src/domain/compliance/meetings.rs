@@ -1,0 +1,372 @@
+//! Meetings: cadence by kind, topics' materials, quorum (环翠 43), leave (all five; 华容
+//! 四十八 in writing), minutes (崆峒 四十七) and documents owed after the meeting, and the
+//! lead time of district-wide meetings and events (信州 二十四, 环翠 46).
+
+use super::{
+    Finding, ItemRef, RuleRef, Severity, day_after, due_before, finding, late_by, past,
+    period_text, rule_of,
+};
+use crate::clock::fmt_date;
+use crate::domain::{Env, MeetingKind, MeetingState, Role};
+use crate::i18n::Named;
+use crate::profile::{Cadence, CadenceUnit};
+use chrono::{Days, Months, NaiveDate};
+
+/// The latest day the next meeting is due after one on `last`, by the cadence: "1–2 a
+/// month" and "1 a month" → a month later, "every 2 weeks" → 14 days, "1 a year" → a
+/// year, "every half year" → 6 months, "every 2 months" → 2 months. With `times` above
+/// one the interval is split evenly in days. None for an as-needed cadence.
+pub fn next_due(cadence: &Cadence, last: NaiveDate) -> Option<NaiveDate> {
+    if cadence.as_needed {
+        return None;
+    }
+    let unit = cadence.unit?;
+    let every = cadence.every.unwrap_or(1).max(1);
+    let times = cadence.times.unwrap_or(1).max(1);
+    let (months, days) = match unit {
+        CadenceUnit::Week => (0, 7 * every),
+        CadenceUnit::Month => (every, 0),
+        CadenceUnit::Year => (12 * every, 0),
+    };
+    if times == 1 {
+        return if months > 0 {
+            last.checked_add_months(Months::new(months))
+        } else {
+            last.checked_add_days(Days::new(u64::from(days)))
+        };
+    }
+    // Several meetings per period: the period in days (a month as 30), split evenly.
+    let period_days = if months > 0 { months * 30 } else { days };
+    last.checked_add_days(Days::new(u64::from((period_days / times).max(1))))
+}
+
+/// What the cadence check needs to know about one kind of meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindHistory {
+    pub kind: MeetingKind,
+    /// The latest meeting of the kind on or before today that was not cancelled.
+    pub last: Option<NaiveDate>,
+    /// The next one planned after today, if any.
+    pub next_planned: Option<NaiveDate>,
+}
+
+/// A kind behind its cadence: nothing held or planned within the window ending today.
+pub fn cadence(env: &Env, h: &KindHistory) -> Option<Finding> {
+    let rules = env.profile.meeting(h.kind)?;
+    let c = rules.cadence.as_ref().filter(|c| !c.as_needed)?;
+    let (since, last_zh, last_en) = match h.last {
+        Some(last) => {
+            let due = next_due(c, last)?;
+            if !past(env, due) {
+                return None;
+            }
+            (
+                day_after(due),
+                format!("上次 {}，应于 {} 前召开", fmt_date(last), fmt_date(due)),
+                format!("last on {}, the next was due by {}", fmt_date(last), fmt_date(due)),
+            )
+        }
+        None => (
+            env.today(),
+            "没有召开记录".to_string(),
+            "none on record".to_string(),
+        ),
+    };
+    let (next_zh, next_en) = match h.next_planned {
+        Some(d) => (
+            format!("；下次已安排于 {}", fmt_date(d)),
+            format!("; the next is planned for {}", fmt_date(d)),
+        ),
+        None => ("；尚未安排".to_string(), "; none planned".to_string()),
+    };
+    let item = ItemRef::new("meeting_kind", 0, h.kind.key(), h.kind.zh());
+    Some(finding(
+        Severity::Warning,
+        &rule_of(&format!("meetings.{}.cadence", h.kind.key()), &c.article),
+        &item,
+        since,
+        format!("{}未按规定频次召开：{last_zh}{next_zh}", h.kind.zh()),
+        format!(
+            "{} is behind its cadence: {last_en}{next_en}",
+            h.kind.en()
+        ),
+    ))
+}
+
+/// A topic (议题) on a meeting's agenda.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicView {
+    pub title: String,
+    pub materials_on: Option<NaiveDate>,
+}
+
+/// A person who asked leave of a meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeaveView {
+    pub name: String,
+    pub role: Role,
+    /// Whether the person is one of the meeting's members.
+    pub member: bool,
+    pub requested_on: NaiveDate,
+    pub in_writing: bool,
+    /// Whom the request was addressed to (id and role), where recorded.
+    pub addressed_to: Option<(i64, Role)>,
+}
+
+/// A meeting as the rules see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingView {
+    pub item: ItemRef,
+    pub kind: MeetingKind,
+    pub day: NaiveDate,
+    pub state: MeetingState,
+    pub chair_id: Option<i64>,
+    pub materials_due: Option<NaiveDate>,
+    pub materials_rule: RuleRef,
+    pub minutes_due: Option<NaiveDate>,
+    pub minutes_rule: RuleRef,
+    pub minutes_issued_on: Option<NaiveDate>,
+    pub docs_owed: i64,
+    pub docs_due: Option<NaiveDate>,
+    pub docs_rule: RuleRef,
+    pub docs_issued_on: Option<NaiveDate>,
+    /// When a district-wide meeting or event was requested.
+    pub requested_on: Option<NaiveDate>,
+    pub members: usize,
+    pub topics: Vec<TopicView>,
+    pub leaves: Vec<LeaveView>,
+}
+
+/// Every rule on one meeting.
+pub fn meeting(env: &Env, m: &MeetingView) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if m.state == MeetingState::Cancelled {
+        return out;
+    }
+    if m.state == MeetingState::Planned && m.day >= env.today() {
+        materials(env, m, &mut out);
+        quorum(env, m, &mut out);
+        leave(env, m, &mut out);
+        large_event(env, m, &mut out);
+    }
+    if m.day <= env.today() {
+        owed(env, m, &mut out);
+    }
+    out
+}
+
+fn materials(env: &Env, m: &MeetingView, out: &mut Vec<Finding>) {
+    let Some(due) = m.materials_due else {
+        return;
+    };
+    for t in &m.topics {
+        let (zh, en) = match t.materials_on {
+            None if past(env, due) => (
+                format!("议题《{}》材料应于 {} 前报送，仍未报送", t.title, fmt_date(due)),
+                format!(
+                    "materials for topic “{}” were due by {}; not in yet",
+                    t.title,
+                    fmt_date(due)
+                ),
+            ),
+            Some(on) if on > due => (
+                format!(
+                    "议题《{}》材料应于 {} 前报送，{} 才报送",
+                    t.title,
+                    fmt_date(due),
+                    fmt_date(on)
+                ),
+                format!(
+                    "materials for topic “{}” were due by {}; in only on {}",
+                    t.title,
+                    fmt_date(due),
+                    fmt_date(on)
+                ),
+            ),
+            _ => continue,
+        };
+        out.push(finding(
+            Severity::Warning,
+            &m.materials_rule,
+            &m.item,
+            day_after(due),
+            zh,
+            en,
+        ));
+    }
+}
+
+fn quorum(env: &Env, m: &MeetingView, out: &mut Vec<Finding>) {
+    let Some(q) = env.profile.meeting(m.kind).and_then(|r| r.quorum.as_ref()) else {
+        return;
+    };
+    let absent: Vec<&LeaveView> = m.leaves.iter().filter(|l| l.member).collect();
+    if m.members == 0 || absent.is_empty() {
+        return;
+    }
+    let present = m.members.saturating_sub(absent.len());
+    let (num, den) = (
+        q.more_than_numerator as usize,
+        q.more_than_denominator.max(1) as usize,
+    );
+    // Attendance must be more than num/den of the members.
+    if present * den > m.members * num {
+        return;
+    }
+    let since = absent
+        .iter()
+        .map(|l| l.requested_on)
+        .max()
+        .unwrap_or(env.today());
+    out.push(finding(
+        Severity::Warning,
+        &rule_of(&format!("meetings.{}.quorum", m.kind.key()), &q.article),
+        &m.item,
+        since,
+        format!(
+            "法定人数不足之虞：应到 {} 人，请假 {} 人，实到不超过 {} 人（须超过 {num}/{den}）",
+            m.members,
+            absent.len(),
+            present
+        ),
+        format!(
+            "quorum at risk: {} members, {} on leave, at most {} present (more than {num}/{den} needed)",
+            m.members,
+            absent.len(),
+            present
+        ),
+    ));
+}
+
+fn leave(env: &Env, m: &MeetingView, out: &mut Vec<Finding>) {
+    let Some(rules) = env.profile.meeting(m.kind) else {
+        return;
+    };
+    if let Some(w) = rules.dept_head_leave_in_writing.as_ref().filter(|f| f.value) {
+        for l in m
+            .leaves
+            .iter()
+            .filter(|l| l.role == Role::DeptHead && !l.in_writing)
+        {
+            out.push(finding(
+                Severity::Warning,
+                &rule_of(
+                    &format!("meetings.{}.dept_head_leave_in_writing", m.kind.key()),
+                    &w.article,
+                ),
+                &m.item,
+                l.requested_on,
+                format!("{}（部门负责人）请假未经办公室书面提出", l.name),
+                format!(
+                    "{} (department head) asked leave without a written request through the office",
+                    l.name
+                ),
+            ));
+        }
+    }
+    if let Some(to) = &rules.leave_to {
+        for l in &m.leaves {
+            let Some((id, role)) = l.addressed_to else {
+                continue;
+            };
+            let allowed = Some(id) == m.chair_id
+                || to.roles.contains(&role)
+                || to.delegate.contains(&role)
+                || role.is_office();
+            if !allowed {
+                out.push(finding(
+                    Severity::Warning,
+                    &rule_of(&format!("meetings.{}.leave_to", m.kind.key()), &to.article),
+                    &m.item,
+                    l.requested_on,
+                    format!("{}的请假未向会议主持人提出", l.name),
+                    format!("{} did not ask the meeting's chair for leave", l.name),
+                ));
+            }
+        }
+    }
+}
+
+fn large_event(env: &Env, m: &MeetingView, out: &mut Vec<Finding>) {
+    if m.kind != MeetingKind::LargeEvent {
+        return;
+    }
+    let (Some(rules), Some(requested)) = (env.profile.meeting(m.kind), m.requested_on) else {
+        return;
+    };
+    let leads = [
+        ("request_lead", rules.request_lead.as_ref(), "提前", "ahead"),
+        (
+            "preparation",
+            rules.preparation.as_ref(),
+            "筹备时间不少于",
+            "of preparation",
+        ),
+    ];
+    for (key, p, zh_what, en_what) in leads {
+        let Some(p) = p else { continue };
+        let Some(latest) = due_before(env, m.day, p) else {
+            continue;
+        };
+        if requested <= latest {
+            continue;
+        }
+        let (pz, pe) = period_text(p);
+        out.push(finding(
+            Severity::Violation,
+            &rule_of(&format!("meetings.large_event.{key}"), &p.article),
+            &m.item,
+            requested,
+            format!(
+                "全区性会议须{zh_what} {pz}报请（最迟 {}），{} 才报请，会期 {}",
+                fmt_date(latest),
+                fmt_date(requested),
+                fmt_date(m.day)
+            ),
+            format!(
+                "a district-wide meeting needs {pe} {en_what} (request by {}); requested {} for {}",
+                fmt_date(latest),
+                fmt_date(requested),
+                fmt_date(m.day)
+            ),
+        ));
+    }
+}
+
+/// Minutes and documents owed after the meeting, past their stored deadlines.
+fn owed(env: &Env, m: &MeetingView, out: &mut Vec<Finding>) {
+    if let (Some(due), None) = (m.minutes_due, m.minutes_issued_on) {
+        if past(env, due) {
+            let (lz, le) = late_by(env, due);
+            out.push(finding(
+                Severity::Violation,
+                &m.minutes_rule,
+                &m.item,
+                day_after(due),
+                format!("会议纪要应于 {} 前起草印发，{lz}", fmt_date(due)),
+                format!("the minutes were due by {}; {le}", fmt_date(due)),
+            ));
+        }
+    }
+    if let (true, Some(due), None) = (m.docs_owed > 0, m.docs_due, m.docs_issued_on) {
+        if past(env, due) {
+            let (lz, le) = late_by(env, due);
+            out.push(finding(
+                Severity::Violation,
+                &m.docs_rule,
+                &m.item,
+                day_after(due),
+                format!(
+                    "会议决定印发的 {} 份文件应于 {} 前印发，{lz}",
+                    m.docs_owed,
+                    fmt_date(due)
+                ),
+                format!(
+                    "{} document(s) decided at the meeting were due by {}; {le}",
+                    m.docs_owed,
+                    fmt_date(due)
+                ),
+            ));
+        }
+    }
+}
