@@ -9,6 +9,7 @@ pub mod actions;
 pub mod audit;
 pub mod migrations;
 pub mod people;
+pub mod recompute;
 
 use crate::calendar::{Calendar, YearSchedule};
 use crate::error::{DbContext, Error, IoContext, Result};
