@@ -1,7 +1,7 @@
 //! Who may do what to an item. Pure decisions over roles and ids, so every rule can be
 //! tested without a database; the store looks the people up and asks here.
 //!
-//! The table (see also docs/architecture.md):
+//! The table:
 //!
 //! | action | allowed |
 //! |---|---|

@@ -11,13 +11,13 @@ mod lookup;
 mod meetings;
 mod snapshot;
 mod supervision;
+mod topics;
 
 pub use documents::{forward, return_document, sign};
 pub use lookup::{document_id, resolve_target, supervision_id};
-pub use meetings::{
-    add_topic, approve_topic, documents_issued, minutes_issued, request_leave, topic_materials_in,
-};
+pub use meetings::{documents_issued, minutes_issued, request_leave};
 pub use supervision::{add_progress, close, extend, reopen, set_recheck};
+pub use topics::{add_topic, approve_topic, topic_materials_in};
 
 use crate::domain::Env;
 use crate::error::{Error, Result};
