@@ -5,11 +5,13 @@ pub mod actions;
 pub mod board;
 pub mod calendar;
 pub mod calendar_cmd;
+pub mod check;
 pub mod demo;
 pub mod export;
 pub mod import;
 pub mod init;
 pub mod list;
+pub mod rule_actions;
 pub mod rules;
 
 use crate::clock::{self, Clock};
@@ -17,6 +19,7 @@ use crate::config::Config;
 use crate::domain::Env;
 use crate::i18n::Lang;
 use crate::profile::Profile;
+use rule_actions::RuleAction;
 use crate::store::{self, Store};
 use anyhow::{Context as _, Result, anyhow};
 use chrono::NaiveDate;
@@ -177,6 +180,32 @@ pub enum Command {
     },
     /// Print the district profile's rules with their articles.
     Rules,
+    /// List every current violation, warning and notice of the district's rules.
+    Check {
+        /// One JSON object per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record a signed document as printed (印制).
+    Printed { id: String },
+    /// Record a printed document as published online (公开).
+    Published { id: String },
+    /// Record a meeting's decision as a supervision item (会议决定事项).
+    Decide {
+        meeting: String,
+        #[arg(long, value_name = "TEXT")]
+        title: String,
+        /// The lead department (external id or name).
+        #[arg(long, value_name = "DEPT")]
+        lead: String,
+        /// Co-departments (repeat or separate with commas).
+        #[arg(long, value_name = "DEPT", value_delimiter = ',')]
+        co: Vec<String>,
+        #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+        deadline: Option<NaiveDate>,
+    },
+    /// Record a step (numbered from 1) of an investment project's route as done.
+    Step { project: String, step: usize },
     /// The official working-day calendar.
     Calendar {
         #[command(subcommand)]
@@ -301,6 +330,28 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
         Command::Export { format, output } => export::run(&ctx, format, output.as_deref(), out),
         Command::Rules => calendar_cmd::rules(&ctx, out),
         Command::Calendar { cmd } => calendar_cmd::run(&ctx, cmd, out),
+        Command::Check { json } => check::run(&ctx, json, out),
+        Command::Printed { id } => rule_actions::run(&ctx, RuleAction::Printed(&id), out),
+        Command::Published { id } => rule_actions::run(&ctx, RuleAction::Published(&id), out),
+        Command::Decide {
+            meeting,
+            title,
+            lead,
+            co,
+            deadline,
+        } => {
+            let what = RuleAction::Decide {
+                meeting: &meeting,
+                title: &title,
+                lead: &lead,
+                co: &co,
+                deadline,
+            };
+            rule_actions::run(&ctx, what, out)
+        }
+        Command::Step { project, step } => {
+            rule_actions::run(&ctx, RuleAction::Step { project: &project, step }, out)
+        }
         c => actions::run(&ctx, c, out),
     }
 }

@@ -7,9 +7,11 @@
 
 pub mod actions;
 pub mod audit;
+pub mod compliance;
 pub mod migrations;
 pub mod people;
 pub mod recompute;
+pub mod rules_writes;
 
 use crate::calendar::{Calendar, YearSchedule};
 use crate::error::{DbContext, Error, IoContext, Result};

@@ -1,0 +1,123 @@
+//! `dutydesk check [--json]`: every current violation, warning and notice of the district's
+//! rules — severity, rule, article, item, since — most serious first. Overdue countersign
+//! requests are settled first (recorded as 逾期视为无不同意见 where the rules say so, in the
+//! audit log as "system"). The exit code is 0 even with findings, so cron can read the
+//! output; it is non-zero only when the check itself fails.
+
+use super::Ctx;
+use crate::domain::Env;
+use crate::domain::compliance::{Finding, Severity};
+use crate::i18n::Lang;
+use crate::store::compliance;
+use crate::store::rules_writes::{SYSTEM_ACTOR, settle_countersigns};
+use anyhow::Result;
+use std::io::Write;
+
+pub fn run(ctx: &Ctx, json: bool, out: &mut dyn Write) -> Result<()> {
+    let mut store = ctx.open_store()?;
+    let env = ctx.env(&store)?;
+    let system = Env {
+        actor: SYSTEM_ACTOR.to_string(),
+        ..env.clone()
+    };
+    let settled = store.write(|tx| settle_countersigns(tx, &system))?;
+    let findings = store.read(|tx| compliance::check(tx, &env))?;
+    if json {
+        for f in &findings {
+            writeln!(out, "{}", json_line(f, ctx.lang))?;
+        }
+        return Ok(());
+    }
+    let lang = ctx.lang;
+    if settled > 0 {
+        writeln!(
+            out,
+            "{}",
+            match lang {
+                Lang::Zh => format!("已将 {settled} 项逾期未复的会签记录为“逾期视为无不同意见”"),
+                Lang::En => format!(
+                    "recorded {settled} overdue countersign request(s) as deemed no objection"
+                ),
+            }
+        )?;
+    }
+    for f in &findings {
+        writeln!(out, "{}", text_line(f, lang))?;
+    }
+    writeln!(out, "{}", summary(&findings, lang))?;
+    Ok(())
+}
+
+/// One finding as a JSON object.
+pub fn json_line(f: &Finding, lang: Lang) -> serde_json::Value {
+    serde_json::json!({
+        "severity": f.severity.as_str(),
+        "rule": f.rule,
+        "article": f.article,
+        "entity": f.item.entity,
+        "id": f.item.ext_id,
+        "title": f.item.title,
+        "since": crate::clock::fmt_date(f.since),
+        "message": f.message(lang),
+    })
+}
+
+/// What an entity is called.
+pub fn entity_label(entity: &str, lang: Lang) -> &str {
+    let (zh, en) = match entity {
+        "document" => ("公文", "document"),
+        "meeting" => ("会议", "meeting"),
+        "meeting_kind" => ("会议类型", "meeting kind"),
+        "supervision" => ("督办事项", "supervision item"),
+        "absence" => ("外出请假", "absence"),
+        "people" => ("区政府领导", "leaders"),
+        "duty" => ("值班", "duty"),
+        "investment" => ("投资项目", "investment project"),
+        "fund" => ("资金申请", "fund request"),
+        other => (other, other),
+    };
+    lang.pick(zh, en)
+}
+
+/// "违规 自 2025-03-06 公文 D1《…》：message〔rule（第二十八条）〕".
+pub fn text_line(f: &Finding, lang: Lang) -> String {
+    let entity = entity_label(&f.item.entity, lang);
+    let since = crate::clock::fmt_date(f.since);
+    match lang {
+        Lang::Zh => format!(
+            "{} 自 {since} {entity} {}《{}》：{}〔{}〕",
+            f.severity.label(lang),
+            f.item.ext_id,
+            f.item.title,
+            f.message(lang),
+            f.cite(lang)
+        ),
+        Lang::En => format!(
+            "{} since {since} {entity} {} “{}”: {} [{}]",
+            f.severity.label(lang),
+            f.item.ext_id,
+            f.item.title,
+            f.message(lang),
+            f.cite(lang)
+        ),
+    }
+}
+
+/// "共 3 项违规、2 项警示、1 项提示" / "3 violations, 2 warnings, 1 notice".
+pub fn summary(findings: &[Finding], lang: Lang) -> String {
+    if findings.is_empty() {
+        return lang.pick("未发现违规、警示或提示", "no findings").to_string();
+    }
+    let n = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let (v, w, no) = (n(Severity::Violation), n(Severity::Warning), n(Severity::Notice));
+    let pl = |k: usize| if k == 1 { "" } else { "s" };
+    match lang {
+        Lang::Zh => format!("共 {v} 项违规、{w} 项警示、{no} 项提示"),
+        Lang::En => format!(
+            "{v} violation{}, {w} warning{}, {no} notice{}",
+            pl(v),
+            pl(w),
+            pl(no)
+        ),
+    }
+}

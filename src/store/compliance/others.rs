@@ -1,0 +1,248 @@
+//! Gathering for the supervision, people and investment rules.
+
+use super::{day, stored_rule, ymd};
+use crate::domain::compliance::investment::{self as inv, FundView, ProjectView};
+use crate::domain::compliance::people::{
+    self as ppl, ABSENCE_LOOKAHEAD_DAYS, AbsenceView, DUTY_LOOKAHEAD_DAYS,
+};
+use crate::domain::compliance::supervision::{self as sup, ClosedItem, OpenItem};
+use crate::domain::compliance::{Finding, ItemRef};
+use crate::domain::{Env, FeedbackCycle, Role};
+use crate::error::{DbContext, Result};
+use chrono::Days;
+use rusqlite::{Connection, params};
+use std::collections::BTreeSet;
+
+pub(super) fn supervision(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
+    // The latest progress note: the item's own column, or the notes table for rows
+    // written before that column was kept.
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT s.id, s.ext_id, s.title, d.name, s.assigned, s.deadline, s.deadline_rule,
+                    s.deadline_article, s.feedback_cycle,
+                    MAX(COALESCE(s.last_progress_on, ''),
+                        COALESCE((SELECT MAX(p.on_date) FROM progress_notes p
+                                  WHERE p.supervision_id = s.id), ''))
+             FROM supervision s JOIN departments d ON d.id = s.lead_dept
+             WHERE s.state = '办理中'",
+        )
+        .db("preparing the supervision check")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                ItemRef::new("supervision", r.get(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?),
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                stored_rule(r.get(6)?, r.get(7)?),
+                r.get::<_, FeedbackCycle>(8)?,
+                r.get::<_, String>(9)?,
+            ))
+        })
+        .db("reading open supervision items")?;
+    for row in rows {
+        let (id, item, lead_dept, assigned, deadline, deadline_rule, cycle, last) =
+            row.db("reading an open supervision item")?;
+        let (Some(assigned), Some(deadline)) = (
+            day("supervision assigned", id, assigned.as_deref()),
+            day("supervision deadline", id, deadline.as_deref()),
+        ) else {
+            continue;
+        };
+        let s = OpenItem {
+            item,
+            lead_dept,
+            assigned,
+            deadline,
+            deadline_rule,
+            feedback_cycle: cycle,
+            last_progress_on: (!last.is_empty())
+                .then(|| day("supervision progress", id, Some(&last)))
+                .flatten(),
+        };
+        out.extend(sup::open_item(env, &s));
+    }
+
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT s.id, s.ext_id, s.title, s.recheck_on,
+                    MAX(COALESCE(s.last_progress_on, ''),
+                        COALESCE((SELECT MAX(p.on_date) FROM progress_notes p
+                                  WHERE p.supervision_id = s.id), ''))
+             FROM supervision s
+             WHERE s.recheck_on IS NOT NULL AND s.recheck_on <= ?1 AND s.state = '已销号'",
+        )
+        .db("preparing the re-check query")?;
+    let rows = stmt
+        .query_map([ymd(env.today())], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                ItemRef::new("supervision", r.get(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?),
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })
+        .db("reading items due for re-check")?;
+    for row in rows {
+        let (id, item, recheck, last) = row.db("reading an item due for re-check")?;
+        let Some(recheck_on) = day("supervision recheck_on", id, Some(&recheck)) else {
+            continue;
+        };
+        let c = ClosedItem {
+            item,
+            recheck_on,
+            last_progress_on: (!last.is_empty())
+                .then(|| day("supervision progress", id, Some(&last)))
+                .flatten(),
+        };
+        out.extend(sup::recheck(env, &c));
+    }
+    Ok(())
+}
+
+pub(super) fn people(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
+    let p = &env.profile.people;
+    let today = env.today();
+    let absence_rules = p.ab_not_away_together.is_some()
+        || p.max_leaders_away.is_some()
+        || p.dept_head_leave_notice.is_some();
+    if absence_rules {
+        let horizon = today
+            .checked_add_days(Days::new(ABSENCE_LOOKAHEAD_DAYS))
+            .unwrap_or(today);
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT a.id, COALESCE(a.ext_id, ''), a.person_id, p.name, p.role, p.partner_id,
+                        a.start_on, a.end_on, a.reported_on
+                 FROM absences a JOIN people p ON p.id = a.person_id
+                 WHERE a.end_on >= ?1 AND a.start_on <= ?2
+                 ORDER BY a.start_on, a.id",
+            )
+            .db("preparing the absences check")?;
+        let rows = stmt
+            .query_map(params![ymd(today), ymd(horizon)], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, Role>(4)?,
+                    r.get::<_, Option<i64>>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                    r.get::<_, Option<String>>(8)?,
+                ))
+            })
+            .db("reading absences")?;
+        let mut list = Vec::new();
+        for row in rows {
+            let (id, ext_id, person_id, name, role, partner_id, start, end, reported) =
+                row.db("reading an absence")?;
+            let (Some(start), Some(end)) = (
+                day("absence start_on", id, Some(&start)),
+                day("absence end_on", id, Some(&end)),
+            ) else {
+                continue;
+            };
+            list.push(AbsenceView {
+                id,
+                ext_id,
+                person_id,
+                name,
+                role,
+                partner_id,
+                start,
+                end,
+                reported_on: day("absence reported_on", id, reported.as_deref()),
+            });
+        }
+        out.extend(ppl::absences(env, &list));
+    }
+    if p.holiday_duty_leader.as_ref().is_some_and(|f| f.value) {
+        let until = today
+            .checked_add_days(Days::new(DUTY_LOOKAHEAD_DAYS))
+            .unwrap_or(today);
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT day FROM duty_rota
+                 WHERE day >= ?1 AND day <= ?2 AND leader_id IS NOT NULL",
+            )
+            .db("preparing the duty rota check")?;
+        let led: BTreeSet<_> = stmt
+            .query_map(params![ymd(today), ymd(until)], |r| r.get::<_, String>(0))
+            .db("reading the duty rota")?
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .db("reading the duty rota")?
+            .iter()
+            .filter_map(|d| day("duty_rota day", 0, Some(d)))
+            .collect();
+        out.extend(ppl::holiday_duty(env, &led));
+    }
+    Ok(())
+}
+
+pub(super) fn investment(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
+    if !env.profile.investment.tiers.is_empty() {
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT id, ext_id, title, amount_wan, received, steps_done
+                 FROM investment_projects ORDER BY id",
+            )
+            .db("preparing the investment check")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, f64>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                ))
+            })
+            .db("reading investment projects")?;
+        for row in rows {
+            let (id, ext_id, title, amount_wan, received, steps) =
+                row.db("reading an investment project")?;
+            let Some(received) = day("investment received", id, Some(&received)) else {
+                continue;
+            };
+            let p = ProjectView {
+                item: ItemRef::new("investment", id, ext_id, title),
+                amount_wan,
+                received,
+                steps_done: crate::store::rules_writes::parse_steps(id, &steps)?,
+            };
+            out.extend(inv::project(env, &p));
+        }
+    }
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT id, ext_id, title, consult_due, consult_due_rule, consult_due_article
+             FROM fund_requests
+             WHERE answered_on IS NULL AND consult_due IS NOT NULL AND consult_due < ?1",
+        )
+        .db("preparing the fund request check")?;
+    let rows = stmt
+        .query_map([ymd(env.today())], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                ItemRef::new("fund", r.get(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?),
+                r.get::<_, String>(3)?,
+                stored_rule(r.get(4)?, r.get(5)?),
+            ))
+        })
+        .db("reading fund requests")?;
+    for row in rows {
+        let (id, item, due, due_rule) = row.db("reading a fund request")?;
+        let f = FundView {
+            item,
+            consult_due: day("fund consult_due", id, Some(&due)),
+            due_rule,
+            answered_on: None,
+        };
+        out.extend(inv::fund(env, &f));
+    }
+    Ok(())
+}

@@ -1,0 +1,280 @@
+//! The document rules, per profile, with their articles: approval limits, 特急重要 signing
+//! (东昌 二十八), same-day clearance (崆峒 五十四), stand-ins, countersign silence (信州
+//! 二十八, 东昌 二十七, 华容 五十四), printing and publishing (崆峒 五十三) and one matter
+//! per 请示 (信州 二十五, 东昌 二十七).
+
+mod rules_fixture;
+
+use dutydesk::domain::compliance::Severity;
+use dutydesk::domain::{CountersignAnswer, Urgency, deadline};
+use dutydesk::store::audit;
+use dutydesk::store::rules_writes::{mark_printed, mark_published, settle_countersigns};
+use rules_fixture::*;
+
+#[test]
+fn an_overdue_approval_is_a_violation_under_its_stored_rule() {
+    for id in PROFILES {
+        let mut s = store();
+        let env = env(id);
+        // 一般, received 2025-02-17: 14 wd (东昌 二十八, elsewhere the default) → 2025-03-07.
+        document(&s, &env, 1, "请示", Urgency::Normal, "2025-02-17", Some(3));
+        let (rule, article) = match id {
+            "dongchang" => ("documents.approval_limits.normal", Some("二十八")),
+            _ => ("default.approval_limits.normal", None),
+        };
+        let f = one(&mut s, &env, rule, Severity::Violation, article);
+        assert_eq!(f.since, date("2025-03-08"));
+        assert_eq!(f.item.ext_id, "D1");
+        assert!(f.message_en.contains("2025-03-07"), "{}", f.message_en);
+    }
+}
+
+#[test]
+fn only_dongchang_has_the_leader_sign_a_critical_document_within_one_workday() {
+    for id in PROFILES {
+        let mut s = store();
+        let env = env(id);
+        // Received Thursday 03-06: one working day → Friday 03-07, missed by Monday.
+        document(&s, &env, 1, "请示", Urgency::Critical, "2025-03-06", Some(3));
+        // Received Friday 03-07: due Monday 03-10, today — not missed yet.
+        document(&s, &env, 2, "请示", Urgency::Critical, "2025-03-07", Some(3));
+        let rule = "documents.critical_leader_sign";
+        if id == "dongchang" {
+            let f = one(&mut s, &env, rule, Severity::Violation, Some("二十八"));
+            assert_eq!(f.item.ext_id, "D1");
+            assert_eq!(f.since, date("2025-03-08"));
+        } else {
+            none(&mut s, &env, rule);
+        }
+    }
+}
+
+#[test]
+fn only_kongtong_warns_on_papers_held_past_one_workday() {
+    for id in PROFILES {
+        let mut s = store();
+        let env = env(id);
+        document(&s, &env, 1, "函", Urgency::Normal, "2025-03-06", Some(3));
+        document(&s, &env, 2, "函", Urgency::Normal, "2025-03-07", Some(3));
+        let rule = "documents.same_day_clearance";
+        if id == "kongtong" {
+            let f = one(&mut s, &env, rule, Severity::Warning, Some("五十四"));
+            assert_eq!(f.item.ext_id, "D1");
+        } else {
+            none(&mut s, &env, rule);
+        }
+    }
+}
+
+#[test]
+fn an_absent_leaders_stand_in_is_prompted_when_a_paper_falls_due() {
+    for id in PROFILES {
+        let mut s = store();
+        let env = env(id);
+        // 特急 received 03-05: 5 wd → 03-12, two working days from today.
+        document(&s, &env, 1, "请示", Urgency::VeryUrgent, "2025-03-05", Some(3));
+        // 一般 received 03-07: due in 14 wd, far off.
+        document(&s, &env, 2, "请示", Urgency::Normal, "2025-03-07", Some(3));
+        absence(&s, 3, "2025-03-10", "2025-03-14", Some("2025-03-01"));
+        let (rule, article) = match id {
+            "huancui" => ("people.ab_partner_standin", Some("7")),
+            "kongtong" => ("people.ab_partner_standin", Some("九")),
+            "dongchang" => ("people.ab_partner_standin", Some("五")),
+            "huarong" => ("people.ab_partner_standin", Some("八")),
+            _ => ("default.ab_partner_standin", None),
+        };
+        let f = one(&mut s, &env, rule, Severity::Notice, article);
+        assert_eq!(f.item.ext_id, "D1");
+        assert!(f.message_zh.contains("赵副区长"), "{}", f.message_zh);
+        // The partner away too: nobody can act, a warning.
+        absence(&s, 4, "2025-03-09", "2025-03-11", None);
+        let f = one(&mut s, &env, rule, Severity::Warning, article);
+        assert!(f.message_en.contains("no stand-in"), "{}", f.message_en);
+    }
+}
+
+/// A countersign request from 财政局 on document 1, sent on `requested`.
+fn countersign(s: &rules_fixture::Store, env: &dutydesk::domain::Env, requested: &str) {
+    let d = deadline::countersign(env, date(requested));
+    exec(
+        s,
+        "INSERT INTO countersigns(document_id, dept_id, requested, due, due_rule, due_article)
+         VALUES (1, 2, ?1, ?2, ?3, ?4)",
+        rusqlite::params![requested, d.due.to_string(), d.rule, d.article],
+    );
+}
+
+fn answer(s: &rules_fixture::Store) -> Option<CountersignAnswer> {
+    s.conn()
+        .query_row("SELECT answer FROM countersigns", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn silence_past_the_countersign_limit_is_recorded_as_no_objection_where_the_rules_say_so() {
+    for id in PROFILES {
+        let mut s = store();
+        let env0 = env(id);
+        document(&s, &env0, 1, "请示", Urgency::Normal, "2025-02-20", Some(3));
+        // Sent so that the limit ends today: xinzhou 5 wd from 03-03, others 7 wd from
+        // 02-27 (dongchang, huarong by their rules; huancui, kongtong by the default).
+        let requested = if id == "xinzhou" { "2025-03-03" } else { "2025-02-27" };
+        countersign(&s, &env0, requested);
+        let due: String = s
+            .conn()
+            .query_row("SELECT due FROM countersigns", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(due, "2025-03-10", "{id}");
+        let sys = env_on(id, today(), "system");
+        // On the last day nothing is deemed.
+        assert_eq!(s.write(|tx| settle_countersigns(tx, &sys)).unwrap(), 0);
+        assert_eq!(answer(&s), None);
+        // The day after: deemed where silence is consent, a warning elsewhere.
+        let next = env_on(id, date("2025-03-11"), "system");
+        let n = s.write(|tx| settle_countersigns(tx, &next)).unwrap();
+        match id {
+            "xinzhou" | "dongchang" | "huarong" => {
+                let article = match id {
+                    "xinzhou" => "二十八",
+                    "dongchang" => "二十七",
+                    _ => "五十四",
+                };
+                assert_eq!(n, 1, "{id}");
+                assert_eq!(answer(&s), Some(CountersignAnswer::Deemed));
+                let h = audit::history(s.conn(), "document", 1).unwrap();
+                let e = h.last().unwrap();
+                assert_eq!((e.actor.as_str(), e.action.as_str()), ("system", "countersign-deemed"));
+                assert!(e.summary.contains("逾期视为无不同意见"), "{}", e.summary);
+                assert!(e.summary.contains(article), "{}", e.summary);
+                // Idempotent: a second run changes nothing and logs nothing.
+                assert_eq!(s.write(|tx| settle_countersigns(tx, &next)).unwrap(), 0);
+                assert_eq!(audit::history(s.conn(), "document", 1).unwrap().len(), h.len());
+                none(&mut s, &next, "documents.countersign_silence_is_consent");
+            }
+            _ => {
+                assert_eq!(n, 0, "{id}");
+                assert_eq!(answer(&s), None);
+                let f = one(&mut s, &next, "default.countersign_reply", Severity::Warning, None);
+                assert_eq!(f.since, date("2025-03-11"));
+                assert!(f.message_zh.contains("财政局"), "{}", f.message_zh);
+            }
+        }
+    }
+}
+
+#[test]
+fn an_unsettled_deemed_request_is_a_notice_until_recorded() {
+    let mut s = store();
+    let env0 = env("dongchang");
+    document(&s, &env0, 1, "请示", Urgency::Normal, "2025-02-20", Some(3));
+    countersign(&s, &env0, "2025-02-20");
+    one(
+        &mut s,
+        &env0,
+        "documents.countersign_silence_is_consent",
+        Severity::Notice,
+        Some("二十七"),
+    );
+}
+
+/// Document 1, signed on `signed` (and printed on `printed`).
+fn signed(s: &rules_fixture::Store, signed: &str, printed: Option<&str>, secrecy: &str) {
+    exec(
+        s,
+        "INSERT INTO documents(id, ext_id, title, kind, urgency, received, state, signed_on,
+             signed_by, printed_on, secrecy, updated_at)
+         VALUES (1, 'D1', '公文1', '通知', '一般', '2025-03-01', '已签批', ?1, 3, ?2, ?3, ?1)",
+        rusqlite::params![signed, printed, secrecy],
+    );
+}
+
+#[test]
+fn only_kongtong_sets_printing_and_publishing_deadlines() {
+    for id in PROFILES {
+        let mut s = store();
+        let env = env(id);
+        // Signed Wednesday 03-05: printed within 2 wd → 03-07, missed.
+        signed(&s, "2025-03-05", None, "公开");
+        let print = "documents.print_after_sign";
+        let publish = "documents.publish_after_print";
+        if id == "kongtong" {
+            let f = one(&mut s, &env, print, Severity::Violation, Some("五十三"));
+            assert_eq!(f.since, date("2025-03-08"));
+            none(&mut s, &env, publish);
+        } else {
+            none(&mut s, &env, print);
+        }
+        // Printed Thursday 03-06: published within 1 wd → 03-07, missed.
+        exec(&s, "UPDATE documents SET printed_on = '2025-03-06'", []);
+        none(&mut s, &env, print);
+        if id == "kongtong" {
+            one(&mut s, &env, publish, Severity::Violation, Some("五十三"));
+            // A document not for the public is never published.
+            exec(&s, "UPDATE documents SET secrecy = '内部'", []);
+        }
+        none(&mut s, &env, publish);
+    }
+}
+
+#[test]
+fn printing_and_publishing_are_recorded_by_the_office_with_an_audit_entry() {
+    let mut s = store();
+    signed(&s, "2025-03-05", None, "公开");
+    let (zh, _) = refused(mark_printed(&mut s, &env_on("kongtong", today(), "wang"), 1));
+    assert!(zh.contains("办公室"), "{zh}");
+    let (zh, _) = refused(mark_published(&mut s, &env("kongtong"), 1));
+    assert!(zh.contains("尚未印制"), "{zh}");
+    let done = mark_printed(&mut s, &env("kongtong"), 1).unwrap();
+    assert!(done.summary_zh.contains("已逾期"), "{}", done.summary_zh);
+    assert!(done.summary_zh.contains("五十三"), "{}", done.summary_zh);
+    refused(mark_printed(&mut s, &env("kongtong"), 1));
+    let done = mark_published(&mut s, &env("kongtong"), 1).unwrap();
+    assert_eq!((done.entity, done.id), ("document", 1));
+    let h = audit::history(s.conn(), "document", 1).unwrap();
+    let actions: Vec<&str> = h.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["printed", "published"]);
+    assert_eq!(h[0].actor, "chen");
+    let on: (String, String) = s
+        .conn()
+        .query_row("SELECT printed_on, published_on FROM documents", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(on, ("2025-03-10".into(), "2025-03-10".into()));
+    none(&mut s, &env("kongtong"), "documents.publish_after_print");
+}
+
+#[test]
+fn one_matter_per_request_and_no_request_in_a_report_where_the_rules_say_so() {
+    for id in PROFILES {
+        let mut s = store();
+        let env = env(id);
+        document(&s, &env, 1, "请示", Urgency::Normal, "2025-03-07", Some(3));
+        document(&s, &env, 2, "报告", Urgency::Normal, "2025-03-07", Some(3));
+        document(&s, &env, 3, "请示", Urgency::Normal, "2025-03-07", Some(3));
+        exec(&s, "UPDATE documents SET matters = 2 WHERE id = 1", []);
+        exec(&s, "UPDATE documents SET carries_request = 1 WHERE id = 2", []);
+        let article = match id {
+            "xinzhou" => Some("二十五"),
+            "dongchang" => Some("二十七"),
+            _ => None,
+        };
+        let (one_rule, report_rule) = (
+            "documents.one_matter_per_request",
+            "documents.no_request_in_report",
+        );
+        match article {
+            Some(a) => {
+                let f = one(&mut s, &env, one_rule, Severity::Violation, Some(a));
+                assert_eq!(f.item.ext_id, "D1");
+                assert_eq!(f.since, date("2025-03-07"));
+                let f = one(&mut s, &env, report_rule, Severity::Violation, Some(a));
+                assert_eq!(f.item.ext_id, "D2");
+            }
+            None => {
+                none(&mut s, &env, one_rule);
+                none(&mut s, &env, report_rule);
+            }
+        }
+    }
+}
