@@ -35,9 +35,25 @@ fn only_dongchang_has_the_leader_sign_a_critical_document_within_one_workday() {
         let mut s = store();
         let env = env(id);
         // Received Thursday 03-06: one working day → Friday 03-07, missed by Monday.
-        document(&s, &env, 1, "请示", Urgency::Critical, "2025-03-06", Some(3));
+        document(
+            &s,
+            &env,
+            1,
+            "请示",
+            Urgency::Critical,
+            "2025-03-06",
+            Some(3),
+        );
         // Received Friday 03-07: due Monday 03-10, today — not missed yet.
-        document(&s, &env, 2, "请示", Urgency::Critical, "2025-03-07", Some(3));
+        document(
+            &s,
+            &env,
+            2,
+            "请示",
+            Urgency::Critical,
+            "2025-03-07",
+            Some(3),
+        );
         let rule = "documents.critical_leader_sign";
         if id == "dongchang" {
             let f = one(&mut s, &env, rule, Severity::Violation, Some("二十八"));
@@ -72,7 +88,15 @@ fn an_absent_leaders_stand_in_is_prompted_when_a_paper_falls_due() {
         let mut s = store();
         let env = env(id);
         // 特急 received 03-05: 5 wd → 03-12, two working days from today.
-        document(&s, &env, 1, "请示", Urgency::VeryUrgent, "2025-03-05", Some(3));
+        document(
+            &s,
+            &env,
+            1,
+            "请示",
+            Urgency::VeryUrgent,
+            "2025-03-05",
+            Some(3),
+        );
         // 一般 received 03-07: due in 14 wd, far off.
         document(&s, &env, 2, "请示", Urgency::Normal, "2025-03-07", Some(3));
         absence(&s, 3, "2025-03-10", "2025-03-14", Some("2025-03-01"));
@@ -118,7 +142,11 @@ fn silence_past_the_countersign_limit_is_recorded_as_no_objection_where_the_rule
         document(&s, &env0, 1, "请示", Urgency::Normal, "2025-02-20", Some(3));
         // Sent so that the limit ends today: xinzhou 5 wd from 03-03, others 7 wd from
         // 02-27 (dongchang, huarong by their rules; huancui, kongtong by the default).
-        let requested = if id == "xinzhou" { "2025-03-03" } else { "2025-02-27" };
+        let requested = if id == "xinzhou" {
+            "2025-03-03"
+        } else {
+            "2025-02-27"
+        };
         countersign(&s, &env0, requested);
         let due: String = s
             .conn()
@@ -143,18 +171,30 @@ fn silence_past_the_countersign_limit_is_recorded_as_no_objection_where_the_rule
                 assert_eq!(answer(&s), Some(CountersignAnswer::Deemed));
                 let h = audit::history(s.conn(), "document", 1).unwrap();
                 let e = h.last().unwrap();
-                assert_eq!((e.actor.as_str(), e.action.as_str()), ("system", "countersign-deemed"));
+                assert_eq!(
+                    (e.actor.as_str(), e.action.as_str()),
+                    ("system", "countersign-deemed")
+                );
                 assert!(e.summary.contains("逾期视为无不同意见"), "{}", e.summary);
                 assert!(e.summary.contains(article), "{}", e.summary);
                 // Idempotent: a second run changes nothing and logs nothing.
                 assert_eq!(s.write(|tx| settle_countersigns(tx, &next)).unwrap(), 0);
-                assert_eq!(audit::history(s.conn(), "document", 1).unwrap().len(), h.len());
+                assert_eq!(
+                    audit::history(s.conn(), "document", 1).unwrap().len(),
+                    h.len()
+                );
                 none(&mut s, &next, "documents.countersign_silence_is_consent");
             }
             _ => {
                 assert_eq!(n, 0, "{id}");
                 assert_eq!(answer(&s), None);
-                let f = one(&mut s, &next, "default.countersign_reply", Severity::Warning, None);
+                let f = one(
+                    &mut s,
+                    &next,
+                    "default.countersign_reply",
+                    Severity::Warning,
+                    None,
+                );
                 assert_eq!(f.since, date("2025-03-11"));
                 assert!(f.message_zh.contains("财政局"), "{}", f.message_zh);
             }
@@ -220,7 +260,11 @@ fn only_kongtong_sets_printing_and_publishing_deadlines() {
 fn printing_and_publishing_are_recorded_by_the_office_with_an_audit_entry() {
     let mut s = store();
     signed(&s, "2025-03-05", None, "公开");
-    let (zh, _) = refused(mark_printed(&mut s, &env_on("kongtong", today(), "wang"), 1));
+    let (zh, _) = refused(mark_printed(
+        &mut s,
+        &env_on("kongtong", today(), "wang"),
+        1,
+    ));
     assert!(zh.contains("办公室"), "{zh}");
     let (zh, _) = refused(mark_published(&mut s, &env("kongtong"), 1));
     assert!(zh.contains("尚未印制"), "{zh}");
@@ -253,7 +297,11 @@ fn one_matter_per_request_and_no_request_in_a_report_where_the_rules_say_so() {
         document(&s, &env, 2, "报告", Urgency::Normal, "2025-03-07", Some(3));
         document(&s, &env, 3, "请示", Urgency::Normal, "2025-03-07", Some(3));
         exec(&s, "UPDATE documents SET matters = 2 WHERE id = 1", []);
-        exec(&s, "UPDATE documents SET carries_request = 1 WHERE id = 2", []);
+        exec(
+            &s,
+            "UPDATE documents SET carries_request = 1 WHERE id = 2",
+            [],
+        );
         let article = match id {
             "xinzhou" => Some("二十五"),
             "dongchang" => Some("二十七"),

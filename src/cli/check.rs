@@ -106,10 +106,16 @@ pub fn text_line(f: &Finding, lang: Lang) -> String {
 /// "共 3 项违规、2 项警示、1 项提示" / "3 violations, 2 warnings, 1 notice".
 pub fn summary(findings: &[Finding], lang: Lang) -> String {
     if findings.is_empty() {
-        return lang.pick("未发现违规、警示或提示", "no findings").to_string();
+        return lang
+            .pick("未发现违规、警示或提示", "no findings")
+            .to_string();
     }
     let n = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let (v, w, no) = (n(Severity::Violation), n(Severity::Warning), n(Severity::Notice));
+    let (v, w, no) = (
+        n(Severity::Violation),
+        n(Severity::Warning),
+        n(Severity::Notice),
+    );
     let pl = |k: usize| if k == 1 { "" } else { "s" };
     match lang {
         Lang::Zh => format!("共 {v} 项违规、{w} 项警示、{no} 项提示"),

@@ -19,11 +19,11 @@ use crate::config::Config;
 use crate::domain::Env;
 use crate::i18n::Lang;
 use crate::profile::Profile;
-use rule_actions::RuleAction;
 use crate::store::{self, Store};
 use anyhow::{Context as _, Result, anyhow};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
+use rule_actions::RuleAction;
 use std::path::PathBuf;
 
 /// dutydesk (值班台): the duty board of a district government.
@@ -349,9 +349,14 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
             };
             rule_actions::run(&ctx, what, out)
         }
-        Command::Step { project, step } => {
-            rule_actions::run(&ctx, RuleAction::Step { project: &project, step }, out)
-        }
+        Command::Step { project, step } => rule_actions::run(
+            &ctx,
+            RuleAction::Step {
+                project: &project,
+                step,
+            },
+            out,
+        ),
         c => actions::run(&ctx, c, out),
     }
 }

@@ -5,9 +5,7 @@
 
 use super::Ctx;
 use crate::store::actions;
-use crate::store::rules_writes::{
-    self as rw, Done, department_id, meeting_id, project_id,
-};
+use crate::store::rules_writes::{self as rw, Done, department_id, meeting_id, project_id};
 use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 use std::io::Write;
@@ -24,7 +22,10 @@ pub enum RuleAction<'a> {
         deadline: Option<NaiveDate>,
     },
     /// A 1-based step number, as people count.
-    Step { project: &'a str, step: usize },
+    Step {
+        project: &'a str,
+        step: usize,
+    },
 }
 
 pub fn run(ctx: &Ctx, what: RuleAction<'_>, out: &mut dyn Write) -> Result<()> {

@@ -5,14 +5,14 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
+use dutydesk::Error;
 use dutydesk::calendar::Calendar;
 use dutydesk::clock::Clock;
 use dutydesk::domain::compliance::{Finding, Severity};
 use dutydesk::domain::{Env, MeetingKind, Urgency, deadline};
 use dutydesk::profile::Profile;
-use dutydesk::store::compliance;
-use dutydesk::Error;
 pub use dutydesk::store::Store;
+use dutydesk::store::compliance;
 use rusqlite::params;
 
 pub const PROFILES: [&str; 5] = ["xinzhou", "huancui", "kongtong", "dongchang", "huarong"];

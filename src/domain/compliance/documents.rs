@@ -4,8 +4,8 @@
 //! (信州 二十五, 东昌 二十七) and routing by division of work (东昌 二十八 and others).
 
 use super::{
-    Finding, ItemRef, RuleRef, Severity, day_after, due_after, finding, late_by, past,
-    period_text, rule_of,
+    Finding, ItemRef, RuleRef, Severity, day_after, due_after, finding, late_by, past, period_text,
+    rule_of,
 };
 use crate::clock::fmt_date;
 use crate::domain::{Deadline, DocKind, Env, Role, Urgency};
@@ -112,10 +112,7 @@ pub fn pending(env: &Env, d: &PendingDoc) -> Vec<Finding> {
                 &d.item,
                 d.received,
                 format!("请示应一文一事，本件含 {} 个事项", d.matters),
-                format!(
-                    "a 请示 carries one matter; this one carries {}",
-                    d.matters
-                ),
+                format!("a 请示 carries one matter; this one carries {}", d.matters),
             ));
         }
     }
@@ -344,10 +341,7 @@ pub fn routing(_env: &Env, r: &RouteCheck) -> Option<Finding> {
         &r.rule,
         &r.item,
         r.received,
-        format!(
-            "按分工应呈{}批办，现呈{now_with}",
-            r.expected_name
-        ),
+        format!("按分工应呈{}批办，现呈{now_with}", r.expected_name),
         format!(
             "by the division of work this goes to {}; it is with {}",
             r.expected_name,

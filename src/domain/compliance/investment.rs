@@ -55,7 +55,10 @@ pub fn tier_label(t: &InvestmentTier) -> (String, String) {
         format!("{op} {}", amount(m))
     });
     match (min, max) {
-        (Some(a), Some(b)) => (format!("{a} 且 {b} 万元"), format!("{a} and {b} (10,000 yuan)")),
+        (Some(a), Some(b)) => (
+            format!("{a} 且 {b} 万元"),
+            format!("{a} and {b} (10,000 yuan)"),
+        ),
         (Some(a), None) | (None, Some(a)) => (format!("{a} 万元"), format!("{a} (10,000 yuan)")),
         (None, None) => ("不限金额".to_string(), "any amount".to_string()),
     }
@@ -161,7 +164,9 @@ pub struct FundView {
 
 /// A consultation reply past its stored deadline.
 pub fn fund(env: &Env, f: &FundView) -> Option<Finding> {
-    let due = f.consult_due.filter(|&d| past(env, d) && f.answered_on.is_none())?;
+    let due = f
+        .consult_due
+        .filter(|&d| past(env, d) && f.answered_on.is_none())?;
     let (lz, le) = late_by(env, due);
     Some(finding(
         Severity::Violation,

@@ -63,7 +63,11 @@ pub fn cadence(env: &Env, h: &KindHistory) -> Option<Finding> {
             (
                 day_after(due),
                 format!("上次 {}，应于 {} 前召开", fmt_date(last), fmt_date(due)),
-                format!("last on {}, the next was due by {}", fmt_date(last), fmt_date(due)),
+                format!(
+                    "last on {}, the next was due by {}",
+                    fmt_date(last),
+                    fmt_date(due)
+                ),
             )
         }
         None => (
@@ -86,10 +90,7 @@ pub fn cadence(env: &Env, h: &KindHistory) -> Option<Finding> {
         &item,
         since,
         format!("{}未按规定频次召开：{last_zh}{next_zh}", h.kind.zh()),
-        format!(
-            "{} is behind its cadence: {last_en}{next_en}",
-            h.kind.en()
-        ),
+        format!("{} is behind its cadence: {last_en}{next_en}", h.kind.en()),
     ))
 }
 
@@ -162,7 +163,11 @@ fn materials(env: &Env, m: &MeetingView, out: &mut Vec<Finding>) {
     for t in &m.topics {
         let (zh, en) = match t.materials_on {
             None if past(env, due) => (
-                format!("议题《{}》材料应于 {} 前报送，仍未报送", t.title, fmt_date(due)),
+                format!(
+                    "议题《{}》材料应于 {} 前报送，仍未报送",
+                    t.title,
+                    fmt_date(due)
+                ),
                 format!(
                     "materials for topic “{}” were due by {}; not in yet",
                     t.title,
@@ -242,7 +247,11 @@ fn leave(env: &Env, m: &MeetingView, out: &mut Vec<Finding>) {
     let Some(rules) = env.profile.meeting(m.kind) else {
         return;
     };
-    if let Some(w) = rules.dept_head_leave_in_writing.as_ref().filter(|f| f.value) {
+    if let Some(w) = rules
+        .dept_head_leave_in_writing
+        .as_ref()
+        .filter(|f| f.value)
+    {
         for l in m
             .leaves
             .iter()

@@ -39,7 +39,12 @@ impl AbsenceView {
             "absence",
             self.id,
             ext,
-            format!("{} {}–{}", self.name, fmt_date(self.start), fmt_date(self.end)),
+            format!(
+                "{} {}–{}",
+                self.name,
+                fmt_date(self.start),
+                fmt_date(self.end)
+            ),
         )
     }
     fn covers(&self, d: NaiveDate) -> bool {
@@ -63,7 +68,8 @@ pub fn absences(env: &Env, list: &[AbsenceView]) -> Vec<Finding> {
         let rule = rule_of("people.ab_not_away_together", &rule.article);
         for (i, a) in in_window.iter().enumerate() {
             for b in &in_window[i + 1..] {
-                let partners = a.partner_id == Some(b.person_id) || b.partner_id == Some(a.person_id);
+                let partners =
+                    a.partner_id == Some(b.person_id) || b.partner_id == Some(a.person_id);
                 let from = a.start.max(b.start);
                 let to = a.end.min(b.end);
                 if !partners || a.person_id == b.person_id || from > to {

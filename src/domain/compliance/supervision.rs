@@ -59,9 +59,9 @@ pub fn open_item(env: &Env, s: &OpenItem) -> Vec<Finding> {
     if let Some(due) =
         feedback_due(s.feedback_cycle, s.assigned, s.last_progress_on).filter(|&d| past(env, d))
     {
-        let last_zh = s
-            .last_progress_on
-            .map_or("尚无进展报告".to_string(), |d| format!("上次进展 {}", fmt_date(d)));
+        let last_zh = s.last_progress_on.map_or("尚无进展报告".to_string(), |d| {
+            format!("上次进展 {}", fmt_date(d))
+        });
         let last_en = s
             .last_progress_on
             .map_or("no progress note yet".to_string(), |d| {
@@ -110,7 +110,10 @@ pub fn recheck(env: &Env, c: &ClosedItem) -> Option<Finding> {
         &rule,
         &c.item,
         c.recheck_on,
-        format!("已销号事项定于 {} 回头看，尚无复查记录", fmt_date(c.recheck_on)),
+        format!(
+            "已销号事项定于 {} 回头看，尚无复查记录",
+            fmt_date(c.recheck_on)
+        ),
         format!(
             "the closed item is due for its re-check (回头看) on {}; no re-check note yet",
             fmt_date(c.recheck_on)

@@ -126,8 +126,8 @@ fn leader_view(
     } else {
         None
     };
-    let standin_rule = standin_rule(&env.profile, p.role)
-        .map(|r| RuleRef::new(r.rule, r.article.as_deref()));
+    let standin_rule =
+        standin_rule(&env.profile, p.role).map(|r| RuleRef::new(r.rule, r.article.as_deref()));
     Ok(Some(LeaderView {
         id: p.id,
         name: p.name,
@@ -154,7 +154,12 @@ fn countersigns(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<
         .query_map([&today], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
-                ItemRef::new("document", r.get(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?),
+                ItemRef::new(
+                    "document",
+                    r.get(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ),
                 r.get::<_, String>(4)?,
                 r.get::<_, Option<String>>(5)?,
                 r.get::<_, Option<String>>(6)?,

@@ -72,7 +72,12 @@ fn view(r: &Row<'_>) -> rusqlite::Result<Option<MeetingView>> {
         Ok(day(what, id, r.get::<_, Option<String>>(i)?.as_deref()))
     };
     Ok(Some(MeetingView {
-        item: ItemRef::new("meeting", id, r.get::<_, String>(1)?, r.get::<_, String>(2)?),
+        item: ItemRef::new(
+            "meeting",
+            id,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ),
         kind: r.get(3)?,
         day: d,
         state: r.get(5)?,
@@ -110,7 +115,11 @@ fn details(conn: &Connection, m: &mut MeetingView) -> Result<()> {
         .query_map([id], |r| {
             Ok(TopicView {
                 title: r.get(0)?,
-                materials_on: day("topic materials_on", id, r.get::<_, Option<String>>(1)?.as_deref()),
+                materials_on: day(
+                    "topic materials_on",
+                    id,
+                    r.get::<_, Option<String>>(1)?.as_deref(),
+                ),
             })
         })
         .db(format!("reading meeting {id}'s topics"))?;
@@ -139,16 +148,16 @@ fn details(conn: &Connection, m: &mut MeetingView) -> Result<()> {
             let role: Role = r.get(1)?;
             let in_writing: bool = r.get(3)?;
             let member: bool = r.get(6)?;
-            Ok(day("leave requested_on", id, requested.as_deref()).map(|requested_on| {
-                LeaveView {
+            Ok(
+                day("leave requested_on", id, requested.as_deref()).map(|requested_on| LeaveView {
                     name,
                     role,
                     member,
                     requested_on,
                     in_writing,
                     addressed_to,
-                }
-            }))
+                }),
+            )
         })
         .db(format!("reading meeting {id}'s leave requests"))?;
     m.leaves = Vec::new();

@@ -31,7 +31,12 @@ pub(super) fn supervision(conn: &Connection, env: &Env, out: &mut Vec<Finding>) 
         .query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
-                ItemRef::new("supervision", r.get(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?),
+                ItemRef::new(
+                    "supervision",
+                    r.get(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ),
                 r.get::<_, String>(3)?,
                 r.get::<_, Option<String>>(4)?,
                 r.get::<_, Option<String>>(5)?,
@@ -78,7 +83,12 @@ pub(super) fn supervision(conn: &Connection, env: &Env, out: &mut Vec<Finding>) 
         .query_map([ymd(env.today())], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
-                ItemRef::new("supervision", r.get(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?),
+                ItemRef::new(
+                    "supervision",
+                    r.get(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ),
                 r.get::<_, String>(3)?,
                 r.get::<_, String>(4)?,
             ))
@@ -228,7 +238,12 @@ pub(super) fn investment(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -
         .query_map([ymd(env.today())], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
-                ItemRef::new("fund", r.get(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?),
+                ItemRef::new(
+                    "fund",
+                    r.get(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ),
                 r.get::<_, String>(3)?,
                 stored_rule(r.get(4)?, r.get(5)?),
             ))

@@ -78,7 +78,11 @@ pub fn settle_countersigns(conn: &Connection, env: &Env) -> Result<usize> {
                 after: Some(&after),
             },
         )?;
-        tracing::info!(countersign = id, document = doc_id, "countersign deemed no objection");
+        tracing::info!(
+            countersign = id,
+            document = doc_id,
+            "countersign deemed no objection"
+        );
         n += 1;
     }
     Ok(n)

@@ -22,21 +22,23 @@ struct Meeting {
 }
 
 fn load(conn: &Connection, id: i64) -> Result<Meeting> {
-    conn.prepare_cached("SELECT id, ext_id, title, kind, state, start_at FROM meetings WHERE id = ?1")
-        .db("preparing the meeting query")?
-        .query_row([id], |r| {
-            Ok(Meeting {
-                id: r.get(0)?,
-                ext_id: r.get(1)?,
-                title: r.get(2)?,
-                kind: r.get(3)?,
-                state: r.get(4)?,
-                start_at: r.get(5)?,
-            })
+    conn.prepare_cached(
+        "SELECT id, ext_id, title, kind, state, start_at FROM meetings WHERE id = ?1",
+    )
+    .db("preparing the meeting query")?
+    .query_row([id], |r| {
+        Ok(Meeting {
+            id: r.get(0)?,
+            ext_id: r.get(1)?,
+            title: r.get(2)?,
+            kind: r.get(3)?,
+            state: r.get(4)?,
+            start_at: r.get(5)?,
         })
-        .optional()
-        .db(format!("reading meeting {id}"))?
-        .ok_or_else(|| Error::NotFound(format!("meeting id {id}")))
+    })
+    .optional()
+    .db(format!("reading meeting {id}"))?
+    .ok_or_else(|| Error::NotFound(format!("meeting id {id}")))
 }
 
 fn dept_name(conn: &Connection, id: i64) -> Result<String> {
@@ -184,13 +186,13 @@ pub fn record_decision(
             "supervision",
             id,
             format!(
-                "{}登记《{}》决定事项{cz}：{title}（牵头：{lead_name}{co_zh}，期限 {}）",
+                "{}登记《{}》决定事项{cz}，列为督办事项 {ext}：{title}（牵头：{lead_name}{co_zh}，期限 {}）",
                 me.name,
                 m.title,
                 fmt_date(dl.due)
             ),
             format!(
-                "{} recorded a decision of “{}”{ce}: {title} (lead: {lead_name}{co_en}; due {})",
+                "{} recorded a decision of “{}”{ce} as supervision item {ext}: {title} (lead: {lead_name}{co_en}; due {})",
                 me.name,
                 m.title,
                 fmt_date(dl.due)

@@ -119,7 +119,11 @@ pub fn mark_published(store: &mut Store, env: &Env, doc_id: i64) -> Result<Done>
         };
         if doc.secrecy != Secrecy::Public {
             return Err(Error::refused(
-                format!("公文《{}》密级为{}，不在网上公开", doc.title, doc.secrecy.zh()),
+                format!(
+                    "公文《{}》密级为{}，不在网上公开",
+                    doc.title,
+                    doc.secrecy.zh()
+                ),
                 format!(
                     "document “{}” is {}; it is not published online",
                     doc.title,
@@ -134,12 +138,10 @@ pub fn mark_published(store: &mut Store, env: &Env, doc_id: i64) -> Result<Done>
             ));
         }
         let today = fmt_date(env.today());
-        tx.prepare_cached(
-            "UPDATE documents SET published_on = ?2, updated_at = ?3 WHERE id = ?1",
-        )
-        .db("preparing the publishing update")?
-        .execute(params![doc.id, today, env.now_str()])
-        .db(format!("recording document {} as published", doc.id))?;
+        tx.prepare_cached("UPDATE documents SET published_on = ?2, updated_at = ?3 WHERE id = ?1")
+            .db("preparing the publishing update")?
+            .execute(params![doc.id, today, env.now_str()])
+            .db(format!("recording document {} as published", doc.id))?;
         let printed = parse_date(&format!("document {} printed_on", doc.id), &printed)?;
         let (lz, le) = lateness(env, publish_deadline(env, printed));
         audited(
@@ -149,7 +151,10 @@ pub fn mark_published(store: &mut Store, env: &Env, doc_id: i64) -> Result<Done>
             "document",
             doc.id,
             format!("{}登记《{}》已在门户网站公开{lz}", me.name, doc.title),
-            format!("{} recorded “{}” as published online{le}", me.name, doc.title),
+            format!(
+                "{} recorded “{}” as published online{le}",
+                me.name, doc.title
+            ),
             Some(json!({"published_on": null})),
             Some(json!({"published_on": today})),
         )

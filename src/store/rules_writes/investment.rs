@@ -61,7 +61,12 @@ pub fn step_done(store: &mut Store, env: &Env, project_id: i64, step_index: usiz
         let steps = &route.tier.steps;
         let Some(step) = steps.get(step_index) else {
             return Err(Error::refused(
-                format!("{}的程序共 {} 步，没有第 {} 步", route.label_zh, steps.len(), step_index + 1),
+                format!(
+                    "{}的程序共 {} 步，没有第 {} 步",
+                    route.label_zh,
+                    steps.len(),
+                    step_index + 1
+                ),
                 format!(
                     "the route for {} has {} steps; there is no step {}",
                     route.label_en,
@@ -73,8 +78,16 @@ pub fn step_done(store: &mut Store, env: &Env, project_id: i64, step_index: usiz
         let mut done = parse_steps(p.id, &p.steps_done)?;
         if done.contains(&step_index) {
             return Err(Error::refused(
-                format!("项目《{}》第 {} 步“{step}”已登记完成", p.title, step_index + 1),
-                format!("step {} “{step}” of “{}” is already done", step_index + 1, p.title),
+                format!(
+                    "项目《{}》第 {} 步“{step}”已登记完成",
+                    p.title,
+                    step_index + 1
+                ),
+                format!(
+                    "step {} “{step}” of “{}” is already done",
+                    step_index + 1,
+                    p.title
+                ),
             ));
         }
         let before = json!({"steps_done": done});
@@ -90,8 +103,14 @@ pub fn step_done(store: &mut Store, env: &Env, project_id: i64, step_index: usiz
         .db(format!("recording a step of project {}", p.id))?;
         let prog = progress(route.tier, &done);
         let (next_zh, next_en) = match prog.next.and_then(|i| steps.get(i).map(|s| (i, s))) {
-            Some((i, s)) => (format!("；下一步：第 {} 步“{s}”", i + 1), format!("; next: step {} “{s}”", i + 1)),
-            None => ("；程序已全部完成".to_string(), "; the route is complete".to_string()),
+            Some((i, s)) => (
+                format!("；下一步：第 {} 步“{s}”", i + 1),
+                format!("; next: step {} “{s}”", i + 1),
+            ),
+            None => (
+                "；程序已全部完成".to_string(),
+                "; the route is complete".to_string(),
+            ),
         };
         let (cz, ce) = cite(Some(&route.tier.article));
         audited(
