@@ -210,3 +210,30 @@ fn fund_consultation_replies_are_due_in_five_workdays_in_xinzhou_only() {
         none(&mut s, &env, "investment.fund_consultation");
     }
 }
+
+#[test]
+fn fund_deadlines_follow_a_profile_change() {
+    use dutydesk::store::recompute;
+    let mut s = store();
+    exec(
+        &s,
+        "INSERT INTO fund_requests(ext_id, title, papers_complete_on, updated_at)
+         VALUES ('F1', '申请', '2025-03-03', '2025-03-03 09:00:00')",
+        [],
+    );
+    let due = |s: &Store| -> (Option<String>, Option<String>) {
+        s.conn()
+            .query_row(
+                "SELECT consult_due, consult_due_article FROM fund_requests",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    };
+    s.write(|tx| recompute::open_items(tx, &env("xinzhou")))
+        .unwrap();
+    assert_eq!(due(&s), (Some("2025-03-10".into()), Some("三十三".into())));
+    s.write(|tx| recompute::open_items(tx, &env("huancui")))
+        .unwrap();
+    assert_eq!(due(&s), (None, None));
+}

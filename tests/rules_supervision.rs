@@ -186,3 +186,50 @@ fn a_recheck_date_reached_on_a_closed_item_is_a_notice() {
         none(&mut s, &env, rule);
     }
 }
+
+#[test]
+fn recording_the_recheck_ends_the_reminder() {
+    use dutydesk::store::audit;
+    use dutydesk::store::rules_writes::recheck_done;
+    let mut s = store();
+    let env = env("huancui");
+    item(&s, 1, "2025-01-10", "2025-02-28", Some("given"), "每月");
+    exec(
+        &s,
+        "UPDATE supervision SET state = '已销号', recheck_on = '2025-03-12'",
+        [],
+    );
+    // Not due yet, by someone outside the office, without a note: refused.
+    refused(recheck_done(&mut s, &env, 1, "整改到位"));
+    let later = env_on("huancui", date("2025-03-12"), "chen");
+    refused(recheck_done(
+        &mut s,
+        &env_on("huancui", date("2025-03-12"), "wang"),
+        1,
+        "整改到位",
+    ));
+    refused(recheck_done(&mut s, &later, 1, " "));
+    one(
+        &mut s,
+        &later,
+        "supervision.recheck",
+        Severity::Notice,
+        Some("70"),
+    );
+    let done = recheck_done(&mut s, &later, 1, "整改到位，未反弹").unwrap();
+    assert!(done.summary_zh.contains("第70条"), "{}", done.summary_zh);
+    none(&mut s, &later, "supervision.recheck");
+    let (recheck, last): (Option<String>, String) = s
+        .conn()
+        .query_row(
+            "SELECT recheck_on, last_progress_on FROM supervision",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((recheck, last.as_str()), (None, "2025-03-12"));
+    assert_eq!(audit::history(s.conn(), "supervision", 1).unwrap().len(), 1);
+    // An open item has no re-check to record.
+    item(&s, 2, "2025-01-10", "2025-04-28", Some("given"), "每月");
+    refused(recheck_done(&mut s, &later, 2, "x"));
+}

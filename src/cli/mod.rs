@@ -23,7 +23,6 @@ use crate::store::{self, Store};
 use anyhow::{Context as _, Result, anyhow};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use rule_actions::RuleAction;
 use std::path::PathBuf;
 
 /// dutydesk (值班台): the duty board of a district government.
@@ -206,6 +205,12 @@ pub enum Command {
     },
     /// Record a step (numbered from 1) of an investment project's route as done.
     Step { project: String, step: usize },
+    /// Record a closed supervision item's 回头看 re-check as done.
+    Rechecked {
+        id: String,
+        #[arg(long, value_name = "TEXT")]
+        note: String,
+    },
     /// The official working-day calendar.
     Calendar {
         #[command(subcommand)]
@@ -331,32 +336,11 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
         Command::Rules => calendar_cmd::rules(&ctx, out),
         Command::Calendar { cmd } => calendar_cmd::run(&ctx, cmd, out),
         Command::Check { json } => check::run(&ctx, json, out),
-        Command::Printed { id } => rule_actions::run(&ctx, RuleAction::Printed(&id), out),
-        Command::Published { id } => rule_actions::run(&ctx, RuleAction::Published(&id), out),
-        Command::Decide {
-            meeting,
-            title,
-            lead,
-            co,
-            deadline,
-        } => {
-            let what = RuleAction::Decide {
-                meeting: &meeting,
-                title: &title,
-                lead: &lead,
-                co: &co,
-                deadline,
-            };
-            rule_actions::run(&ctx, what, out)
-        }
-        Command::Step { project, step } => rule_actions::run(
-            &ctx,
-            RuleAction::Step {
-                project: &project,
-                step,
-            },
-            out,
-        ),
+        c @ (Command::Printed { .. }
+        | Command::Published { .. }
+        | Command::Decide { .. }
+        | Command::Step { .. }
+        | Command::Rechecked { .. }) => rule_actions::run(&ctx, c, out),
         c => actions::run(&ctx, c, out),
     }
 }

@@ -138,5 +138,7 @@ pub fn open_items(conn: &Connection, env: &Env) -> Result<Recomputed> {
         .db(format!("updating meeting {id}'s deadlines"))?;
         n.meetings += 1;
     }
+    // Fund requests' consultation deadlines (信州 三十三) live with the rules' tables.
+    crate::store::rules_writes::recompute_fund_deadlines(conn, env)?;
     Ok(n)
 }

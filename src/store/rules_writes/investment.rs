@@ -2,7 +2,7 @@
 
 use super::{Done, audited, cite, office_actor};
 use crate::domain::Env;
-use crate::domain::compliance::investment::{amount, progress, route_for};
+use crate::domain::compliance::investment::{amount, fund_deadline, progress, route_for};
 use crate::error::{DbContext, Error, Result};
 use crate::store::Store;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -137,4 +137,42 @@ pub fn step_done(store: &mut Store, env: &Env, project_id: i64, step_index: usiz
             Some(json!({"steps_done": done})),
         )
     })
+}
+
+/// Recomputes the stored consultation deadline of every unanswered fund request from its
+/// papers-complete date (after the calendar or the profile changed), inside the caller's
+/// transaction. Where the profile sets no limit the deadline is cleared. Returns how many
+/// rows were recomputed.
+pub fn recompute_fund_deadlines(conn: &Connection, env: &Env) -> Result<usize> {
+    let rows: Vec<(i64, String)> = conn
+        .prepare_cached(
+            "SELECT id, papers_complete_on FROM fund_requests
+             WHERE answered_on IS NULL AND papers_complete_on IS NOT NULL",
+        )
+        .db("preparing the fund deadline recompute")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .db("reading open fund requests")?
+        .collect::<std::result::Result<_, _>>()
+        .db("reading open fund requests")?;
+    let mut upd = conn
+        .prepare_cached(
+            "UPDATE fund_requests SET consult_due = ?2, consult_due_rule = ?3,
+             consult_due_article = ?4 WHERE id = ?1",
+        )
+        .db("preparing the fund deadline update")?;
+    let mut n = 0;
+    for (id, papers) in rows {
+        let papers =
+            crate::clock::parse_date(&format!("fund request {id} papers_complete_on"), &papers)?;
+        let d = fund_deadline(env, papers);
+        upd.execute(params![
+            id,
+            d.as_ref().map(|d| crate::clock::fmt_date(d.due)),
+            d.as_ref().map(|d| d.rule.clone()),
+            d.as_ref().and_then(|d| d.article.clone()),
+        ])
+        .db(format!("updating fund request {id}'s deadline"))?;
+        n += 1;
+    }
+    Ok(n)
 }

@@ -3,19 +3,22 @@
 //! silence ([`settle_countersigns`], by "system"), printing and publishing after signing
 //! ([`mark_printed`], [`mark_published`], 崆峒 五十三), a meeting's decisions becoming
 //! supervision items ([`record_decision`], 环翠 54, 崆峒 四十七, 华容 五十) and the steps of
-//! an investment project's route ([`step_done`], 信州 三十二).
+//! an investment project's route ([`step_done`], 信州 三十二), and a 回头看 re-check done
+//! ([`recheck_done`], 环翠 70).
 
 mod countersigns;
 mod decisions;
 mod documents;
 mod investment;
 mod lookup;
+mod recheck;
 
 pub use countersigns::{SYSTEM_ACTOR, settle_countersigns};
 pub use decisions::record_decision;
 pub use documents::{mark_printed, mark_published};
-pub use investment::{parse_steps, step_done};
+pub use investment::{parse_steps, recompute_fund_deadlines, step_done};
 pub use lookup::{department_id, meeting_id, project_id};
+pub use recheck::recheck_done;
 
 use crate::domain::Env;
 use crate::error::{Error, Result};
