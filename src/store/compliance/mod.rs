@@ -29,18 +29,6 @@ pub fn check(conn: &rusqlite::Connection, env: &Env) -> Result<Vec<Finding>> {
     Ok(out)
 }
 
-/// Findings about one item (the board's detail view), in the same order.
-pub fn for_item(
-    conn: &rusqlite::Connection,
-    env: &Env,
-    entity: &str,
-    id: i64,
-) -> Result<Vec<Finding>> {
-    let mut all = check(conn, env)?;
-    all.retain(|f| f.item.entity == entity && f.item.id == id);
-    Ok(all)
-}
-
 /// A stored `YYYY-MM-DD` date (or the date part of a `YYYY-MM-DD HH:MM` time); None for
 /// NULL or a malformed value, which is logged and the rule skipped rather than failing
 /// the whole check.
