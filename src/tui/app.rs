@@ -211,6 +211,8 @@ impl App {
             if let (Some(i), Some(row)) = (idx, screen_row) {
                 ui.offset = i.saturating_sub(row);
             }
+            // Never scroll rows out of sight while the whole list fits.
+            ui.offset = ui.offset.min(ids.len().saturating_sub(ui.viewport));
             clamp_offset(ui, idx);
         }
         if let Mode::Detail { detail, .. } = &mut self.mode {

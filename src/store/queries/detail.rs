@@ -148,13 +148,11 @@ fn due_at(
 fn lines(
     conn: &Connection,
     sql: &str,
-    id: i64,
+    id: impl rusqlite::Params,
     f: impl Fn(&Row<'_>) -> rusqlite::Result<Bi>,
 ) -> Result<Vec<Bi>> {
     let mut stmt = conn.prepare_cached(sql).db("preparing a detail query")?;
-    let rows = stmt
-        .query_map([id], |r| f(r))
-        .db("reading an item's rows")?;
+    let rows = stmt.query_map(id, |r| f(r)).db("reading an item's rows")?;
     rows.collect::<std::result::Result<_, _>>()
         .db("reading an item's rows")
 }
@@ -268,14 +266,25 @@ fn document(conn: &Connection, env: &Env, id: i64) -> Result<Parts> {
     f.text("最近催办", "Last urged", urged_at);
     f.text("更新时间", "Updated", updated);
     let fields = f.0;
+    let silence = env
+        .profile
+        .documents
+        .countersign_silence_is_consent
+        .as_ref()
+        .is_some_and(|fl| fl.value);
     let cs = lines(
         conn,
-        "SELECT dep.name, c.requested, c.due, c.due_rule, c.due_article, c.answer, c.answered_on, c.note
+        "SELECT dep.name, c.requested, c.due, c.due_rule, c.due_article, c.answer, c.answered_on, c.note,
+                (c.answer IS NULL AND c.due < ?2)
          FROM countersigns c JOIN departments dep ON dep.id = c.dept_id
          WHERE c.document_id = ?1 ORDER BY c.due, c.id",
-        id,
+        rusqlite::params![id, crate::clock::fmt_date(env.today())],
         |r| {
-            let answer: Option<CountersignAnswer> = r.get(5)?;
+            let mut answer: Option<CountersignAnswer> = r.get(5)?;
+            // Silence past the limit counts as no objection where the district says so.
+            if silence && r.get::<_, bool>(8)? {
+                answer = Some(CountersignAnswer::Deemed);
+            }
             let rule: Option<String> = r.get(3)?;
             let art: Option<String> = r.get(4)?;
             let cite = |l| crate::domain::deadline::cite(rule.as_deref().unwrap_or("given"), art.as_deref(), l);
@@ -329,7 +338,7 @@ fn notices(conn: &Connection, col: &str, id: i64) -> Result<Vec<Bi>> {
              WHERE n.supervision_id = ?1 ORDER BY n.id"
         }
     };
-    lines(conn, sql, id, |r| {
+    lines(conn, sql, [id], |r| {
         Ok(Bi::same(format!(
             "{} | {} | {}",
             r.get::<_, String>(0)?,
@@ -423,7 +432,7 @@ fn supervision(conn: &Connection, env: &Env, id: i64) -> Result<Parts> {
         conn,
         "SELECT e.old_deadline, e.new_deadline, e.reason, coalesce(p.name, ''), e.at
          FROM extensions e LEFT JOIN people p ON p.id = e.by_id WHERE e.supervision_id = ?1 ORDER BY e.id",
-        id,
+        [id],
         |r| {
             Ok(Bi::same(format!(
                 "{} -> {} | {} | {} | {}",
@@ -439,7 +448,7 @@ fn supervision(conn: &Connection, env: &Env, id: i64) -> Result<Parts> {
         conn,
         "SELECT n.on_date, n.note, coalesce(p.name, '') FROM progress_notes n
          LEFT JOIN people p ON p.id = n.by_id WHERE n.supervision_id = ?1 ORDER BY n.on_date, n.id",
-        id,
+        [id],
         |r| {
             Ok(Bi::same(format!(
                 "{} | {} | {}",
@@ -628,7 +637,7 @@ fn meeting(conn: &Connection, env: &Env, id: i64) -> Result<Parts> {
         conn,
         "SELECT p.name, l.requested_on, l.reason, l.in_writing FROM leave_requests l
          JOIN people p ON p.id = l.person_id WHERE l.meeting_id = ?1 ORDER BY l.id",
-        id,
+        [id],
         |r| {
             let base = format!(
                 "{} | {} | {}",
@@ -647,7 +656,7 @@ fn meeting(conn: &Connection, env: &Env, id: i64) -> Result<Parts> {
         conn,
         "SELECT p.name, p.role FROM meeting_members mm JOIN people p ON p.id = mm.person_id
          WHERE mm.meeting_id = ?1 ORDER BY p.name",
-        id,
+        [id],
         |r| {
             let role: Role = r.get(1)?;
             let n: String = r.get(0)?;

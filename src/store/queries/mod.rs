@@ -158,6 +158,10 @@ impl Due {
     }
     /// "rule (第N条)" or "rule (dutydesk default)".
     pub fn cite(&self, lang: crate::i18n::Lang) -> String {
+        if self.rule == "given" {
+            // A deadline set by whoever assigned the item, not by a rule.
+            return lang.pick("交办时确定", "set at assignment").to_string();
+        }
         crate::domain::deadline::cite(&self.rule, self.article.as_deref(), lang)
     }
 }

@@ -83,7 +83,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn columns(l: Lang) -> Vec<Column> {
     vec![
         Column::new(l.pick("期限", "Due"), 7, 0),
-        Column::new(l.pick("紧急", "Urgency"), 8, 1),
+        Column::new(
+            l.pick("紧急", "Urgency"),
+            match l {
+                Lang::Zh => 8,
+                Lang::En => 11,
+            },
+            1,
+        ),
         Column::flex(l.pick("标题", "Title"), 16),
         Column::new(l.pick("来文单位", "From"), 12, 2),
         Column::new(l.pick("领导", "Leader"), 14, 1),

@@ -41,10 +41,14 @@ impl Widget for HeaderView<'_> {
         let l = app.lang;
         let h = &app.snap.header;
         let w = usize::from(area.width);
+        let (lp, rp) = match l {
+            Lang::Zh => ("（", "）"),
+            Lang::En => (" (", ")"),
+        };
         let me = match &h.me {
-            Some((name, role)) => format!("{name}（{}）", role.name(l)),
+            Some((name, role)) => format!("{name}{lp}{}{rp}", role.name(l)),
             None => format!(
-                "{}（{}）",
+                "{}{lp}{}{rp}",
                 h.me_login,
                 l.pick("不在名册", "not on the org chart")
             ),
@@ -53,19 +57,19 @@ impl Widget for HeaderView<'_> {
             p.as_ref()
                 .map_or_else(|| l.pick("未排", "none").to_string(), |p| p.name.clone())
         };
+        // Most important first: a narrow terminal cuts from the right.
         let line1 = format!(
-            " {} {} | {} {} {} | {}{} | {}{}  {}{}",
-            l.pick("值班台", "dutydesk"),
+            " {} {} {} {} | {} {}  {} {} | {} {}",
             h.profile_name,
             h.today,
             weekday(h.today, l),
             day_kind(&h.day_kind, l),
-            l.pick("我：", "me: "),
-            me,
-            l.pick("值班：", "duty: "),
+            l.pick("值班", "duty"),
             who(&h.duty_officer),
-            l.pick("带班：", "leader: "),
+            l.pick("带班", "leader"),
             who(&h.duty_leader),
+            l.pick("我", "me"),
+            me,
         );
         let live = if app.live {
             l.pick("[实时]", "[live]")
@@ -106,19 +110,19 @@ impl Widget for HeaderView<'_> {
                 let until = super::short_date(a.until);
                 match &a.stand_in {
                     Some(s) => format!(
-                        "{}（{}{until}，{}{}）",
+                        "{}{lp}{}{until}{}{}{rp}",
                         a.person.name,
                         l.pick("至", "to "),
-                        l.pick("代：", "by "),
+                        l.pick("，代：", ", by "),
                         s.name
                     ),
-                    None => format!("{}（{}{until}）", a.person.name, l.pick("至", "to ")),
+                    None => format!("{}{lp}{}{until}{rp}", a.person.name, l.pick("至", "to ")),
                 }
             })
             .collect();
         let mut line2 = format!(
             " {}{}",
-            l.pick("外出领导：", "leaders away: "),
+            l.pick("外出领导：", "away: "),
             if away.is_empty() {
                 l.pick("无", "none").to_string()
             } else {
@@ -129,11 +133,8 @@ impl Widget for HeaderView<'_> {
         if !h.missing_years.is_empty() {
             let years: Vec<String> = h.missing_years.iter().map(|y| y.to_string()).collect();
             let warn = match l {
-                Lang::Zh => format!(" [日历缺{}年官方安排，仅按周末计] ", years.join("、")),
-                Lang::En => format!(
-                    " [no official calendar for {}: weekends only] ",
-                    years.join(", ")
-                ),
+                Lang::Zh => format!(" [无{}年节假日安排] ", years.join("、")),
+                Lang::En => format!(" [no holiday schedule: {}] ", years.join(", ")),
             };
             x = put(buf, area, x, area.y + 1, &warn, w, app.theme.warn());
         }

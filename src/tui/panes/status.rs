@@ -81,6 +81,7 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
     };
     match &app.mode {
         Mode::Normal => {
+            add("help", Context::Board, "帮助", "help");
             add("open", Context::Board, "详情", "detail");
             for a in ItemAction::ALL.iter().filter(|a| a.applies_to(app.focus)) {
                 if let Some(b) = km.item_binding(*a) {
@@ -98,7 +99,6 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             add("next_pane", "切换", "pane");
             add("sort", "排序", "sort");
             add("command", "命令", "command");
-            add("help", "帮助", "help");
             add("quit", "退出", "quit");
         }
         Mode::Detail { .. } => {
