@@ -300,9 +300,58 @@ fn form_editing_validation_and_refusal() {
     step(&mut a, &mut s, Action::DeleteBack);
     step(&mut a, &mut s, Action::Insert("1".into()));
     step(&mut a, &mut s, Action::Submit);
-    // Until the core actions are wired, the board refuses instead of faking success.
+    // The office may extend: done, said in the status line, and the item (now due
+    // 2026-12-31) leaves the overdue / due-soon pane.
     assert!(matches!(a.mode, Mode::Normal));
-    assert!(a.message.as_ref().is_some_and(|m| m.error));
+    assert!(
+        a.message.as_ref().is_some_and(|m| !m.error),
+        "{:?}",
+        a.message
+    );
+    assert!(!a.snap.supervision.rows.iter().any(|r| r.ext_id == "sup-01"));
+    assert_eq!(
+        a.panes[1].selected,
+        Some(2),
+        "the cursor stays at its row, on the neighbour"
+    );
+}
+
+#[test]
+fn a_duty_officer_signing_is_refused_in_the_status_line() {
+    let (mut s, mut a) = setup();
+    step(&mut a, &mut s, Action::Item(ItemAction::Sign));
+    step(&mut a, &mut s, Action::Insert("同意".into()));
+    step(&mut a, &mut s, Action::Submit);
+    assert_eq!(step(&mut a, &mut s, Action::Yes), Effect::Reload);
+    let m = a.message.clone().unwrap();
+    assert!(m.error, "{m:?}");
+    assert!(!m.text.is_empty());
+    assert_eq!(a.snap.approvals.total, 5, "nothing changed");
+}
+
+#[test]
+fn the_routed_leader_signs_and_the_row_leaves_the_pane() {
+    let mut s = fx::store();
+    let mut a = fx::app_as(&mut s, "zhanghua", Lang::Zh, 80, 24);
+    step(&mut a, &mut s, Action::Down); // doc-102, routed to 张华
+    step(&mut a, &mut s, Action::Item(ItemAction::Sign));
+    step(&mut a, &mut s, Action::Insert("同意实施".into()));
+    step(&mut a, &mut s, Action::Submit);
+    step(&mut a, &mut s, Action::Yes);
+    assert!(
+        a.message.as_ref().is_some_and(|m| !m.error),
+        "{:?}",
+        a.message
+    );
+    assert_eq!(a.snap.approvals.total, 4);
+    assert_eq!(a.selected_index(PaneId::Approvals), Some(1));
+    let d = dutydesk::store::queries::detail(
+        s.conn(),
+        &a.env,
+        dutydesk::store::queries::Item::Document(2),
+    )
+    .unwrap();
+    assert_eq!(d.history.last().map(|h| h.actor.as_str()), Some("zhanghua"));
 }
 
 #[test]

@@ -5,9 +5,12 @@
 //! one IMMEDIATE transaction per user action, prepared (cached) statements only, and an
 //! append-only audit log written in the same transaction as every change.
 
+pub mod actions;
 pub mod audit;
 pub mod migrations;
+pub mod people;
 pub mod queries;
+pub mod recompute;
 
 use crate::calendar::{Calendar, YearSchedule};
 use crate::error::{DbContext, Error, IoContext, Result};

@@ -224,7 +224,7 @@ impl Form {
             )?,
             A::Leave => vec![
                 f("请假人（登录名）", "Who (login)", Text, true),
-                f("事由", "Reason", Text, false),
+                f("事由", "Reason", Text, true),
                 f("书面请假", "In writing", YesNo, false),
             ],
             A::MinutesIssued | A::DocumentsIssued => Vec::new(),

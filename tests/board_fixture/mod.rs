@@ -7,11 +7,10 @@ use dutydesk::calendar::Calendar;
 use dutydesk::clock::Clock;
 use dutydesk::domain::Env;
 use dutydesk::i18n::Lang;
-use dutydesk::profile::*;
+use dutydesk::profile::Profile;
 use dutydesk::store::Store;
 use dutydesk::tui::{App, keymap::Keymap, theme::Theme};
 use rusqlite::Connection;
-use std::collections::BTreeMap;
 
 pub const TODAY: &str = "2026-11-23";
 
@@ -19,62 +18,9 @@ pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
 
-fn period(workdays: u32, article: &str) -> Option<Period> {
-    Some(Period {
-        workdays: Some(workdays),
-        days: None,
-        months: None,
-        article: article.into(),
-        note: None,
-    })
-}
-
-/// A profile written by hand (东昌区-like limits).
+/// The built-in 东昌区 profile.
 pub fn profile() -> Profile {
-    let mut meetings = BTreeMap::new();
-    meetings.insert(
-        "executive".to_string(),
-        MeetingRules {
-            quorum: Some(Quorum {
-                more_than_numerator: 1,
-                more_than_denominator: 2,
-                article: "二十二".into(),
-            }),
-            materials_lead: period(5, "二十二"),
-            minutes_within: period(5, "二十二"),
-            documents_within: period(7, "二十二"),
-            ..MeetingRules::default()
-        },
-    );
-    Profile {
-        district: District {
-            id: "dongchang".into(),
-            name: "东昌区".into(),
-            name_en: Some("Dongchang".into()),
-            province: "吉林省".into(),
-            source: "东昌区人民政府工作规则".into(),
-            version: "征求意见稿".into(),
-        },
-        people: PeopleRules::default(),
-        documents: DocumentRules {
-            approval_limits: ApprovalLimits {
-                normal: period(14, "二十八"),
-                urgent: period(7, "二十八"),
-                very_urgent: period(5, "二十八"),
-                critical: period(3, "二十八"),
-            },
-            countersign_reply: period(7, "二十七"),
-            countersign_silence_is_consent: Some(Flag {
-                value: true,
-                article: "二十七".into(),
-                note: None,
-            }),
-            ..DocumentRules::default()
-        },
-        meetings,
-        supervision: SupervisionRules::default(),
-        investment: InvestmentRules::default(),
-    }
+    Profile::builtin("dongchang").unwrap()
 }
 
 pub fn env_as(actor: &str) -> Env {
@@ -165,7 +111,20 @@ pub fn file_store(dir: &std::path::Path) -> (std::path::PathBuf, Store) {
 }
 
 pub fn app_on(store: &mut Store, lang: Lang, w: u16, h: u16) -> App {
-    let mut app = App::new(store, env(), lang, Keymap::default(), Theme::mono(), 5).unwrap();
+    app_as(store, "liuyang", lang, w, h)
+}
+
+/// A board acting as `login`.
+pub fn app_as(store: &mut Store, login: &str, lang: Lang, w: u16, h: u16) -> App {
+    let mut app = App::new(
+        store,
+        env_as(login),
+        lang,
+        Keymap::default(),
+        Theme::mono(),
+        5,
+    )
+    .unwrap();
     app.resize(w, h);
     app
 }

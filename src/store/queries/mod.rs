@@ -174,17 +174,20 @@ pub struct PersonRef {
     pub name: String,
 }
 
-/// Who acts for `person_id` while they are away today.
-///
-/// TODO(acting_for): delegate to `crate::store::people::acting_for` (the stand-in rules:
-/// 区长 → the profile's `mayor_standin`, a deputy → their A/B partner) once it is on main.
-/// Until then no stand-in is named rather than a guessed one.
+/// Who acts for `person_id` while they are away today (the district's stand-in rules:
+/// 区长 → `people.mayor_standin`, a deputy → their A/B partner).
 pub fn stand_in_for(
-    _conn: &rusqlite::Connection,
-    _env: &Env,
-    _person_id: i64,
+    conn: &rusqlite::Connection,
+    env: &Env,
+    person_id: i64,
 ) -> Result<Option<PersonRef>> {
-    Ok(None)
+    Ok(
+        crate::store::people::acting_for(conn, env, person_id, env.today())?.map(|p| PersonRef {
+            id: p.id,
+            login: p.login,
+            name: p.name,
+        }),
+    )
 }
 
 /// A text in both interface languages.
