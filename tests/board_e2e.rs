@@ -184,3 +184,21 @@ fn board_refuses_when_stdout_is_not_a_terminal() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("terminal"));
 }
+
+#[test]
+fn a_bad_key_in_the_config_is_named_at_start_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _store) = fx::file_store(dir.path());
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[keys]\nsign = [\"ctrl-\"]\n").unwrap();
+    let out = assert_cmd::Command::cargo_bin("dutydesk")
+        .unwrap()
+        .env("DUTYDESK_CONFIG", &config)
+        .env("DUTYDESK_LOG", dir.path().join("log.txt"))
+        .args(["--db", db.to_str().unwrap(), "board"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("sign") && err.contains("'ctrl-'"), "{err}");
+}

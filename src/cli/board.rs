@@ -9,13 +9,13 @@ use std::io::IsTerminal;
 /// Opens the board on the context's database. Refuses when standard output is not a
 /// terminal (a script gets an error, not a screenful of escape codes).
 pub fn run(ctx: &Ctx) -> Result<()> {
+    // A bad key in the config is reported first, before anything else is tried.
+    let keymap = Keymap::with_overrides(&ctx.config.keys)?;
     if !std::io::stdout().is_terminal() {
         bail!(
             "the board needs a terminal (standard output is not one); for scripts use `dutydesk list`"
         );
     }
-    // A bad key in the config is reported before the screen is taken over.
-    let keymap = Keymap::with_overrides(&ctx.config.keys)?;
     let mut store = ctx.open_store()?;
     let env = ctx.env(&store)?;
     let due_soon = ctx.config.due_soon_workdays.unwrap_or(DEFAULT_DUE_SOON);

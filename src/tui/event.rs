@@ -38,6 +38,8 @@ pub struct Events {
     next_tick: Instant,
     midnight: Instant,
     clock: Clock,
+    /// When the data version was last read (so a stream of keys cannot starve it).
+    checked: Instant,
     /// Read the terminal (false in headless tests: only time and the database).
     terminal: bool,
 }
@@ -51,6 +53,7 @@ impl Events {
             next_tick: now + TICK,
             midnight: now + clock.until_midnight(),
             clock,
+            checked: now,
             terminal,
         }
     }
@@ -74,6 +77,11 @@ impl Events {
             self.next_tick = now + TICK;
             return Ok(Some(Event::Tick));
         }
+        if now.duration_since(self.checked) >= POLL {
+            if let Some(ev) = self.check_db(store) {
+                return Ok(Some(ev));
+            }
+        }
         let wait = POLL.min(self.midnight - now).min(self.next_tick - now);
         if self.terminal {
             if ct::poll(wait)? {
@@ -90,6 +98,7 @@ impl Events {
 
     /// `DbChanged` when another connection committed since the last check.
     pub fn check_db(&mut self, store: &Store) -> Option<Event> {
+        self.checked = Instant::now();
         let v = store.data_version().ok()?;
         if self.version.replace(v) != Some(v) {
             return Some(Event::DbChanged);

@@ -9,6 +9,7 @@ pub mod core_bridge;
 pub mod event;
 pub mod form;
 pub mod input;
+pub mod key;
 pub mod keymap;
 pub mod layout;
 pub mod panes;
