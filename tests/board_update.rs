@@ -395,3 +395,14 @@ fn quitting_with_a_form_open_asks_first() {
     step(&mut a, &mut s, Action::Quit);
     assert_eq!(step(&mut a, &mut s, Action::Yes), Effect::Quit);
 }
+
+#[test]
+fn growing_the_terminal_brings_hidden_rows_back() {
+    let (mut s, mut a) = setup();
+    step(&mut a, &mut s, Action::Bottom);
+    step(&mut a, &mut s, Action::Resize(50, 12)); // too small: one-row viewports
+    assert!(a.panes[0].offset > 0);
+    step(&mut a, &mut s, Action::Resize(160, 48));
+    assert_eq!(a.panes[0].offset, 0, "all five rows fit again");
+    assert_eq!(a.selected_index(PaneId::Approvals), Some(4));
+}

@@ -211,9 +211,7 @@ impl App {
             if let (Some(i), Some(row)) = (idx, screen_row) {
                 ui.offset = i.saturating_sub(row);
             }
-            // Never scroll rows out of sight while the whole list fits.
-            ui.offset = ui.offset.min(ids.len().saturating_sub(ui.viewport));
-            clamp_offset(ui, idx);
+            clamp_offset(ui, idx, ids.len());
         }
         if let Mode::Detail { detail, .. } = &mut self.mode {
             let item = detail.item;
@@ -237,7 +235,7 @@ impl App {
         let next = cur.saturating_add_signed(delta).min(ids.len() - 1);
         let ui = &mut self.panes[self.focus.index()];
         ui.selected = Some(ids[next]);
-        clamp_offset(ui, Some(next));
+        clamp_offset(ui, Some(next), ids.len());
     }
 
     /// Records the terminal size and the page size of each pane.
@@ -247,9 +245,10 @@ impl App {
         for p in PaneId::ALL {
             let rows = areas.map_or(1, |a| layout::rows_in(a.panes[p.index()]));
             let idx = self.selected_index(p);
+            let len = self.snap.ids(p).len();
             let ui = &mut self.panes[p.index()];
             ui.viewport = rows.max(1);
-            clamp_offset(ui, idx);
+            clamp_offset(ui, idx, len);
         }
     }
 
@@ -283,13 +282,15 @@ impl App {
     }
 }
 
-/// Keeps the selected row inside the viewport.
-fn clamp_offset(ui: &mut PaneUi, idx: Option<usize>) {
+/// Keeps the selected row inside the viewport, and never leaves rows scrolled out of
+/// sight above while the rest of the list would fit.
+fn clamp_offset(ui: &mut PaneUi, idx: Option<usize>, len: usize) {
     let Some(i) = idx else {
         ui.offset = 0;
         return;
     };
     let rows = ui.viewport.max(1);
+    ui.offset = ui.offset.min(len.saturating_sub(rows));
     if i < ui.offset {
         ui.offset = i;
     } else if i >= ui.offset + rows {
