@@ -6,7 +6,6 @@ mod board_fixture;
 
 use board_fixture as fx;
 use dutydesk::store::queries::{self, Filter};
-use std::time::Instant;
 
 #[test]
 fn pane_queries_ignore_the_settled_history() {
@@ -29,8 +28,8 @@ fn pane_queries_ignore_the_settled_history() {
     )
     .unwrap();
     let env = fx::env();
-    let t = Instant::now();
-    for _ in 0..10 {
+    // Timings live in `dutydesk bench`; this test checks the answers on a big history.
+    {
         let p = queries::approvals(c, &env, &Filter::default()).unwrap();
         assert_eq!(p.total, 305);
         let p = queries::approvals(
@@ -47,7 +46,4 @@ fn pane_queries_ignore_the_settled_history() {
         queries::meetings(c, &env, &Filter::default()).unwrap();
         queries::header(c, &env).unwrap();
     }
-    let per = t.elapsed() / 10;
-    eprintln!("one snapshot with 400 000 settled items: {per:?}");
-    assert!(per.as_millis() < 100, "a snapshot took {per:?}");
 }

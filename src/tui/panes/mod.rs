@@ -16,12 +16,10 @@ use super::app::{App, Mode};
 use super::layout;
 use crate::i18n::Lang;
 use crate::store::queries::Due;
-use crate::text::width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthChar;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -118,35 +116,14 @@ pub fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, s: &str, max: usize, st
     buf.set_stringn(x, y, s, room, style).0
 }
 
-/// Truncates to `max` cells with an ASCII `~` marking the cut (the ellipsis is an
-/// ambiguous-width glyph, two cells wide in some CJK terminals).
+/// Truncates to `max` cells with an ASCII `~` marking the cut.
 pub fn clip(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_string();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > max - 1 {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('~');
-    out
+    crate::text::truncate(s, max)
 }
 
 /// Pads or clips to exactly `cells` cells.
 pub fn fit(s: &str, cells: usize) -> String {
-    let mut t = clip(s, cells);
-    let w = width(&t);
-    t.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
-    t
+    crate::text::pad(s, cells)
 }
 
 /// The countdown text for a deadline: "逾3" / "今天" / "剩2" (zh), "3 late" / "today" /
