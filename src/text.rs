@@ -8,7 +8,9 @@ pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
-/// Truncates `s` to at most `max` cells, ending in `…` when something was cut.
+/// Truncates `s` to at most `max` cells, ending in `~` when something was cut. (The
+/// ellipsis `…` is an ambiguous-width glyph: two cells in many CJK terminals, which would
+/// break every column after it.)
 /// A wide character that would straddle the limit is dropped, never split.
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
@@ -27,7 +29,7 @@ pub fn truncate(s: &str, max: usize) -> String {
         out.push(c);
         used += w;
     }
-    out.push('…');
+    out.push('~');
     out
 }
 
@@ -66,11 +68,11 @@ mod tests {
 
     #[test]
     fn truncates_by_cells_not_chars() {
-        assert_eq!(truncate("区政府常务会议", 7), "区政府…");
+        assert_eq!(truncate("区政府常务会议", 7), "区政府~");
         assert_eq!(width(&truncate("区政府常务会议", 7)), 7);
         assert_eq!(truncate("abc", 3), "abc");
-        assert_eq!(truncate("abcd", 3), "ab…");
-        assert_eq!(truncate("区", 1), "…");
+        assert_eq!(truncate("abcd", 3), "ab~");
+        assert_eq!(truncate("区", 1), "~");
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod compliance;
 pub mod migrations;
 pub mod people;
+pub mod queries;
 pub mod recompute;
 pub mod rules_writes;
 
