@@ -248,3 +248,17 @@ fn decide_printed_and_published_through_the_binary() {
         .success()
         .stdout(predicate::str::contains("published online"));
 }
+
+#[test]
+fn list_settles_countersigns_too() {
+    let (dir, db) = district();
+    dd(dir.path(), &db)
+        .args(["list", "approvals", "--json"])
+        .assert()
+        .success();
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let answer: String = c
+        .query_row("SELECT answer FROM countersigns", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(answer, "逾期视为无不同意见");
+}

@@ -5,22 +5,17 @@
 //! output; it is non-zero only when the check itself fails.
 
 use super::Ctx;
-use crate::domain::Env;
 use crate::domain::compliance::{Finding, Severity};
 use crate::i18n::Lang;
 use crate::store::compliance;
-use crate::store::rules_writes::{SYSTEM_ACTOR, settle_countersigns};
+use crate::store::rules_writes::settle;
 use anyhow::Result;
 use std::io::Write;
 
 pub fn run(ctx: &Ctx, json: bool, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open_store()?;
     let env = ctx.env(&store)?;
-    let system = Env {
-        actor: SYSTEM_ACTOR.to_string(),
-        ..env.clone()
-    };
-    let settled = store.write(|tx| settle_countersigns(tx, &system))?;
+    let settled = settle(&mut store, &env)?;
     let findings = store.read(|tx| compliance::check(tx, &env))?;
     if json {
         for f in &findings {

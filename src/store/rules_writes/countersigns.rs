@@ -6,12 +6,38 @@ use crate::domain::compliance::documents::silence_is_consent;
 use crate::domain::{CountersignAnswer, Env};
 use crate::error::{DbContext, Result};
 use crate::i18n::Named;
+use crate::store::Store;
 use crate::store::audit::{self, Entry};
 use rusqlite::{Connection, params};
 use serde_json::json;
 
 /// The actor recorded for writes the rules make on their own.
 pub const SYSTEM_ACTOR: &str = "system";
+
+/// [`settle_countersigns`] in its own transaction, acting as [`SYSTEM_ACTOR`]: what the
+/// board (at start and when the day changes), `check` and `list` call before reading.
+/// Takes no write lock when there is nothing to settle.
+pub fn settle(store: &mut Store, env: &Env) -> Result<usize> {
+    if silence_is_consent(env).is_none() {
+        return Ok(0);
+    }
+    let any: bool = store
+        .conn()
+        .prepare_cached(
+            "SELECT EXISTS(SELECT 1 FROM countersigns WHERE answer IS NULL AND due < ?1)",
+        )
+        .db("preparing the countersign probe")?
+        .query_row([fmt_date(env.today())], |r| r.get(0))
+        .db("looking for overdue countersign requests")?;
+    if !any {
+        return Ok(0);
+    }
+    let system = Env {
+        actor: SYSTEM_ACTOR.to_string(),
+        ..env.clone()
+    };
+    store.write(|tx| settle_countersigns(tx, &system))
+}
 
 /// Records every unanswered countersign request past its limit as deemed no objection,
 /// with an audit entry each (actor "system"), inside the caller's transaction. Returns how

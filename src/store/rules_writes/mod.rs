@@ -13,7 +13,7 @@ mod investment;
 mod lookup;
 mod recheck;
 
-pub use countersigns::{SYSTEM_ACTOR, settle_countersigns};
+pub use countersigns::{SYSTEM_ACTOR, settle, settle_countersigns};
 pub use decisions::record_decision;
 pub use documents::{mark_printed, mark_published};
 pub use investment::{parse_steps, recompute_fund_deadlines, step_done};
