@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod migrations;
+pub mod register;
 
 use crate::calendar::{Calendar, YearSchedule};
 use crate::error::{DbContext, Error, IoContext, Result};
