@@ -19,12 +19,21 @@ fn main() -> ExitCode {
     let ctx = Ctx::new(&cli, config);
     match cli::run(cli, ctx) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS, // `dutydesk list | head`
         Err(e) => {
             tracing::error!("{e:#}");
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Whether the error is only the reader of our output going away.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Logs go to a file (never to the screen, which the board owns): `DUTYDESK_LOG` names the

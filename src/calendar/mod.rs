@@ -1,11 +1,31 @@
 //! The official working-day calendar: weekends, the State Council's yearly holidays and the
-//! 调休 make-up workdays. Schedules for 2010 onwards are compiled in from `data/holidays/`;
+//! 调休 make-up workdays. Schedules for 2007 onwards are compiled in from `data/holidays/`;
 //! a database may add or replace years (`dutydesk calendar import`).
 //!
 //! A period of N working days starts the day after its start date (民法典 第二百零一条):
 //! received Monday, 3 working days → due Thursday.
+//!
+//! A year with no schedule is never guessed: it counts Monday–Friday as working days, and
+//! [`Calendar::missing_years`] tells callers to say so.
+//!
+//! Speed: the board and `list --json` ask for up to a million deadlines, so the calendar
+//! keeps a prefix sum of working days over 1990–2100 (built once, when the calendar is
+//! built): [`Calendar::workdays_between`] is O(1) and [`Calendar::add_workdays`] a binary
+//! search. Outside that window no schedule can exist and plain week arithmetic is exact.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+mod embedded;
+mod index;
+mod schedule;
+#[cfg(test)]
+mod tests;
+
+pub use schedule::{FIRST_YEAR, LAST_YEAR, ScheduleDay, YearSchedule};
+
+use chrono::{Datelike, NaiveDate};
+use index::{Window, day_num};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 /// What kind of day a date is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,84 +40,178 @@ pub enum DayKind {
     MakeupWorkday(String),
 }
 
-/// The calendar (placeholder: weekends only until schedules are loaded).
-#[derive(Debug, Clone, Default)]
-pub struct Calendar {}
+/// The calendar. Cloning is cheap (the tables are shared); it is `Send + Sync`.
+#[derive(Clone)]
+pub struct Calendar {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    years: BTreeMap<i32, YearSchedule>,
+    /// Every listed day of every year, merged; the later notice wins a date both list.
+    entries: HashMap<NaiveDate, Entry>,
+    window: Window,
+}
+
+struct Entry {
+    name: String,
+    off: bool,
+}
+
+/// Counts past this many working days (about 3.8 million years) saturate at chrono's
+/// date range; the limit keeps all arithmetic far from `i64` overflow.
+const MAX_COUNT: i64 = 1_000_000_000;
 
 impl Calendar {
-    /// The calendar with every compiled-in schedule.
+    /// The calendar with every compiled-in schedule. Built once per process; later calls
+    /// share it.
     pub fn embedded() -> Calendar {
-        Calendar {}
+        static EMBEDDED: OnceLock<Calendar> = OnceLock::new();
+        EMBEDDED
+            .get_or_init(|| Calendar::from_schedules(embedded::schedules()))
+            .clone()
     }
+
+    /// A calendar with no schedules at all: weekends only.
+    pub fn weekends_only() -> Calendar {
+        Calendar::from_schedules(Vec::new())
+    }
+
+    /// A calendar from these schedules; a later one for the same year replaces an earlier.
+    pub fn from_schedules(schedules: impl IntoIterator<Item = YearSchedule>) -> Calendar {
+        let years = schedules.into_iter().map(|s| (s.year, s)).collect();
+        Calendar {
+            inner: Arc::new(Inner::build(years)),
+        }
+    }
+
+    /// This calendar with `schedule` added, or replacing the year it covers (a database's
+    /// imported years override the compiled-in ones). Schedules should come from
+    /// [`YearSchedule::parse`] or pass [`YearSchedule::validate`]; days outside 1990–2100
+    /// are ignored.
+    pub fn with_year(mut self, schedule: YearSchedule) -> Calendar {
+        self.set_year(schedule);
+        self
+    }
+
+    /// In place: adds or replaces one year (see [`Calendar::with_year`]).
+    pub fn set_year(&mut self, schedule: YearSchedule) {
+        let mut years = self.inner.years.clone();
+        years.insert(schedule.year, schedule);
+        self.inner = Arc::new(Inner::build(years));
+    }
+
+    /// The schedule of a notice year, if there is one.
+    pub fn schedule(&self, year: i32) -> Option<&YearSchedule> {
+        self.inner.years.get(&year)
+    }
+
+    /// The notice years this calendar has, ascending.
+    pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
+        self.inner.years.keys().copied()
+    }
+
+    /// Whether a schedule covers `year`.
+    pub fn has_schedule(&self, year: i32) -> bool {
+        self.inner.years.contains_key(&year)
+    }
+
+    /// The years from `from`'s to `to`'s (either order) that have no schedule, ascending.
+    /// Computations over them count weekends only; callers show a marker or a warning.
+    pub fn missing_years(&self, from: NaiveDate, to: NaiveDate) -> Vec<i32> {
+        let (a, b) = if from <= to { (from, to) } else { (to, from) };
+        (a.year()..=b.year())
+            .filter(|y| !self.has_schedule(*y))
+            .collect()
+    }
+
     /// What kind of day `d` is.
     pub fn day_kind(&self, d: NaiveDate) -> DayKind {
-        match d.weekday() {
-            Weekday::Sat | Weekday::Sun => DayKind::Weekend,
-            _ => DayKind::Workday,
+        match self.inner.entries.get(&d) {
+            Some(e) if e.off => DayKind::Holiday(e.name.clone()),
+            Some(e) => DayKind::MakeupWorkday(e.name.clone()),
+            None if index::is_weekday(day_num(d)) => DayKind::Workday,
+            None => DayKind::Weekend,
         }
     }
+
     /// Whether `d` is a working day.
     pub fn is_workday(&self, d: NaiveDate) -> bool {
-        matches!(
-            self.day_kind(d),
-            DayKind::Workday | DayKind::MakeupWorkday(_)
-        )
+        let x = day_num(d);
+        self.inner
+            .window
+            .is_workday(x)
+            .unwrap_or_else(|| index::is_weekday(x))
     }
-    /// Whether a schedule covers `year`.
-    pub fn has_schedule(&self, _year: i32) -> bool {
-        false
+
+    /// The holiday a date belongs to: the name of an official rest day or of the holiday a
+    /// 调休 workday serves; `None` for ordinary days.
+    pub fn holiday_name(&self, d: NaiveDate) -> Option<&str> {
+        self.inner.entries.get(&d).map(|e| e.name.as_str())
     }
-    /// The date `n` working days after `d` (before, for negative `n`).
+
+    /// The date `n` working days after `d` (民法典 第二百零一条: counting starts the next
+    /// day, so Monday + 3 = Thursday); for negative `n`, the |n|-th working day before `d`;
+    /// `d` itself for 0. The result (n ≠ 0) is always a working day. Saturates at chrono's
+    /// date range.
     pub fn add_workdays(&self, d: NaiveDate, n: i64) -> NaiveDate {
-        let mut cur = d;
-        let step = if n >= 0 { 1 } else { -1 };
-        let mut left = n.abs();
-        while left > 0 {
-            cur = if step > 0 {
-                cur.succ_opt().unwrap_or(cur)
-            } else {
-                cur.pred_opt().unwrap_or(cur)
-            };
-            if self.is_workday(cur) {
-                left -= 1;
-            }
-        }
-        cur
+        let n = n.clamp(-MAX_COUNT, MAX_COUNT);
+        let w = &self.inner.window;
+        let x = day_num(d);
+        let target = match n {
+            0 => return d,
+            // The first day whose count reaches cum(d) + n: the n-th working day after d.
+            n if n > 0 => w.first_reaching(w.cum(x) + n),
+            // The working day t with exactly |n| working days in [t, d).
+            n => w.first_reaching(w.cum(x - 1) + n + 1),
+        };
+        index::date_of(target)
     }
-    /// Working days in (a, b] when b ≥ a; minus those in (b, a] when b < a.
+
+    /// Working days in `(a, b]` when `b ≥ a`; minus those in `(b, a]` when `b < a`.
     pub fn workdays_between(&self, a: NaiveDate, b: NaiveDate) -> i64 {
-        let (lo, hi, sign) = if b >= a { (a, b, 1) } else { (b, a, -1) };
-        let mut n = 0;
-        let mut cur = lo;
-        while cur < hi {
-            cur = cur.succ_opt().unwrap_or(hi);
-            if self.is_workday(cur) {
-                n += 1;
+        let w = &self.inner.window;
+        w.cum(day_num(b)) - w.cum(day_num(a))
+    }
+}
+
+impl Inner {
+    fn build(years: BTreeMap<i32, YearSchedule>) -> Inner {
+        let window_days = index::WINDOW_START..=index::WINDOW_END;
+        let mut entries = HashMap::new();
+        // Ascending years: a date listed by two notices takes the later notice's word.
+        for s in years.values() {
+            for day in s.days.iter().filter(|d| window_days.contains(&d.date)) {
+                let entry = Entry {
+                    name: day.name.clone(),
+                    off: day.off,
+                };
+                entries.insert(day.date, entry);
             }
         }
-        sign * n
+        let window = Window::build(|d| match entries.get(&d) {
+            Some(e) => !e.off,
+            None => index::is_weekday(day_num(d)),
+        });
+        Inner {
+            years,
+            entries,
+            window,
+        }
     }
 }
 
-/// One year's official schedule (placeholder until the schedule parser lands).
-#[derive(Debug, Clone)]
-pub struct YearSchedule {
-    pub year: i32,
-}
-
-impl YearSchedule {
-    /// Parses and validates a holiday-cn style yearly JSON file.
-    pub fn parse(_text: &str, source: &str) -> crate::Result<YearSchedule> {
-        Err(crate::Error::invalid(
-            source,
-            "schedules are not supported yet",
-        ))
+impl Default for Calendar {
+    /// Weekends only, like [`Calendar::weekends_only`].
+    fn default() -> Self {
+        Calendar::weekends_only()
     }
 }
 
-impl Calendar {
-    /// Adds or replaces one year's schedule.
-    pub fn with_year(self, _s: YearSchedule) -> Calendar {
-        self
+impl fmt::Debug for Calendar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Calendar")
+            .field("years", &self.inner.years.keys().collect::<Vec<_>>())
+            .finish_non_exhaustive()
     }
 }

@@ -3,12 +3,14 @@
 
 pub mod actions;
 pub mod board;
+pub mod calendar;
 pub mod calendar_cmd;
 pub mod demo;
 pub mod export;
 pub mod import;
 pub mod init;
 pub mod list;
+pub mod rules;
 
 use crate::clock::{self, Clock};
 use crate::config::Config;

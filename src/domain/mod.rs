@@ -3,6 +3,7 @@
 
 pub mod deadline;
 pub mod env;
+pub mod permission;
 pub mod routing;
 pub mod types;
 

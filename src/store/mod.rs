@@ -5,8 +5,11 @@
 //! one IMMEDIATE transaction per user action, prepared (cached) statements only, and an
 //! append-only audit log written in the same transaction as every change.
 
+pub mod actions;
 pub mod audit;
 pub mod migrations;
+pub mod people;
+pub mod recompute;
 pub mod register;
 
 use crate::calendar::{Calendar, YearSchedule};

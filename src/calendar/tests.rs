@@ -1,0 +1,204 @@
+//! Unit tests of the calendar against its own data and a day-by-day reference.
+
+use super::*;
+use chrono::Weekday;
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// Working day by the schedule entries and the week alone, bypassing the prefix sums.
+fn slow_is_workday(cal: &Calendar, d: NaiveDate) -> bool {
+    matches!(
+        cal.day_kind(d),
+        DayKind::Workday | DayKind::MakeupWorkday(_)
+    )
+}
+
+fn slow_between(cal: &Calendar, a: NaiveDate, b: NaiveDate) -> i64 {
+    let (lo, hi, sign) = if a <= b { (a, b, 1) } else { (b, a, -1) };
+    let n = lo
+        .iter_days()
+        .skip(1)
+        .take_while(|d| *d <= hi)
+        .filter(|d| slow_is_workday(cal, *d))
+        .count() as i64;
+    sign * n
+}
+
+#[test]
+fn every_listed_day_behaves_as_listed() {
+    let cal = Calendar::embedded();
+    let mut makeup = 0;
+    for year in cal.years().collect::<Vec<_>>() {
+        for day in &cal.schedule(year).unwrap().days {
+            assert_eq!(cal.holiday_name(day.date), Some(day.name.as_str()));
+            if day.off {
+                assert!(
+                    !cal.is_workday(day.date),
+                    "{} should be a rest day",
+                    day.date
+                );
+                assert_eq!(cal.day_kind(day.date), DayKind::Holiday(day.name.clone()));
+            } else {
+                makeup += 1;
+                assert!(cal.is_workday(day.date), "{} should be a workday", day.date);
+                assert!(matches!(day.date.weekday(), Weekday::Sat | Weekday::Sun));
+                assert_eq!(
+                    cal.day_kind(day.date),
+                    DayKind::MakeupWorkday(day.name.clone())
+                );
+            }
+        }
+    }
+    assert!(makeup > 100, "only {makeup} make-up days");
+}
+
+#[test]
+fn fast_is_workday_matches_day_kind_across_window_edges() {
+    let cal = Calendar::embedded();
+    for (from, to) in [
+        (ymd(1989, 12, 1), ymd(1990, 2, 1)),
+        (ymd(2006, 12, 1), ymd(2027, 2, 1)),
+        (ymd(2100, 12, 1), ymd(2101, 2, 1)),
+    ] {
+        for d in from.iter_days().take_while(|d| *d <= to) {
+            assert_eq!(cal.is_workday(d), slow_is_workday(&cal, d), "{d}");
+        }
+    }
+}
+
+#[test]
+fn between_matches_loop_across_window_edges() {
+    let cal = Calendar::embedded();
+    let points = [
+        ymd(1985, 6, 3),
+        ymd(1989, 12, 30),
+        ymd(1990, 1, 1),
+        ymd(1990, 1, 6),
+        ymd(2024, 2, 9),
+        ymd(2100, 12, 30),
+        ymd(2100, 12, 31),
+        ymd(2101, 1, 1),
+        ymd(2103, 3, 4),
+    ];
+    for a in points {
+        for b in points {
+            assert_eq!(
+                cal.workdays_between(a, b),
+                slow_between(&cal, a, b),
+                "{a} → {b}"
+            );
+        }
+    }
+}
+
+#[test]
+fn add_crosses_window_edges_both_ways() {
+    let cal = Calendar::embedded();
+    for start in [ymd(1989, 12, 20), ymd(2100, 12, 20), ymd(1800, 3, 1)] {
+        for n in [-30, -7, -1, 0, 1, 5, 30] {
+            let t = cal.add_workdays(start, n);
+            if n != 0 {
+                assert!(cal.is_workday(t), "{start} {n} → {t}");
+            }
+            let expect = if cal.is_workday(start) || n >= 0 {
+                n
+            } else {
+                n + 1
+            };
+            assert_eq!(cal.workdays_between(start, t), expect, "{start} {n} → {t}");
+        }
+    }
+}
+
+#[test]
+fn weekend_start_counts_from_the_next_working_day() {
+    let cal = Calendar::embedded();
+    // Saturday 2024-03-09: +1 is Monday, −1 is Friday.
+    assert_eq!(cal.add_workdays(ymd(2024, 3, 9), 1), ymd(2024, 3, 11));
+    assert_eq!(cal.add_workdays(ymd(2024, 3, 9), -1), ymd(2024, 3, 8));
+    assert_eq!(cal.add_workdays(ymd(2024, 3, 9), 0), ymd(2024, 3, 9));
+}
+
+#[test]
+fn absurd_counts_saturate() {
+    let cal = Calendar::embedded();
+    assert_eq!(cal.add_workdays(ymd(2024, 1, 1), i64::MAX), NaiveDate::MAX);
+    assert_eq!(cal.add_workdays(ymd(2024, 1, 1), i64::MIN), NaiveDate::MIN);
+    let far = cal.workdays_between(NaiveDate::MIN, NaiveDate::MAX);
+    assert!(far > 0);
+    assert_eq!(cal.workdays_between(NaiveDate::MAX, NaiveDate::MIN), -far);
+}
+
+#[test]
+fn with_year_overrides_and_rebuilds() {
+    let base = Calendar::embedded();
+    let extra = YearSchedule::parse(
+        r#"{"year": 2026, "papers": [], "days": [
+            {"name": "测试假", "date": "2026-03-02", "isOffDay": true},
+            {"name": "测试假", "date": "2026-03-07", "isOffDay": false}]}"#,
+        "test",
+    )
+    .unwrap();
+    let cal = base.clone().with_year(extra);
+    // The replaced year's old entries are gone, the new ones count.
+    assert!(cal.is_workday(ymd(2026, 2, 17)));
+    assert!(!cal.is_workday(ymd(2026, 3, 2)));
+    assert!(cal.is_workday(ymd(2026, 3, 7)));
+    assert_eq!(cal.holiday_name(ymd(2026, 3, 2)), Some("测试假"));
+    assert_eq!(cal.add_workdays(ymd(2026, 2, 27), 1), ymd(2026, 3, 3));
+    // The original is untouched.
+    assert!(!base.is_workday(ymd(2026, 2, 17)));
+    assert!(base.is_workday(ymd(2026, 3, 2)));
+}
+
+#[test]
+fn later_notice_wins_a_shared_date() {
+    let y = |year: i32, off: bool| {
+        YearSchedule::parse(
+            &format!(
+                r#"{{"year": {year}, "papers": [], "days": [
+                {{"name": "n{year}", "date": "2030-12-28", "isOffDay": {off}}}]}}"#
+            ),
+            "t",
+        )
+        .unwrap()
+    };
+    let cal = Calendar::from_schedules([y(2031, true), y(2030, false)]);
+    assert_eq!(cal.holiday_name(ymd(2030, 12, 28)), Some("n2031"));
+    assert!(!cal.is_workday(ymd(2030, 12, 28)));
+}
+
+#[test]
+fn missing_years_and_weekends_only() {
+    let cal = Calendar::embedded();
+    assert_eq!(
+        cal.missing_years(ymd(2026, 12, 1), ymd(2028, 1, 5)),
+        vec![2027, 2028]
+    );
+    assert_eq!(
+        cal.missing_years(ymd(2028, 1, 5), ymd(2026, 12, 1)),
+        vec![2027, 2028]
+    );
+    assert!(
+        cal.missing_years(ymd(2010, 1, 1), ymd(2026, 12, 31))
+            .is_empty()
+    );
+    // 2027 is not guessed: 2027-10-01 is a plain Friday.
+    assert_eq!(cal.day_kind(ymd(2027, 10, 1)), DayKind::Workday);
+    assert_eq!(cal.day_kind(ymd(2027, 10, 2)), DayKind::Weekend);
+    let none = Calendar::default();
+    assert_eq!(none.years().count(), 0);
+    assert!(none.is_workday(ymd(2024, 10, 1)));
+}
+
+#[test]
+fn calendar_is_cheap_to_share() {
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+    assert_send_sync::<Calendar>();
+    let a = Calendar::embedded();
+    let b = Calendar::embedded();
+    assert!(Arc::ptr_eq(&a.inner, &b.inner));
+    assert!(format!("{a:?}").contains("2026"));
+}
