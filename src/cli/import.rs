@@ -39,8 +39,8 @@ pub fn print_summary(
     for (ty, c) in summary.by_type() {
         writeln!(
             out,
-            "  {:<12} {:>7}  ({} {}, {} {})",
-            type_label(ty, l),
+            "  {} {:>7}  ({} {}, {} {})",
+            crate::text::pad(&type_label(ty, l), 12),
             c.inserted + c.updated,
             c.inserted,
             l.pick("新增", "new"),

@@ -29,6 +29,8 @@ pub enum RouteReason {
     Multi,
     /// No leader 分管 it: the 区长.
     None,
+    /// A leader sent it on to another (set by the forward action, never by routing).
+    Forwarded,
 }
 
 impl RouteReason {
@@ -39,6 +41,7 @@ impl RouteReason {
         RouteReason::Division,
         RouteReason::Multi,
         RouteReason::None,
+        RouteReason::Forwarded,
     ];
     /// The value stored in `documents.route`.
     pub fn as_str(self) -> &'static str {
@@ -48,6 +51,7 @@ impl RouteReason {
             RouteReason::Division => "division",
             RouteReason::Multi => "multi",
             RouteReason::None => "none",
+            RouteReason::Forwarded => "forwarded",
         }
     }
     /// Parses a stored value.

@@ -7,7 +7,10 @@
 use super::fields::BLANK_KEY;
 use crate::error::{Error, Result};
 use serde_json::{Map, Value};
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::io::{Read, Write};
+use std::rc::Rc;
 
 /// The columns of each record type, in the order export writes them (docs/import.md).
 pub const COLUMNS: &[(&str, &[&str])] = &[
@@ -112,22 +115,28 @@ pub fn read<R: Read>(
     source: &str,
     mut f: impl FnMut(u64, Map<String, Value>) -> Result<()>,
 ) -> Result<()> {
+    let lines = LineIndex::default();
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .comment(Some(b'#'))
-        .from_reader(reader);
+        .from_reader(Counting {
+            inner: reader,
+            read: 0,
+            state: LineState::Start,
+            lines: lines.clone(),
+        });
     let mut header: Option<Vec<String>> = None;
     let mut row = csv::StringRecord::new();
     loop {
         let more = rdr.read_record(&mut row).map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
             Error::invalid(format!("{source}:{line}"), format!("not valid CSV: {e}"))
         })?;
         if !more {
             return Ok(());
         }
-        let line = row.position().map(|p| p.line()).unwrap_or(0);
+        let line = row.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
         let at = || format!("{source}:{line}");
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -173,6 +182,77 @@ pub fn read<R: Read>(
         );
         map.insert(BLANK_KEY.to_string(), Value::Array(blank));
         f(line, map)?;
+    }
+}
+
+/// Where the newlines of the input are, so that a record's byte offset gives its physical
+/// line (the csv crate's own count skips blank lines, and a record's offset can be that of
+/// the blank or comment lines the reader skipped before it).
+#[derive(Clone, Default)]
+struct LineIndex(Rc<RefCell<Lines>>);
+
+#[derive(Default)]
+struct Lines {
+    /// Newlines already passed.
+    before: u64,
+    /// Newlines not yet passed: offset, and whether the line it ends holds no record
+    /// (blank or a `#` comment).
+    pending: VecDeque<(u64, bool)>,
+}
+
+impl LineIndex {
+    /// The 1-based line where the record at a byte offset starts. Offsets are asked for in
+    /// increasing order, so newlines before it are folded into a count and forgotten.
+    fn line_at(&self, offset: u64) -> u64 {
+        let mut l = self.0.borrow_mut();
+        while let Some(&(nl, skipped)) = l.pending.front() {
+            if nl < offset || skipped {
+                l.pending.pop_front();
+                l.before += 1;
+            } else {
+                break;
+            }
+        }
+        l.before + 1
+    }
+}
+
+/// What the current line held so far.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LineState {
+    Start,
+    Blank,
+    Comment,
+    Content,
+}
+
+/// A reader that notes the offset of every newline it passes on.
+struct Counting<R> {
+    inner: R,
+    read: u64,
+    state: LineState,
+    lines: LineIndex,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut idx = self.lines.0.borrow_mut();
+        for (i, &b) in buf[..n].iter().enumerate() {
+            self.state = match (self.state, b) {
+                (st, b'\n') => {
+                    let skipped = st != LineState::Content;
+                    idx.pending.push_back((self.read + i as u64, skipped));
+                    LineState::Start
+                }
+                (LineState::Start, b'#') => LineState::Comment,
+                (LineState::Start | LineState::Blank, b' ' | b'\t' | b'\r') => LineState::Blank,
+                (LineState::Comment, _) => LineState::Comment,
+                _ => LineState::Content,
+            };
+        }
+        self.read += n as u64;
+        Ok(n)
     }
 }
 
