@@ -26,7 +26,8 @@ fn env(profile: &str) -> Env {
 
 fn store(profile: &str) -> Store {
     let mut s = Store::open_in_memory().unwrap();
-    s.write(|tx| store::meta_set(tx, "profile", profile)).unwrap();
+    s.write(|tx| store::meta_set(tx, "profile", profile))
+        .unwrap();
     s
 }
 
@@ -43,9 +44,23 @@ fn export(s: &mut Store, f: Format) -> String {
 /// Row counts of every table, the audit log last.
 fn counts(s: &Store) -> Vec<i64> {
     [
-        "departments", "people", "divisions", "absences", "duty_rota", "documents",
-        "countersigns", "meetings", "meeting_members", "topics", "leave_requests",
-        "supervision", "supervision_co", "extensions", "progress_notes", "notices", "audit",
+        "departments",
+        "people",
+        "divisions",
+        "absences",
+        "duty_rota",
+        "documents",
+        "countersigns",
+        "meetings",
+        "meeting_members",
+        "topics",
+        "leave_requests",
+        "supervision",
+        "supervision_co",
+        "extensions",
+        "progress_notes",
+        "notices",
+        "audit",
     ]
     .iter()
     .map(|t| {
@@ -97,12 +112,19 @@ fn every_record_type_round_trips() {
     let (mut s, e) = loaded("dongchang");
     let first = export(&mut s, Format::Jsonl);
     for ty in interchange::record::TYPES {
-        assert!(first.contains(&format!("{{\"type\":\"{ty}\"")), "{ty} missing:\n{first}");
+        assert!(
+            first.contains(&format!("{{\"type\":\"{ty}\"")),
+            "{ty} missing:\n{first}"
+        );
     }
     let mut again = store("dongchang");
     import(&mut again, &e, &first, Format::Jsonl).unwrap();
     assert_eq!(counts(&again)[..16], counts(&s)[..16]);
-    assert_eq!(export(&mut again, Format::Jsonl), first, "second export differs");
+    assert_eq!(
+        export(&mut again, Format::Jsonl),
+        first,
+        "second export differs"
+    );
     // The serde form of a record and the field reader agree on every exported line.
     for line in first.lines() {
         let by_serde: Record = serde_json::from_str(line).unwrap();
@@ -144,7 +166,10 @@ fn importing_twice_updates_in_place() {
 fn left_out_fields_keep_what_the_board_did() {
     let (mut s, e) = loaded("dongchang");
     s.conn()
-        .execute("UPDATE documents SET state = '已签批', signed_on = '2026-11-20' WHERE ext_id = 'g1'", [])
+        .execute(
+            "UPDATE documents SET state = '已签批', signed_on = '2026-11-20' WHERE ext_id = 'g1'",
+            [],
+        )
         .unwrap();
     let line = r#"{"type":"document","id":"g1","title":"关于申请资金的请示（修改）","kind":"请示","urgency":"加急","from":"fgj","received":"2026-11-16"}"#;
     import(&mut s, &e, line, Format::Jsonl).unwrap();
@@ -162,7 +187,13 @@ fn left_out_fields_keep_what_the_board_did() {
     assert_eq!(n, 2, "a left-out list keeps its rows");
     let line = r#"{"type":"document","id":"g1","title":"t","kind":"请示","urgency":"加急","from":"fgj","received":"2026-11-16","countersign":[]}"#;
     import(&mut s, &e, line, Format::Jsonl).unwrap();
-    assert_eq!(one::<i64>(&s, "SELECT COUNT(*) FROM countersigns c JOIN documents d ON d.id = c.document_id WHERE d.ext_id = 'g1'"), 0);
+    assert_eq!(
+        one::<i64>(
+            &s,
+            "SELECT COUNT(*) FROM countersigns c JOIN documents d ON d.id = c.document_id WHERE d.ext_id = 'g1'"
+        ),
+        0
+    );
 }
 
 /// Imports `bad` after the good records and checks the error and that nothing changed.
@@ -177,7 +208,9 @@ fn rejects(bad: &str, line: usize, field: &str, says: &str) {
     }
     text.push_str(bad);
     text.push('\n');
-    let err = import(&mut s, &e, &text, Format::Jsonl).unwrap_err().to_string();
+    let err = import(&mut s, &e, &text, Format::Jsonl)
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with(&format!("t.jsonl:{line}: ")), "{err}");
     assert!(err.contains(&format!("field '{field}'")), "{err}");
     assert!(err.contains(says), "{err}");
@@ -186,7 +219,12 @@ fn rejects(bad: &str, line: usize, field: &str, says: &str) {
 
 #[test]
 fn bad_lines_name_line_and_field_and_write_nothing() {
-    rejects(r#"{"type":"memo","id":"x"}"#, 3, "type", "'memo' is not one of department|person");
+    rejects(
+        r#"{"type":"memo","id":"x"}"#,
+        3,
+        "type",
+        "'memo' is not one of department|person",
+    );
     rejects(
         r#"{"type":"department","id":"x","name":"n","colour":"red"}"#,
         2,
@@ -242,9 +280,14 @@ fn bad_lines_name_line_and_field_and_write_nothing() {
 fn a_line_that_is_not_json_names_its_line() {
     let mut s = store("dongchang");
     let e = env("dongchang");
-    let err = import(&mut s, &e, "{\"type\":\"department\",\"id\":\"a\",\"name\":\"b\"}\n{oops\n", Format::Jsonl)
-        .unwrap_err()
-        .to_string();
+    let err = import(
+        &mut s,
+        &e,
+        "{\"type\":\"department\",\"id\":\"a\",\"name\":\"b\"}\n{oops\n",
+        Format::Jsonl,
+    )
+    .unwrap_err()
+    .to_string();
     assert!(err.starts_with("t.jsonl:2: not a JSON object"), "{err}");
     assert_eq!(one::<i64>(&s, "SELECT COUNT(*) FROM departments"), 0);
 }
@@ -291,11 +334,18 @@ fn csv_errors_name_line_and_field() {
     let mut s = store("dongchang");
     let e = env("dongchang");
     let text = "type,id,name,kind\ndepartment,a,甲,\n\ndepartment,b,乙,区县\n";
-    let err = import(&mut s, &e, text, Format::Csv).unwrap_err().to_string();
-    assert!(err.starts_with("t.jsonl:4: field 'kind': '区县' is not one of 部门|镇街"), "{err}");
+    let err = import(&mut s, &e, text, Format::Csv)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("t.jsonl:4: field 'kind': '区县' is not one of 部门|镇街"),
+        "{err}"
+    );
     // Comment lines, blank lines and a cell spanning lines all count as lines.
     let text = "# org\ntype,id,name,kind\n# note\ndepartment,a,\"甲\n(二行)\",\n\n\ndepartment,b,乙,区县\n";
-    let err = import(&mut s, &e, text, Format::Csv).unwrap_err().to_string();
+    let err = import(&mut s, &e, text, Format::Csv)
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with("t.jsonl:8: field 'kind'"), "{err}");
     let err = import(&mut s, &e, "department,a,甲\n", Format::Csv)
         .unwrap_err()
@@ -304,7 +354,10 @@ fn csv_errors_name_line_and_field() {
     let err = import(&mut s, &e, "type,id,name,colour\n", Format::Csv)
         .unwrap_err()
         .to_string();
-    assert!(err.contains("'colour' is not a field of any record type"), "{err}");
+    assert!(
+        err.contains("'colour' is not a field of any record type"),
+        "{err}"
+    );
     assert_eq!(one::<i64>(&s, "SELECT COUNT(*) FROM departments"), 0);
 }
 
@@ -331,7 +384,11 @@ fn documents_are_routed_by_division_of_work() {
         let (mut s, e) = loaded(profile);
         import(&mut s, &e, ROUTING, Format::Jsonl).unwrap();
         assert_eq!(routed(&s, "r-one"), ("depa".into(), "division".into()));
-        assert_eq!(routed(&s, "r-multi"), (multi.into(), "multi".into()), "{profile}");
+        assert_eq!(
+            routed(&s, "r-multi"),
+            (multi.into(), "multi".into()),
+            "{profile}"
+        );
         assert_eq!(routed(&s, "r-none"), ("mayor".into(), "none".into()));
         assert_eq!(routed(&s, "r-major"), ("mayor".into(), "major".into()));
         assert_eq!(routed(&s, "r-explicit"), ("depb".into(), "explicit".into()));
@@ -344,26 +401,54 @@ fn deadlines_come_from_the_profile() {
     // 加急: 7 working days (dongchang 二十八), counted from the day after receipt.
     let (due, rule, article): (String, String, String) = s
         .conn()
-        .query_row("SELECT due, due_rule, due_article FROM documents WHERE ext_id = 'g1'", [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
+        .query_row(
+            "SELECT due, due_rule, due_article FROM documents WHERE ext_id = 'g1'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .unwrap();
-    assert_eq!((due.as_str(), rule.as_str(), article.as_str()), ("2026-11-25", "documents.approval_limits.urgent", "二十八"));
+    assert_eq!(
+        (due.as_str(), rule.as_str(), article.as_str()),
+        ("2026-11-25", "documents.approval_limits.urgent", "二十八")
+    );
     // Countersign requests: 7 working days (二十七) from the day each was requested.
     let dues: Vec<String> = {
-        let mut st = s.conn().prepare("SELECT due FROM countersigns ORDER BY id").unwrap();
-        st.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+        let mut st = s
+            .conn()
+            .prepare("SELECT due FROM countersigns ORDER BY id")
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
     };
     assert_eq!(dues, ["2026-11-25", "2026-11-26"]);
     // A proposal without a deadline gets the profile's limit; an extension moves it on.
     let (d2, r2): (String, String) = s
         .conn()
-        .query_row("SELECT deadline, deadline_rule FROM supervision WHERE ext_id = 's2'", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row(
+            "SELECT deadline, deadline_rule FROM supervision WHERE ext_id = 's2'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap();
-    assert!(d2 > "2026-11-20".to_string() && r2.starts_with("supervision.proposal_limit") || r2.starts_with("default."), "{d2} {r2}");
-    assert_eq!(one::<String>(&s, "SELECT deadline || ' ' || deadline_rule FROM supervision WHERE ext_id = 's1'"), "2026-11-27 extended");
+    assert!(r2.ends_with(".proposal_limit"), "{r2}");
+    assert_eq!(d2, "2026-12-01", "three months from 2026-09-01");
+    assert_eq!(
+        one::<String>(
+            &s,
+            "SELECT deadline || ' ' || deadline_rule FROM supervision WHERE ext_id = 's1'"
+        ),
+        "2026-11-27 extended"
+    );
     // A 常务会议 held on 2026-11-10: documents within 7 working days (二十二).
-    assert_eq!(one::<String>(&s, "SELECT docs_due || ' ' || docs_article FROM meetings WHERE ext_id = 'm1'"), "2026-11-19 二十二");
+    assert_eq!(
+        one::<String>(
+            &s,
+            "SELECT docs_due || ' ' || docs_article FROM meetings WHERE ext_id = 'm1'"
+        ),
+        "2026-11-19 二十二"
+    );
 }
 
 #[test]
@@ -374,9 +459,18 @@ fn partners_named_before_their_record_are_linked() {
             .conn()
             .prepare("SELECT p.login, q.login FROM people p JOIN people q ON q.id = p.partner_id ORDER BY p.id")
             .unwrap();
-        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect()
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
     };
-    assert_eq!(pairs, [("depa".to_string(), "depb".to_string()), ("depb".into(), "depa".into())]);
+    assert_eq!(
+        pairs,
+        [
+            ("depa".to_string(), "depb".to_string()),
+            ("depb".into(), "depa".into())
+        ]
+    );
 }
 
 #[test]
@@ -393,23 +487,77 @@ fn the_demo_round_trips_through_both_formats() {
     }
 }
 
-/// Import throughput, measured once by hand in release:
+/// Import throughput, measured once by hand in release (times are printed, not asserted):
 /// `cargo test --release --test interchange -- --ignored --nocapture throughput`.
+/// Two loads: 100 000 intake documents (routed, with deadlines, some countersigned), and
+/// the export of a large demo district (every type, with child rows).
 #[test]
 #[ignore]
 fn import_throughput() {
     let e = env("dongchang");
-    let mut s = store("dongchang");
-    dutydesk::demo::generate(&mut s, &e, dutydesk::demo::Options { size: 400, seed: 1 }).unwrap();
-    for f in [Format::Jsonl, Format::Csv] {
-        let text = export(&mut s, f);
-        let lines = text.lines().count();
+    let mut intake = String::new();
+    let depts = ["fgj", "czj", "jyj", "hk"];
+    for i in 0..100_000 {
+        let cs = if i % 5 == 0 {
+            r#","countersign":["jyj"]"#
+        } else {
+            ""
+        };
+        intake.push_str(&format!(
+            r#"{{"type":"document","id":"D{i}","title":"关于申请第{i}号项目资金的请示","kind":"请示","urgency":"{}","from":"{}","received":"2026-11-{:02}"{cs}}}"#,
+            ["一般", "加急", "特急", "特急重要"][i % 4],
+            depts[i % 4],
+            1 + i % 28
+        ));
+        intake.push('\n');
+    }
+    let mut demo = store("dongchang");
+    dutydesk::demo::generate(
+        &mut demo,
+        &e,
+        dutydesk::demo::Options { size: 400, seed: 1 },
+    )
+    .unwrap();
+    let mut intake_csv = String::new();
+    {
         let mut t = store("dongchang");
+        import(&mut t, &e, ORG, Format::Jsonl).unwrap();
+        import(&mut t, &e, &intake, Format::Jsonl).unwrap();
+        let all = export(&mut t, Format::Csv);
+        intake_csv.extend(
+            all.split_inclusive('\n')
+                .skip_while(|l| !l.starts_with("type,id,title,kind,urgency")),
+        );
+    }
+    let runs = [
+        ("intake", Format::Jsonl, intake.clone(), Audit::Each),
+        ("intake", Format::Csv, intake_csv, Audit::Each),
+        (
+            "demo",
+            Format::Jsonl,
+            export(&mut demo, Format::Jsonl),
+            Audit::Each,
+        ),
+        (
+            "demo",
+            Format::Csv,
+            export(&mut demo, Format::Csv),
+            Audit::Each,
+        ),
+        ("intake", Format::Jsonl, intake, Audit::Batch),
+    ];
+    for (what, f, text, audit) in runs {
+        let mut t = store("dongchang");
+        if what == "intake" {
+            import(&mut t, &e, ORG, Format::Jsonl).unwrap();
+        }
         let start = std::time::Instant::now();
-        let sum = import(&mut t, &e, &text, f).unwrap();
+        let sum = t
+            .write(|tx| interchange::import_reader(tx, &e, text.as_bytes(), f, "t", audit))
+            .unwrap();
         let secs = start.elapsed().as_secs_f64();
         println!(
-            "{f:?}: {} records ({lines} lines, {} MB) in {secs:.2} s = {:.0} records/s",
+            "{what} {f:?} (audit {audit:?}): {} records ({} MB) in {secs:.2} s = {:.0} records/s",
             sum.total(),
             text.len() / 1_000_000,
             sum.total() as f64 / secs

@@ -29,13 +29,28 @@ pub fn run(ctx: &Ctx, size: u32, seed: u64, no_board: bool, out: &mut dyn Write)
     let env = Env::new(profile, store.calendar()?, ctx.clock, loader);
     let started = std::time::Instant::now();
     let summary = demo::generate(&mut store, &env, demo::Options { size, seed })?;
-    tracing::info!(size, seed, ms = started.elapsed().as_millis() as u64, "demo generated");
+    tracing::info!(
+        size,
+        seed,
+        ms = started.elapsed().as_millis() as u64,
+        "demo generated"
+    );
     let actor = ctx
         .actor
         .clone()
         .or_else(|| summary.duty_officer.clone())
         .unwrap_or_else(super::os_user);
-    print(ctx, &path, &profile_id, &env, seed, size, &summary, &actor, out)?;
+    print(
+        ctx,
+        &path,
+        &profile_id,
+        &env,
+        seed,
+        size,
+        &summary,
+        &actor,
+        out,
+    )?;
     drop(store);
     if !no_board && std::io::stdout().is_terminal() {
         let mut board = ctx.clone();
@@ -88,7 +103,9 @@ fn is_disposable(path: &Path) -> bool {
         return false;
     };
     let marker: Option<String> = conn
-        .query_row("SELECT value FROM meta WHERE key = 'demo'", [], |r| r.get(0))
+        .query_row("SELECT value FROM meta WHERE key = 'demo'", [], |r| {
+            r.get(0)
+        })
         .optional()
         .unwrap_or(None);
     if marker.is_some() {
@@ -148,8 +165,16 @@ fn print(
             c.later
         )
     };
-    writeln!(out, "{}", pane(l.pick("待批公文", "approvals"), &s.approvals))?;
-    writeln!(out, "{}", pane(l.pick("督办事项", "supervision"), &s.supervision))?;
+    writeln!(
+        out,
+        "{}",
+        pane(l.pick("待批公文", "approvals"), &s.approvals)
+    )?;
+    writeln!(
+        out,
+        "{}",
+        pane(l.pick("督办事项", "supervision"), &s.supervision)
+    )?;
     writeln!(
         out,
         "  {}: {} {}, {} {}, {} {}",

@@ -27,8 +27,7 @@ pub fn run(ctx: &Ctx, format: Format, output: Option<&Path>, out: &mut dyn Write
             let counts = store.read(|tx| interchange::export(tx, fmt, &mut w))?;
             w.flush()?;
             drop(w);
-            std::fs::rename(&tmp, path)
-                .with_context(|| format!("writing {}", path.display()))?;
+            std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
             let total: u64 = counts.iter().sum();
             writeln!(
                 out,

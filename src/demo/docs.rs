@@ -44,7 +44,15 @@ pub(super) fn documents(org: &Org, env: &Env, rng: &mut ChaCha8Rng, count: u32) 
         } else if rng.random_bool(0.6) {
             DocKind::Request
         } else {
-            *pick(rng, &[DocKind::Report, DocKind::Letter, DocKind::Opinion, DocKind::Notice])
+            *pick(
+                rng,
+                &[
+                    DocKind::Report,
+                    DocKind::Letter,
+                    DocKind::Opinion,
+                    DocKind::Notice,
+                ],
+            )
         };
         let urgency = if i < Urgency::ALL.len() {
             Urgency::ALL[i]
@@ -88,7 +96,8 @@ pub(super) fn documents(org: &Org, env: &Env, rng: &mut ChaCha8Rng, count: u32) 
             }
             list
         });
-        let signed_on = (state != DocState::Pending).then(|| cal.add_workdays(received, 1).min(today));
+        let signed_on =
+            (state != DocState::Pending).then(|| cal.add_workdays(received, 1).min(today));
         let short: String = from_name.chars().take(2).collect();
         out.push(Record::Document(Document {
             id: format!("GW-{:05}", i + 1),
@@ -198,10 +207,18 @@ pub(super) fn supervision(
             deadline,
             feedback: Some(*pick(
                 rng,
-                &[FeedbackCycle::Weekly, FeedbackCycle::Monthly, FeedbackCycle::None],
+                &[
+                    FeedbackCycle::Weekly,
+                    FeedbackCycle::Monthly,
+                    FeedbackCycle::None,
+                ],
             )),
             meeting,
-            state: Some(if closed { SupState::Closed } else { SupState::Open }),
+            state: Some(if closed {
+                SupState::Closed
+            } else {
+                SupState::Open
+            }),
             closed_on: closed.then_some(today.min(due)),
             closed_by: closed.then(|| org.director.clone()),
             recheck_on: (closed && rng.random_bool(0.5)).then(|| cal.add_workdays(today, 15)),

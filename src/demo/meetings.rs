@@ -19,7 +19,11 @@ fn kinds(env: &Env) -> Vec<MeetingKind> {
         .filter(|k| env.profile.meetings.contains_key(k.key()))
         .collect();
     if ks.is_empty() {
-        vec![MeetingKind::Executive, MeetingKind::Topical, MeetingKind::MayorOffice]
+        vec![
+            MeetingKind::Executive,
+            MeetingKind::Topical,
+            MeetingKind::MayorOffice,
+        ]
     } else {
         ks
     }
@@ -66,7 +70,11 @@ pub(super) fn generate(org: &Org, env: &Env, rng: &mut ChaCha8Rng, count: u32) -
         }
         .unwrap_or(today);
         let day = next_workday(env, day);
-        let hour = if i == 0 { 15 } else { *pick(rng, &[9u32, 10, 14, 15]) };
+        let hour = if i == 0 {
+            15
+        } else {
+            *pick(rng, &[9u32, 10, 14, 15])
+        };
         let start = day.and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or_default());
         let past = day < today;
         let chair = match kind {
@@ -89,7 +97,10 @@ pub(super) fn generate(org: &Org, env: &Env, rng: &mut ChaCha8Rng, count: u32) -
         }
         let with_topics = matches!(
             kind,
-            MeetingKind::Executive | MeetingKind::MayorOffice | MeetingKind::Topical | MeetingKind::Plenary
+            MeetingKind::Executive
+                | MeetingKind::MayorOffice
+                | MeetingKind::Topical
+                | MeetingKind::Plenary
         );
         let topics: Vec<Topic> = if with_topics {
             (0..rng.random_range(1..=4))
@@ -138,7 +149,11 @@ pub(super) fn generate(org: &Org, env: &Env, rng: &mut ChaCha8Rng, count: u32) -
             (past && rng.random_bool(0.55)).then(|| cal.add_workdays(day, 2).min(today))
         };
         let minutes_issued_on = issued(rng);
-        let docs_issued_on = if docs_owed.is_some() { issued(rng) } else { None };
+        let docs_issued_on = if docs_owed.is_some() {
+            issued(rng)
+        } else {
+            None
+        };
         let title = match kind {
             MeetingKind::Executive | MeetingKind::Plenary | MeetingKind::PartyGroup => {
                 format!("区政府第{}次{}", 10 + i, kind)

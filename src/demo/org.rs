@@ -85,7 +85,8 @@ fn shift(d: NaiveDate, days: i64) -> NaiveDate {
     if days >= 0 {
         d.checked_add_days(Days::new(days as u64)).unwrap_or(d)
     } else {
-        d.checked_sub_days(Days::new(days.unsigned_abs())).unwrap_or(d)
+        d.checked_sub_days(Days::new(days.unsigned_abs()))
+            .unwrap_or(d)
     }
 }
 

@@ -79,12 +79,7 @@ pub struct Routed {
 
 /// Routes a document. `explicit` is the leader the record names (it must be a leader, which
 /// the caller checks so that it can name the field); `major` marks a major matter.
-pub fn route(
-    profile: &Profile,
-    view: &RouteView,
-    explicit: Option<Leader>,
-    major: bool,
-) -> Routed {
+pub fn route(profile: &Profile, view: &RouteView, explicit: Option<Leader>, major: bool) -> Routed {
     if let Some(l) = explicit {
         return Routed {
             leader: Some(l),
@@ -142,7 +137,9 @@ mod tests {
             "[district]\nid='t'\nname='测试区'\nprovince='测试'\nsource='测试'\nversion='1'\n",
         );
         if multi_to_mayor {
-            text.push_str("[documents]\nmulti_leader_to_mayor = { value = true, article = \"二十八\" }\n");
+            text.push_str(
+                "[documents]\nmulti_leader_to_mayor = { value = true, article = \"二十八\" }\n",
+            );
         }
         toml::from_str(&text).unwrap()
     }

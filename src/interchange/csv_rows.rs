@@ -17,11 +17,28 @@ pub const COLUMNS: &[(&str, &[&str])] = &[
     ("department", &["type", "id", "name", "kind"]),
     (
         "person",
-        &["type", "id", "login", "name", "role", "divisions", "partner", "dept"],
+        &[
+            "type",
+            "id",
+            "login",
+            "name",
+            "role",
+            "divisions",
+            "partner",
+            "dept",
+        ],
     ),
     (
         "absence",
-        &["type", "id", "login", "start", "end", "reason", "reported_on"],
+        &[
+            "type",
+            "id",
+            "login",
+            "start",
+            "end",
+            "reason",
+            "reported_on",
+        ],
     ),
     ("duty", &["type", "date", "officer", "leader"]),
     (
@@ -267,10 +284,16 @@ fn read_header(row: &csv::StringRecord, at: &str) -> Result<Vec<String>> {
     }
     for (i, c) in cols.iter().enumerate() {
         if c.is_empty() {
-            return Err(Error::invalid(at, format!("header column {} has no name", i + 1)));
+            return Err(Error::invalid(
+                at,
+                format!("header column {} has no name", i + 1),
+            ));
         }
         if cols[..i].contains(c) {
-            return Err(Error::invalid(at, format!("header column '{c}' appears twice")));
+            return Err(Error::invalid(
+                at,
+                format!("header column '{c}' appears twice"),
+            ));
         }
         if !COLUMNS.iter().any(|(_, cs)| cs.contains(&c.as_str())) {
             return Err(Error::invalid(
@@ -310,7 +333,9 @@ impl<W: Write> Writer<W> {
     }
 
     pub fn finish(mut self) -> Result<()> {
-        self.out.flush().map_err(|e| Error::invalid("export", e.to_string()))
+        self.out
+            .flush()
+            .map_err(|e| Error::invalid("export", e.to_string()))
     }
 }
 

@@ -18,13 +18,18 @@ pub fn export(conn: &Connection, format: Format, out: &mut dyn Write) -> Result<
         counts[rec.type_index()] += 1;
         sink.write(&rec)
     };
-    for_each(conn, "SELECT id, ext_id, name, kind FROM departments ORDER BY id", |r| {
-        Ok(Record::Department(Department {
-            id: r.get(1)?,
-            name: r.get(2)?,
-            kind: r.get(3)?,
-        }))
-    }, &mut emit)?;
+    for_each(
+        conn,
+        "SELECT id, ext_id, name, kind FROM departments ORDER BY id",
+        |r| {
+            Ok(Record::Department(Department {
+                id: r.get(1)?,
+                name: r.get(2)?,
+                kind: r.get(3)?,
+            }))
+        },
+        &mut emit,
+    )?;
     for_each(
         conn,
         "SELECT p.id, p.ext_id, p.login, p.name, p.role, q.login, d.ext_id FROM people p
@@ -64,7 +69,9 @@ pub fn export(conn: &Connection, format: Format, out: &mut dyn Write) -> Result<
                 login: r.get(2)?,
                 start: req_date(r, 3)?,
                 end: req_date(r, 4)?,
-                reason: r.get::<_, String>(5).map(|s| Some(s).filter(|s| !s.is_empty()))?,
+                reason: r
+                    .get::<_, String>(5)
+                    .map(|s| Some(s).filter(|s| !s.is_empty()))?,
                 reported_on: date(r, 6)?,
             }))
         },
@@ -87,7 +94,6 @@ pub fn export(conn: &Connection, format: Format, out: &mut dyn Write) -> Result<
     super::export_items::meetings(conn, &mut emit)?;
     super::export_items::documents(conn, &mut emit)?;
     super::export_items::supervision(conn, &mut emit, supervision_rule_is_computed)?;
-    drop(emit);
     sink.finish()?;
     Ok(counts)
 }
@@ -109,7 +115,11 @@ pub(super) fn for_each(
 }
 
 /// The first column of every row of a query on one key.
-pub(super) fn strings(conn: &Connection, sql: &'static str, key: &dyn rusqlite::ToSql) -> Result<Vec<String>> {
+pub(super) fn strings(
+    conn: &Connection,
+    sql: &'static str,
+    key: &dyn rusqlite::ToSql,
+) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(sql).db("preparing an export query")?;
     let rows = stmt
         .query_map([key], |r| r.get(0))
@@ -140,14 +150,14 @@ pub(super) fn req_date(r: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
 /// Where records go: JSON Lines or CSV.
 enum Sink<'a> {
     Jsonl(&'a mut dyn Write),
-    Csv(csv_rows::Writer<&'a mut dyn Write>),
+    Csv(Box<csv_rows::Writer<&'a mut dyn Write>>),
 }
 
 impl<'a> Sink<'a> {
     fn new(format: Format, out: &'a mut dyn Write) -> Self {
         match format {
             Format::Jsonl => Sink::Jsonl(out),
-            Format::Csv => Sink::Csv(csv_rows::Writer::new(out)),
+            Format::Csv => Sink::Csv(Box::new(csv_rows::Writer::new(out))),
         }
     }
 

@@ -183,7 +183,11 @@ pub(super) fn documents(conn: &Connection, emit: Emit<'_>) -> Result<()> {
     )
 }
 
-fn countersigns(conn: &Connection, doc: i64, received: chrono::NaiveDate) -> Result<Vec<Countersign>> {
+fn countersigns(
+    conn: &Connection,
+    doc: i64,
+    received: chrono::NaiveDate,
+) -> Result<Vec<Countersign>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT d.ext_id, c.requested, c.answer, c.answered_on, c.note FROM countersigns c
@@ -310,5 +314,6 @@ fn extensions(conn: &Connection, id: i64) -> Result<Vec<Extension>> {
             })
         })
         .db("running an export query")?;
-    rows.collect::<rusqlite::Result<_>>().db("reading extensions")
+    rows.collect::<rusqlite::Result<_>>()
+        .db("reading extensions")
 }

@@ -124,7 +124,10 @@ impl Fields {
     }
 
     /// A required value of a vocabulary (`Urgency`, `Role`, …).
-    pub fn req_enum<T: FromStr<Err = crate::Error>>(&mut self, key: &'static str) -> FieldResult<T> {
+    pub fn req_enum<T: FromStr<Err = crate::Error>>(
+        &mut self,
+        key: &'static str,
+    ) -> FieldResult<T> {
         self.opt_enum(key)?
             .ok_or_else(|| self.err(key, "missing (it is required)"))
     }
@@ -164,8 +167,12 @@ impl Fields {
         let s = self
             .opt_str(key)?
             .ok_or_else(|| self.err(key, "missing (it is required)"))?;
-        super::record::minute::parse(&s)
-            .ok_or_else(|| self.err(key, format!("'{s}' is not a time of the form YYYY-MM-DDTHH:MM")))
+        super::record::minute::parse(&s).ok_or_else(|| {
+            self.err(
+                key,
+                format!("'{s}' is not a time of the form YYYY-MM-DDTHH:MM"),
+            )
+        })
     }
 
     /// An optional timestamp, normalised to `YYYY-MM-DD HH:MM:SS`.
@@ -176,7 +183,10 @@ impl Fields {
         super::record::minute::parse(&s)
             .map(|t| Some(clock::fmt_datetime(t)))
             .ok_or_else(|| {
-                self.err(key, format!("'{s}' is not a time of the form YYYY-MM-DD HH:MM:SS"))
+                self.err(
+                    key,
+                    format!("'{s}' is not a time of the form YYYY-MM-DD HH:MM:SS"),
+                )
             })
     }
 
@@ -185,20 +195,22 @@ impl Fields {
         match self.take(key) {
             None => Ok(None),
             Some(Value::Bool(b)) => Ok(Some(b)),
-            Some(Value::String(s)) if self.text => {
-                match s.trim().to_ascii_lowercase().as_str() {
-                    "true" | "yes" | "y" | "1" | "是" => Ok(Some(true)),
-                    "false" | "no" | "n" | "0" | "否" => Ok(Some(false)),
-                    _ => Err(self.err(key, format!("'{s}' is not one of true|false"))),
-                }
-            }
-            Some(other) => Err(self.err(key, format!("expected true or false, found {}", kind(&other)))),
+            Some(Value::String(s)) if self.text => match s.trim().to_ascii_lowercase().as_str() {
+                "true" | "yes" | "y" | "1" | "是" => Ok(Some(true)),
+                "false" | "no" | "n" | "0" | "否" => Ok(Some(false)),
+                _ => Err(self.err(key, format!("'{s}' is not one of true|false"))),
+            },
+            Some(other) => Err(self.err(
+                key,
+                format!("expected true or false, found {}", kind(&other)),
+            )),
         }
     }
 
     /// An optional whole number ≥ 0.
     pub fn opt_u32(&mut self, key: &'static str) -> FieldResult<Option<u32>> {
-        let bad = |f: &Self, shown: String| f.err(key, format!("'{shown}' is not a whole number ≥ 0"));
+        let bad =
+            |f: &Self, shown: String| f.err(key, format!("'{shown}' is not a whole number ≥ 0"));
         match self.take(key) {
             None => Ok(None),
             Some(Value::Number(n)) => n

@@ -1,9 +1,9 @@
 //! Import: a file, streamed line by line into the caller's transaction.
 
+use super::Format;
 use super::csv_rows;
 use super::read;
 use super::record::{Record, TYPES};
-use super::Format;
 use crate::domain::Env;
 use crate::error::{Error, IoContext, Result};
 use crate::store::register::{self, Audit, Upsert};
@@ -60,7 +60,12 @@ impl ImportSummary {
 /// Imports a file into the caller's transaction; the format comes from the extension, or
 /// is sniffed from the first line. Errors name the file and line: `org.jsonl:17: field
 /// 'urgency': '紧急' is not one of 一般|加急|特急|特急重要`.
-pub fn import_file(conn: &Connection, env: &Env, path: &Path, audit: Audit) -> Result<ImportSummary> {
+pub fn import_file(
+    conn: &Connection,
+    env: &Env,
+    path: &Path,
+    audit: Audit,
+) -> Result<ImportSummary> {
     let file = std::fs::File::open(path).at_path(path)?;
     let mut reader = BufReader::with_capacity(1 << 16, file);
     let format = match Format::from_path(path) {
@@ -92,7 +97,9 @@ pub fn import_reader<R: Read>(
         partners: Vec::new(),
     };
     match format {
-        Format::Jsonl => jsonl(BufReader::new(reader), source, |line, map| imp.apply(line, map, false))?,
+        Format::Jsonl => jsonl(BufReader::new(reader), source, |line, map| {
+            imp.apply(line, map, false)
+        })?,
         Format::Csv => csv_rows::read(reader, source, |line, map| imp.apply(line, map, true))?,
     }
     imp.finish()
@@ -110,7 +117,10 @@ fn jsonl<R: BufRead>(
         buf.clear();
         line += 1;
         let n = reader.read_line(&mut buf).map_err(|e| {
-            Error::invalid(format!("{source}:{line}"), format!("cannot read the line: {e}"))
+            Error::invalid(
+                format!("{source}:{line}"),
+                format!("cannot read the line: {e}"),
+            )
         })?;
         if n == 0 {
             return Ok(());
@@ -120,7 +130,10 @@ fn jsonl<R: BufRead>(
             continue;
         }
         let map: Map<String, Value> = serde_json::from_str(text).map_err(|e| {
-            Error::invalid(format!("{source}:{line}"), format!("not a JSON object: {e}"))
+            Error::invalid(
+                format!("{source}:{line}"),
+                format!("not a JSON object: {e}"),
+            )
         })?;
         f(line, map)?;
     }

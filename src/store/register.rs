@@ -23,7 +23,9 @@ pub use meeting::upsert_meeting;
 pub use org::{
     person_exists, set_partner, upsert_absence, upsert_department, upsert_duty, upsert_person,
 };
-pub use supervision::{EXTENDED_RULE, computed as supervision_rule_is_computed, upsert_supervision};
+pub use supervision::{
+    EXTENDED_RULE, computed as supervision_rule_is_computed, upsert_supervision,
+};
 
 use crate::domain::{Env, Role};
 use crate::error::{DbContext, Result};
@@ -95,23 +97,38 @@ pub fn row_json(conn: &Connection, table: &str, id: i64) -> Result<Option<Value>
         return Ok(None);
     };
     let mut stmt = conn.prepare_cached(sql).db("preparing a row read")?;
-    let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
-    stmt.query_row([id], |r| {
-        let mut m = Map::new();
-        for (i, name) in names.iter().enumerate() {
-            let v = match r.get_ref(i)? {
-                ValueRef::Null => Value::Null,
-                ValueRef::Integer(n) => Value::from(n),
-                ValueRef::Real(x) => Value::from(x),
-                ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
-                ValueRef::Blob(b) => Value::from(b.len()),
-            };
-            m.insert(name.clone(), v);
-        }
-        Ok(Value::Object(m))
-    })
-    .optional()
-    .db(format!("reading {table} row {id}"))
+    stmt.query_row([id], row_to_json)
+        .optional()
+        .db(format!("reading {table} row {id}"))
+}
+
+/// The current row of a query as a JSON object (column name → value).
+pub fn row_to_json(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
+    let n = r.as_ref().column_count();
+    let mut m = Map::new();
+    for i in 0..n {
+        let name = r.as_ref().column_name(i)?;
+        let v = match r.get_ref(i)? {
+            ValueRef::Null => Value::Null,
+            ValueRef::Integer(n) => Value::from(n),
+            ValueRef::Real(x) => Value::from(x),
+            ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
+            ValueRef::Blob(b) => Value::from(b.len()),
+        };
+        m.insert(name.to_string(), v);
+    }
+    Ok(Value::Object(m))
+}
+
+/// The id and (when auditing) the whole row returned by an upsert's `RETURNING *`.
+pub(crate) fn returned(
+    r: &rusqlite::Row<'_>,
+    id_column: &str,
+    audit: bool,
+) -> rusqlite::Result<(i64, Option<Value>)> {
+    let id = r.get(id_column)?;
+    let row = if audit { Some(row_to_json(r)?) } else { None };
+    Ok((id, row))
 }
 
 /// The audit side of one upsert: read the row before the write (when auditing).
@@ -148,17 +165,34 @@ impl<'a> Audited<'a> {
         })
     }
 
+    /// Whether entries are written (and so whether rows need reading).
+    pub(crate) fn on(&self) -> bool {
+        self.on
+    }
+
     /// Records the entry with the row as it is now.
     pub(crate) fn after(self, id: i64, summary: &str) -> Result<()> {
         if !self.on {
             return Ok(());
         }
         let after = row_json(self.conn, self.table, id)?;
+        self.record(id, after, summary)
+    }
+
+    /// Records the entry with the row the write returned.
+    pub(crate) fn after_row(self, id: i64, after: Option<Value>, summary: &str) -> Result<()> {
+        if !self.on {
+            return Ok(());
+        }
+        self.record(id, after, summary)
+    }
+
+    fn record(self, id: i64, after: Option<Value>, summary: &str) -> Result<()> {
         audit::record(
             self.conn,
             &audit::Entry {
                 actor: &self.env.actor,
-                at: &self.env.now_str(),
+                at: &now_stamp(self.env),
                 action: "import",
                 entity: self.entity,
                 entity_id: Some(id),
@@ -191,8 +225,14 @@ pub(crate) fn person(conn: &Connection, field: &str, login: &str) -> Result<(i64
 }
 
 /// An optional person reference.
-pub(crate) fn opt_person(conn: &Connection, field: &str, login: Option<&str>) -> Result<Option<i64>> {
-    login.map(|l| person(conn, field, l).map(|p| p.0)).transpose()
+pub(crate) fn opt_person(
+    conn: &Connection,
+    field: &str,
+    login: Option<&str>,
+) -> Result<Option<i64>> {
+    login
+        .map(|l| person(conn, field, l).map(|p| p.0))
+        .transpose()
 }
 
 /// A meeting's row id by external id.
@@ -233,9 +273,25 @@ pub(crate) fn existing<T>(
         .db("looking up an existing row")
 }
 
-/// `YYYY-MM-DD` for a date column.
+/// `YYYY-MM-DD` for a date column (written by hand: strftime is slow for bulk imports).
 pub(crate) fn day(d: chrono::NaiveDate) -> String {
-    crate::clock::fmt_date(d)
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// Now as stored, `YYYY-MM-DD HH:MM:SS` (as [`Env::now_str`], without strftime).
+pub(crate) fn now_stamp(env: &Env) -> String {
+    use chrono::{Datelike, Timelike};
+    let t = env.now();
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// `YYYY-MM-DD` for an optional date column.
@@ -250,5 +306,7 @@ pub fn date_column(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<c
     };
     chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d")
         .map(Some)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+        })
 }

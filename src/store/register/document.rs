@@ -19,7 +19,12 @@ struct Stored {
 
 /// Writes a document: routes it (unless a leader is named, or was chosen on the board),
 /// computes its approval deadline and those of its countersign requests.
-pub fn upsert_document(conn: &Connection, env: &Env, rec: &Document, audit: Audit) -> Result<Upsert> {
+pub fn upsert_document(
+    conn: &Connection,
+    env: &Env,
+    rec: &Document,
+    audit: Audit,
+) -> Result<Upsert> {
     let from = dept_id(conn, "from", &rec.from)?;
     let old: Option<Stored> = existing(
         conn,
@@ -37,8 +42,16 @@ pub fn upsert_document(conn: &Connection, env: &Env, rec: &Document, audit: Audi
     let (leader, route) = choose_leader(conn, env, rec, from, old.as_ref())?;
     let signed_by = opt_person(conn, "signed_by", rec.signed_by.as_deref())?;
     let due = deadline::approval(env, rec.urgency, rec.received);
-    let a = Audited::before(conn, env, audit, "documents", "document", old.as_ref().map(|o| o.id))?;
-    let id: i64 = conn
+    let a = Audited::before(
+        conn,
+        env,
+        audit,
+        "documents",
+        "document",
+        old.as_ref().map(|o| o.id),
+    )?;
+    let on = a.on();
+    let (id, after) = conn
         .prepare_cached(
             "INSERT INTO documents(ext_id, doc_no, title, kind, urgency, secrecy, from_dept,
                  received, major, matters, carries_request, leader_id, route, state, due,
@@ -64,7 +77,7 @@ pub fn upsert_document(conn: &Connection, env: &Env, rec: &Document, audit: Audi
                  published_on = COALESCE(?23, published_on),
                  urged_count = COALESCE(?24, urged_count),
                  last_urged_at = COALESCE(?25, last_urged_at), updated_at = excluded.updated_at
-             RETURNING id",
+             RETURNING *",
         )
         .db("preparing the document upsert")?
         .query_row(
@@ -94,11 +107,11 @@ pub fn upsert_document(conn: &Connection, env: &Env, rec: &Document, audit: Audi
                 opt_day(rec.published_on),
                 rec.urged_count,
                 rec.last_urged_at,
-                env.now_str(),
+                super::now_stamp(env),
                 Secrecy::Public,
                 DocState::Pending,
             ],
-            |r| r.get(0),
+            |r| super::returned(r, "id", on),
         )
         .db(format!("writing document '{}'", rec.id))?;
     let updated = old.is_some();
@@ -142,7 +155,7 @@ pub fn upsert_document(conn: &Connection, env: &Env, rec: &Document, audit: Audi
     if let Some(list) = &rec.notices {
         write_notices(conn, "document_id", id, updated, list)?;
     }
-    a.after(id, &format!("document {} 《{}》", rec.id, rec.title))?;
+    a.after_row(id, after, &format!("document {} 《{}》", rec.id, rec.title))?;
     Ok(if updated {
         Upsert::Updated(id)
     } else {
@@ -178,7 +191,9 @@ fn choose_leader(
     if let Some(o) = old {
         let computed = matches!(
             RouteReason::parse(&o.route),
-            Some(RouteReason::Major | RouteReason::Division | RouteReason::Multi | RouteReason::None)
+            Some(
+                RouteReason::Major | RouteReason::Division | RouteReason::Multi | RouteReason::None
+            )
         );
         if !computed {
             let reason = RouteReason::parse(&o.route).unwrap_or(RouteReason::Explicit);
@@ -246,7 +261,9 @@ pub(crate) fn write_notices(
             .execute([id])
             .db("resetting notices")?;
     }
-    let mut ins = conn.prepare_cached(insert).db("preparing the notice insert")?;
+    let mut ins = conn
+        .prepare_cached(insert)
+        .db("preparing the notice insert")?;
     for (i, n) in list.iter().enumerate() {
         let by = opt_person(conn, &format!("notices[{i}].by"), n.by.as_deref())?;
         ins.execute(params![id, n.note, by, n.at])

@@ -32,17 +32,15 @@ pub fn upsert_meeting(conn: &Connection, env: &Env, rec: &Meeting, audit: Audit)
         &rec.id,
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    let major = rec
-        .major_revisions
-        .or(old.map(|o| o.1))
-        .unwrap_or(false);
+    let major = rec.major_revisions.or(old.map(|o| o.1)).unwrap_or(false);
     let on = rec.start.date();
     let materials = deadline::materials(env, rec.kind, on);
     let minutes = deadline::minutes(env, rec.kind, on);
     let docs = deadline::documents(env, rec.kind, on, major);
     let a = Audited::before(conn, env, audit, "meetings", "meeting", old.map(|o| o.0))?;
-    let now = env.now_str();
-    let id: i64 = conn
+    let on = a.on();
+    let now = super::now_stamp(env);
+    let (id, after) = conn
         .prepare_cached(
             "INSERT INTO meetings(ext_id, title, kind, start_at, place, chair_id, state,
                  major_revisions, docs_owed, materials_due, materials_rule, materials_article,
@@ -65,7 +63,7 @@ pub fn upsert_meeting(conn: &Connection, env: &Env, rec: &Meeting, audit: Audit)
                  docs_article = excluded.docs_article,
                  docs_issued_on = COALESCE(?20, docs_issued_on),
                  updated_at = excluded.updated_at
-             RETURNING id",
+             RETURNING *",
         )
         .db("preparing the meeting upsert")?
         .query_row(
@@ -93,12 +91,17 @@ pub fn upsert_meeting(conn: &Connection, env: &Env, rec: &Meeting, audit: Audit)
                 now,
                 MeetingState::Planned,
             ],
-            |r| r.get(0),
+            |r| super::returned(r, "id", on),
         )
         .db(format!("writing meeting '{}'", rec.id))?;
     let updated = old.is_some();
     if let Some(ids) = members {
-        reset(conn, updated, "DELETE FROM meeting_members WHERE meeting_id = ?1", id)?;
+        reset(
+            conn,
+            updated,
+            "DELETE FROM meeting_members WHERE meeting_id = ?1",
+            id,
+        )?;
         let mut ins = conn
             .prepare_cached("INSERT INTO meeting_members(meeting_id, person_id) VALUES (?1, ?2)")
             .db("preparing the member insert")?;
@@ -107,7 +110,12 @@ pub fn upsert_meeting(conn: &Connection, env: &Env, rec: &Meeting, audit: Audit)
         }
     }
     if let Some(topics) = &rec.topics {
-        reset(conn, updated, "DELETE FROM topics WHERE meeting_id = ?1", id)?;
+        reset(
+            conn,
+            updated,
+            "DELETE FROM topics WHERE meeting_id = ?1",
+            id,
+        )?;
         let mut ins = conn
             .prepare_cached(
                 "INSERT INTO topics(meeting_id, title, dept_id, materials_on, approved, added_at)
@@ -116,14 +124,30 @@ pub fn upsert_meeting(conn: &Connection, env: &Env, rec: &Meeting, audit: Audit)
             .db("preparing the topic insert")?;
         for (i, t) in topics.iter().enumerate() {
             let field = format!("topics[{i}].dept");
-            let dept = t.dept.as_deref().map(|d| dept_id(conn, &field, d)).transpose()?;
+            let dept = t
+                .dept
+                .as_deref()
+                .map(|d| dept_id(conn, &field, d))
+                .transpose()?;
             let added = t.added_at.clone().unwrap_or_else(|| now.clone());
-            ins.execute(params![id, t.title, dept, opt_day(t.materials_on), t.approved, added])
-                .db("writing a topic")?;
+            ins.execute(params![
+                id,
+                t.title,
+                dept,
+                opt_day(t.materials_on),
+                t.approved,
+                added
+            ])
+            .db("writing a topic")?;
         }
     }
     if let Some(leave) = &rec.leave {
-        reset(conn, updated, "DELETE FROM leave_requests WHERE meeting_id = ?1", id)?;
+        reset(
+            conn,
+            updated,
+            "DELETE FROM leave_requests WHERE meeting_id = ?1",
+            id,
+        )?;
         let mut seen = HashSet::new();
         let mut ins = conn
             .prepare_cached(
@@ -141,7 +165,7 @@ pub fn upsert_meeting(conn: &Connection, env: &Env, rec: &Meeting, audit: Audit)
                 .db("writing a leave request")?;
         }
     }
-    a.after(id, &format!("meeting {} {}", rec.id, rec.title))?;
+    a.after_row(id, after, &format!("meeting {} {}", rec.id, rec.title))?;
     Ok(if updated {
         Upsert::Updated(id)
     } else {

@@ -31,19 +31,20 @@ pub fn upsert_department(
         |r| r.get(0),
     )?;
     let a = Audited::before(conn, env, audit, "departments", "department", old)?;
-    let id: i64 = conn
+    let on = a.on();
+    let (id, after) = conn
         .prepare_cached(
             "INSERT INTO departments(ext_id, name, kind) VALUES (?1, ?2, COALESCE(?3, ?4))
              ON CONFLICT(ext_id) DO UPDATE SET name = excluded.name, kind = COALESCE(?3, kind)
-             RETURNING id",
+             RETURNING *",
         )
         .db("preparing the department upsert")?
         .query_row(
             params![rec.id, rec.name, rec.kind, UnitKind::Department],
-            |r| r.get(0),
+            |r| super::returned(r, "id", on),
         )
         .db(format!("writing department '{}'", rec.id))?;
-    a.after(id, &format!("department {} {}", rec.id, rec.name))?;
+    a.after_row(id, after, &format!("department {} {}", rec.id, rec.name))?;
     Ok(upserted(old.is_some(), id))
 }
 
@@ -79,7 +80,11 @@ pub fn upsert_person(conn: &Connection, env: &Env, rec: &Person, audit: Audit) -
     if rec.partner.as_deref() == Some(rec.login.as_str()) {
         return Err(FieldError::new("partner", "a person cannot be their own partner").into());
     }
-    let dept = rec.dept.as_deref().map(|d| dept_id(conn, "dept", d)).transpose()?;
+    let dept = rec
+        .dept
+        .as_deref()
+        .map(|d| dept_id(conn, "dept", d))
+        .transpose()?;
     let partner = opt_person(conn, "partner", rec.partner.as_deref())?;
     let divisions = match &rec.divisions {
         None => None,
@@ -96,23 +101,27 @@ pub fn upsert_person(conn: &Connection, env: &Env, rec: &Person, audit: Audit) -
             Some(ids)
         }
     };
-    let old: Option<i64> = existing(conn, "SELECT id FROM people WHERE ext_id = ?1", &rec.id, |r| {
-        r.get(0)
-    })?;
+    let old: Option<i64> = existing(
+        conn,
+        "SELECT id FROM people WHERE ext_id = ?1",
+        &rec.id,
+        |r| r.get(0),
+    )?;
     let a = Audited::before(conn, env, audit, "people", "person", old)?;
-    let id: i64 = conn
+    let on = a.on();
+    let (id, after) = conn
         .prepare_cached(
             "INSERT INTO people(ext_id, login, name, role, dept_id, partner_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT(ext_id) DO UPDATE SET login = excluded.login, name = excluded.name,
                  role = excluded.role, dept_id = COALESCE(?5, dept_id),
                  partner_id = COALESCE(?6, partner_id)
-             RETURNING id",
+             RETURNING *",
         )
         .db("preparing the person upsert")?
         .query_row(
             params![rec.id, rec.login, rec.name, rec.role, dept, partner],
-            |r| r.get(0),
+            |r| super::returned(r, "id", on),
         )
         .db(format!("writing person '{}'", rec.id))?;
     if let Some(ids) = divisions {
@@ -129,7 +138,11 @@ pub fn upsert_person(conn: &Connection, env: &Env, rec: &Person, audit: Audit) -
             ins.execute([id, d]).db("writing a division")?;
         }
     }
-    a.after(id, &format!("person {} {} ({})", rec.id, rec.name, rec.role))?;
+    a.after_row(
+        id,
+        after,
+        &format!("person {} {} ({})", rec.id, rec.name, rec.role),
+    )?;
     Ok(upserted(old.is_some(), id))
 }
 
@@ -156,20 +169,28 @@ pub fn set_partner(
 pub fn upsert_absence(conn: &Connection, env: &Env, rec: &Absence, audit: Audit) -> Result<Upsert> {
     let (pid, _) = person(conn, "login", &rec.login)?;
     if rec.end < rec.start {
-        return Err(FieldError::new("end", format!("{} is before the start {}", rec.end, rec.start)).into());
+        return Err(FieldError::new(
+            "end",
+            format!("{} is before the start {}", rec.end, rec.start),
+        )
+        .into());
     }
-    let old: Option<i64> = existing(conn, "SELECT id FROM absences WHERE ext_id = ?1", &rec.id, |r| {
-        r.get(0)
-    })?;
+    let old: Option<i64> = existing(
+        conn,
+        "SELECT id FROM absences WHERE ext_id = ?1",
+        &rec.id,
+        |r| r.get(0),
+    )?;
     let a = Audited::before(conn, env, audit, "absences", "absence", old)?;
-    let id: i64 = conn
+    let on = a.on();
+    let (id, after) = conn
         .prepare_cached(
             "INSERT INTO absences(ext_id, person_id, start_on, end_on, reason, reported_on)
              VALUES (?1, ?2, ?3, ?4, COALESCE(?5, ''), ?6)
              ON CONFLICT(ext_id) DO UPDATE SET person_id = excluded.person_id,
                  start_on = excluded.start_on, end_on = excluded.end_on,
                  reason = COALESCE(?5, reason), reported_on = COALESCE(?6, reported_on)
-             RETURNING id",
+             RETURNING *",
         )
         .db("preparing the absence upsert")?
         .query_row(
@@ -181,11 +202,12 @@ pub fn upsert_absence(conn: &Connection, env: &Env, rec: &Absence, audit: Audit)
                 rec.reason,
                 super::opt_day(rec.reported_on)
             ],
-            |r| r.get(0),
+            |r| super::returned(r, "id", on),
         )
         .db(format!("writing absence '{}'", rec.id))?;
-    a.after(
+    a.after_row(
         id,
+        after,
         &format!("absence {} {} {}–{}", rec.id, rec.login, rec.start, rec.end),
     )?;
     Ok(upserted(old.is_some(), id))
@@ -209,9 +231,12 @@ pub fn upsert_duty(conn: &Connection, env: &Env, rec: &Duty, audit: Audit) -> Re
         }
     };
     let day = super::day(rec.date);
-    let old: Option<i64> = existing(conn, "SELECT rowid FROM duty_rota WHERE day = ?1", &day, |r| {
-        r.get(0)
-    })?;
+    let old: Option<i64> = existing(
+        conn,
+        "SELECT rowid FROM duty_rota WHERE day = ?1",
+        &day,
+        |r| r.get(0),
+    )?;
     let a = Audited::before(conn, env, audit, "duty_rota", "duty", old)?;
     let id: i64 = conn
         .prepare_cached(

@@ -3,7 +3,9 @@
 
 use super::document::write_notices;
 use super::meeting::reset;
-use super::{Audit, Audited, Upsert, day, dept_id, existing, meeting_id, opt_day, opt_person, twice};
+use super::{
+    Audit, Audited, Upsert, day, dept_id, existing, meeting_id, opt_day, opt_person, twice,
+};
 use crate::domain::{Deadline, Env, FeedbackCycle, SupState, deadline};
 use crate::error::{DbContext, Result};
 use crate::interchange::fields::FieldError;
@@ -70,9 +72,17 @@ pub fn upsert_supervision(
             .max_by_key(|(i, n)| (n.on, *i))
             .map(|(_, n)| n)
     });
-    let a = Audited::before(conn, env, audit, "supervision", "supervision", old.as_ref().map(|o| o.0))?;
-    let now = env.now_str();
-    let id: i64 = conn
+    let a = Audited::before(
+        conn,
+        env,
+        audit,
+        "supervision",
+        "supervision",
+        old.as_ref().map(|o| o.0),
+    )?;
+    let on = a.on();
+    let now = super::now_stamp(env);
+    let (id, after) = conn
         .prepare_cached(
             "INSERT INTO supervision(ext_id, title, source, lead_dept, assigned, deadline,
                  deadline_rule, deadline_article, feedback_cycle, state, closed_on, closed_by,
@@ -92,7 +102,7 @@ pub fn upsert_supervision(
                  last_progress = COALESCE(?16, last_progress),
                  urged_count = COALESCE(?17, urged_count),
                  last_urged_at = COALESCE(?18, last_urged_at), updated_at = excluded.updated_at
-             RETURNING id",
+             RETURNING *",
         )
         .db("preparing the supervision upsert")?
         .query_row(
@@ -119,12 +129,17 @@ pub fn upsert_supervision(
                 FeedbackCycle::Monthly,
                 SupState::Open,
             ],
-            |r| r.get(0),
+            |r| super::returned(r, "id", on),
         )
         .db(format!("writing supervision item '{}'", rec.id))?;
     let updated = old.is_some();
     if let Some(ids) = co {
-        reset(conn, updated, "DELETE FROM supervision_co WHERE supervision_id = ?1", id)?;
+        reset(
+            conn,
+            updated,
+            "DELETE FROM supervision_co WHERE supervision_id = ?1",
+            id,
+        )?;
         let mut ins = conn
             .prepare_cached("INSERT INTO supervision_co(supervision_id, dept_id) VALUES (?1, ?2)")
             .db("preparing the co-department insert")?;
@@ -133,7 +148,12 @@ pub fn upsert_supervision(
         }
     }
     if let Some(notes) = &rec.progress {
-        reset(conn, updated, "DELETE FROM progress_notes WHERE supervision_id = ?1", id)?;
+        reset(
+            conn,
+            updated,
+            "DELETE FROM progress_notes WHERE supervision_id = ?1",
+            id,
+        )?;
         let mut ins = conn
             .prepare_cached(
                 "INSERT INTO progress_notes(supervision_id, on_date, note, by_id, at)
@@ -148,7 +168,12 @@ pub fn upsert_supervision(
         }
     }
     if let Some(exts) = &rec.extensions {
-        reset(conn, updated, "DELETE FROM extensions WHERE supervision_id = ?1", id)?;
+        reset(
+            conn,
+            updated,
+            "DELETE FROM extensions WHERE supervision_id = ?1",
+            id,
+        )?;
         let mut ins = conn
             .prepare_cached(
                 "INSERT INTO extensions(supervision_id, old_deadline, new_deadline, reason, by_id, at)
@@ -165,7 +190,7 @@ pub fn upsert_supervision(
     if let Some(list) = &rec.notices {
         write_notices(conn, "supervision_id", id, updated, list)?;
     }
-    a.after(id, &format!("supervision {} {}", rec.id, rec.title))?;
+    a.after_row(id, after, &format!("supervision {} {}", rec.id, rec.title))?;
     Ok(if updated {
         Upsert::Updated(id)
     } else {
@@ -199,5 +224,10 @@ fn choose_deadline(env: &Env, rec: &Supervision, stored: Option<&Deadline>) -> R
             return Ok(s.clone());
         }
     }
-    Ok(deadline::supervision(env, rec.source, rec.assigned, rec.deadline))
+    Ok(deadline::supervision(
+        env,
+        rec.source,
+        rec.assigned,
+        rec.deadline,
+    ))
 }
