@@ -160,8 +160,9 @@ pub(super) fn supervision(
         // Proposals often carry no deadline: the profile's limit for the source applies.
         let proposal = matches!(source, SupSource::NpcSuggestion | SupSource::CppccProposal);
         let given = !(proposal && rng.random_bool(0.5));
-        let closed = rng.random_bool(0.08);
-        let extended = !closed && rng.random_bool(0.06);
+        // A few fixed ones so that even the smallest district shows each case.
+        let closed = i == 5 || rng.random_bool(0.08);
+        let extended = !closed && (i == 3 || i == 16 || rng.random_bool(0.06));
         let (deadline, extensions) = if extended {
             let new = cal.add_workdays(due, 10);
             let ext = Extension {

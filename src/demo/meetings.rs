@@ -56,11 +56,25 @@ pub(super) fn generate(org: &Org, env: &Env, rng: &mut ChaCha8Rng, count: u32) -
     let leaders = org.leaders();
     let mut out = Vec::with_capacity(count as usize);
     for i in 0..count as usize {
-        let kind = choose_kind(rng, &kinds);
-        // The first two are today and tomorrow, so the near future is never empty.
+        let kind = match i {
+            // The fixed cases need a kind with topics and minutes.
+            1 | 2 => [
+                MeetingKind::Executive,
+                MeetingKind::Topical,
+                MeetingKind::MayorOffice,
+            ]
+            .into_iter()
+            .find(|k| kinds.contains(k))
+            .unwrap_or(MeetingKind::Executive),
+            _ => choose_kind(rng, &kinds),
+        };
+        // The first ones are fixed so that even the smallest district shows each case:
+        // one today, one tomorrow with materials missing and a leave request, one held ten
+        // days ago still owing its minutes and documents.
         let offset: i64 = match i {
             0 => 0,
             1 => 1,
+            2 => -10,
             _ => rng.random_range(-21..=14),
         };
         let day = if offset >= 0 {
@@ -106,7 +120,7 @@ pub(super) fn generate(org: &Org, env: &Env, rng: &mut ChaCha8Rng, count: u32) -
             (0..rng.random_range(1..=4))
                 .map(|_| {
                     let (dept, _) = pick(rng, &org.depts);
-                    let materials_on = if past || rng.random_bool(0.6) {
+                    let materials_on = if past || (i != 1 && rng.random_bool(0.6)) {
                         Some(cal.add_workdays(day.min(today), -rng.random_range(1..=3)))
                     } else {
                         None
@@ -126,7 +140,7 @@ pub(super) fn generate(org: &Org, env: &Env, rng: &mut ChaCha8Rng, count: u32) -
         } else {
             Vec::new()
         };
-        let leave: Vec<Leave> = if rng.random_bool(0.35) && members.len() > 1 {
+        let leave: Vec<Leave> = if (i == 1 || rng.random_bool(0.35)) && members.len() > 1 {
             let who = pick(rng, &members[1..]).clone();
             let in_writing = org.heads.iter().any(|(l, _)| *l == who);
             vec![Leave {
@@ -138,15 +152,15 @@ pub(super) fn generate(org: &Org, env: &Env, rng: &mut ChaCha8Rng, count: u32) -
         } else {
             Vec::new()
         };
-        let cancelled = past && rng.random_bool(0.05);
+        let cancelled = past && i != 2 && rng.random_bool(0.05);
         let state = match (past, cancelled) {
             (_, true) => MeetingState::Cancelled,
             (true, false) => MeetingState::Held,
             (false, _) => MeetingState::Planned,
         };
-        let docs_owed = (past && rng.random_bool(0.4)).then(|| rng.random_range(1..=2));
+        let docs_owed = (past && (i == 2 || rng.random_bool(0.4))).then(|| rng.random_range(1..=2));
         let issued = |rng: &mut ChaCha8Rng| {
-            (past && rng.random_bool(0.55)).then(|| cal.add_workdays(day, 2).min(today))
+            (past && i != 2 && rng.random_bool(0.55)).then(|| cal.add_workdays(day, 2).min(today))
         };
         let minutes_issued_on = issued(rng);
         let docs_issued_on = if docs_owed.is_some() {
