@@ -95,6 +95,8 @@ const ITEMS: &str = r#"{"type":"absence","id":"a1","login":"depa","start":"2026-
 {"type":"meeting","id":"m1","title":"区政府第十次常务会议","kind":"常务会议","start":"2026-11-10T09:00","place":"第一会议室","chair":"mayor","members":["mayor","exec","depa"],"docs_owed":2,"major_revisions":true,"topics":[{"title":"研究预算","dept":"czj","materials_on":"2026-11-06","approved":true},{"title":"研究学校","dept":"jyj","materials_on":null,"approved":false}],"leave":[{"login":"depa","requested_on":"2026-11-09","reason":"出差","in_writing":true}],"state":"已召开","minutes_issued_on":"2026-11-12"}
 {"type":"document","id":"g1","title":"关于申请资金的请示","kind":"请示","urgency":"加急","from":"fgj","received":"2026-11-16","doc_no":"发改呈〔2026〕1号","secrecy":"内部","matters":1,"countersign":["jyj",{"dept":"czj","requested":"2026-11-17","answer":"同意","answered_on":"2026-11-18","note":"无意见"}]}
 {"type":"document","id":"g2","title":"关于工作情况的报告","kind":"报告","urgency":"一般","from":"hk","received":"2026-11-02","carries_request":true,"state":"已签批","signed_on":"2026-11-05","signed_by":"mayor","instruction":"同意"}
+{"type":"document","id":"g3","title":"关于转发市政府通知的函","kind":"函","urgency":"一般","received":"2026-11-18"}
+{"type":"meeting","id":"m2","title":"全区安全生产工作会议","kind":"全区性会议","start":"2026-11-27 14:30"}
 {"type":"supervision","id":"s1","title":"推进重点项目","source":"会议决定","lead":"fgj","co":["czj","jyj"],"assigned":"2026-10-01","deadline":"2026-11-13","feedback":"每周","meeting":"m1","progress":[{"on":"2026-10-20","note":"已启动","by":"headf"}],"extensions":[{"old":"2026-11-13","new":"2026-11-27","reason":"需协调","by":"office","at":"2026-11-12 10:00:00"}],"notices":[{"at":"2026-11-16 09:00:00","by":"duty1","note":"请反馈"}],"urged_count":1,"last_urged_at":"2026-11-16 09:00:00"}
 {"type":"supervision","id":"s2","title":"办理人大建议","source":"人大建议","lead":"jyj","assigned":"2026-09-01"}
 {"type":"supervision","id":"s3","title":"整改审计问题","source":"督查发现","lead":"czj","assigned":"2026-08-01","deadline":"2026-09-30","state":"已销号","closed_on":"2026-09-28","closed_by":"office","recheck_on":"2026-12-01"}
@@ -136,6 +138,9 @@ fn every_record_type_round_trips() {
     assert!(first.contains(r#""answer":"同意""#), "{first}");
     assert!(first.contains(r#""extensions":[{"old":"2026-11-13","new":"2026-11-27""#));
     assert!(first.contains(r#""materials_on":null"#));
+    // No sending department: routed to the 区长; no chair on record.
+    assert!(first.contains(r#""id":"g3","title":"关于转发市政府通知的函","kind":"函","urgency":"一般","received":"2026-11-18","leader":"mayor","route":"none""#), "{first}");
+    assert!(first.contains(r#""id":"m2","title":"全区安全生产工作会议","kind":"全区性会议","start":"2026-11-27T14:30","state":"待召开""#), "{first}");
 }
 
 #[test]
@@ -146,7 +151,7 @@ fn importing_twice_updates_in_place() {
     let after = counts(&s);
     assert_eq!(after[..16], before[..16], "row counts changed");
     assert!(again.counts.iter().all(|c| c.inserted == 0), "{again:?}");
-    assert_eq!(again.get("document").updated, 2);
+    assert_eq!(again.get("document").updated, 3);
     assert_eq!(again.get("person").updated, 7);
     // One audit entry per record written.
     assert_eq!(after[16] - before[16], again.total() as i64);
@@ -159,7 +164,7 @@ fn importing_twice_updates_in_place() {
         )
         .unwrap();
     assert_eq!(action, "import");
-    assert!(before_json.unwrap().contains("\"ext_id\":\"g2\""));
+    assert!(before_json.unwrap().contains("\"ext_id\":\"g3\""));
 }
 
 #[test]

@@ -104,7 +104,7 @@ pub(super) fn documents(org: &Org, env: &Env, rng: &mut ChaCha8Rng, count: u32) 
             title: format!("关于{}的{}", pick(rng, words::MATTERS), kind),
             kind,
             urgency,
-            from,
+            from: Some(from),
             received,
             leader,
             route: None,

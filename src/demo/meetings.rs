@@ -180,7 +180,7 @@ pub(super) fn generate(org: &Org, env: &Env, rng: &mut ChaCha8Rng, count: u32) -
             kind,
             start,
             place: Some(pick(rng, words::PLACES).to_string()),
-            chair,
+            chair: Some(chair),
             members: Some(members),
             docs_owed,
             major_revisions: rng.random_bool(0.1).then_some(true),

@@ -125,7 +125,9 @@ pub struct Meeting {
     pub start: NaiveDateTime,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
-    pub chair: String,
+    /// The chair's login (left out: none on record).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -181,7 +183,9 @@ pub struct Document {
     pub title: String,
     pub kind: DocKind,
     pub urgency: Urgency,
-    pub from: String,
+    /// The sending department (left out: none on record, e.g. a higher authority's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
     pub received: NaiveDate,
     /// The leader's login; left out, the document is routed by division of work.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -15,6 +15,7 @@ struct Stored {
     route: String,
     leader: Option<i64>,
     major: bool,
+    from: Option<i64>,
 }
 
 /// Writes a document: routes it (unless a leader is named, or was chosen on the board),
@@ -25,10 +26,14 @@ pub fn upsert_document(
     rec: &Document,
     audit: Audit,
 ) -> Result<Upsert> {
-    let from = dept_id(conn, "from", &rec.from)?;
+    let from = rec
+        .from
+        .as_deref()
+        .map(|d| dept_id(conn, "from", d))
+        .transpose()?;
     let old: Option<Stored> = existing(
         conn,
-        "SELECT id, route, leader_id, major FROM documents WHERE ext_id = ?1",
+        "SELECT id, route, leader_id, major, from_dept FROM documents WHERE ext_id = ?1",
         &rec.id,
         |r| {
             Ok(Stored {
@@ -36,6 +41,7 @@ pub fn upsert_document(
                 route: r.get(1)?,
                 leader: r.get(2)?,
                 major: r.get(3)?,
+                from: r.get(4)?,
             })
         },
     )?;
@@ -64,7 +70,7 @@ pub fn upsert_document(
              ON CONFLICT(ext_id) DO UPDATE SET
                  doc_no = COALESCE(?2, doc_no), title = excluded.title, kind = excluded.kind,
                  urgency = excluded.urgency, secrecy = COALESCE(?6, secrecy),
-                 from_dept = excluded.from_dept, received = excluded.received,
+                 from_dept = COALESCE(?7, from_dept), received = excluded.received,
                  major = COALESCE(?9, major), matters = COALESCE(?10, matters),
                  carries_request = COALESCE(?11, carries_request),
                  leader_id = excluded.leader_id, route = excluded.route,
@@ -169,7 +175,7 @@ fn choose_leader(
     conn: &Connection,
     env: &Env,
     rec: &Document,
-    from: i64,
+    from: Option<i64>,
     old: Option<&Stored>,
 ) -> Result<(Option<i64>, RouteReason)> {
     if let Some(login) = &rec.leader {
@@ -201,7 +207,13 @@ fn choose_leader(
         }
     }
     let major = rec.major.or(old.map(|o| o.major)).unwrap_or(false);
-    let view = route_view(conn, from)?;
+    let view = match from.or(old.and_then(|o| o.from)) {
+        Some(dept) => route_view(conn, dept)?,
+        None => RouteView {
+            dividers: Vec::new(),
+            mayor: mayor(conn)?,
+        },
+    };
     let routed = routing::route(&env.profile, &view, None, major);
     Ok((routed.leader.map(|l| l.id), routed.reason))
 }
@@ -224,7 +236,15 @@ pub(crate) fn route_view(conn: &Connection, dept: i64) -> Result<RouteView> {
         .db("reading divisions")?
         .collect::<rusqlite::Result<Vec<_>>>()
         .db("reading divisions")?;
-    let mayor = conn
+    Ok(RouteView {
+        dividers,
+        mayor: mayor(conn)?,
+    })
+}
+
+/// The 区长 on record (the first, should there be more).
+fn mayor(conn: &Connection) -> Result<Option<Leader>> {
+    Ok(conn
         .prepare_cached("SELECT id FROM people WHERE role = ?1 ORDER BY id LIMIT 1")
         .db("preparing the mayor lookup")?
         .query_row([Role::Mayor], |r| r.get(0))
@@ -233,8 +253,7 @@ pub(crate) fn route_view(conn: &Connection, dept: i64) -> Result<RouteView> {
         .map(|id| Leader {
             id,
             role: Role::Mayor,
-        });
-    Ok(RouteView { dividers, mayor })
+        }))
 }
 
 /// Replaces the 催办 records of a document or supervision item.

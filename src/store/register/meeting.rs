@@ -10,7 +10,11 @@ use std::collections::HashSet;
 
 /// Writes a meeting and computes what it owes and when.
 pub fn upsert_meeting(conn: &Connection, env: &Env, rec: &Meeting, audit: Audit) -> Result<Upsert> {
-    let (chair, _) = person(conn, "chair", &rec.chair)?;
+    let chair = rec
+        .chair
+        .as_deref()
+        .map(|c| person(conn, "chair", c).map(|p| p.0))
+        .transpose()?;
     let members = match &rec.members {
         None => None,
         Some(list) => {
@@ -50,7 +54,7 @@ pub fn upsert_meeting(conn: &Connection, env: &Env, rec: &Meeting, audit: Audit)
                  COALESCE(?9, 0), ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
              ON CONFLICT(ext_id) DO UPDATE SET
                  title = excluded.title, kind = excluded.kind, start_at = excluded.start_at,
-                 place = COALESCE(?5, place), chair_id = excluded.chair_id,
+                 place = COALESCE(?5, place), chair_id = COALESCE(?6, chair_id),
                  state = COALESCE(?7, state), major_revisions = excluded.major_revisions,
                  docs_owed = COALESCE(?9, docs_owed),
                  materials_due = excluded.materials_due,
