@@ -364,6 +364,27 @@ fn csv_errors_name_line_and_field() {
         "{err}"
     );
     assert_eq!(one::<i64>(&s, "SELECT COUNT(*) FROM departments"), 0);
+    // A spreadsheet's byte-order mark and trailing empty columns are fine.
+    import(
+        &mut s,
+        &e,
+        "\u{feff}type,id,name,,\r\ndepartment,a,甲,,\r\n",
+        Format::Csv,
+    )
+    .unwrap();
+    assert_eq!(
+        one::<String>(&s, "SELECT name FROM departments WHERE ext_id = 'a'"),
+        "甲"
+    );
+    let err = import(
+        &mut s,
+        &e,
+        "type,id,name\r\n\r\ndepartment,b,乙,多余\r\n",
+        Format::Csv,
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(err, "t.jsonl:3: 4 cells but the header has 3 columns");
 }
 
 fn routed(s: &Store, doc: &str) -> (String, String) {

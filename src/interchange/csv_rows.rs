@@ -173,7 +173,7 @@ pub fn read<R: Read>(
                 "the first row must be a header whose first column is 'type'",
             ));
         };
-        if row.len() > cols.len() {
+        if row.iter().skip(cols.len()).any(|c| !c.trim().is_empty()) {
             return Err(Error::invalid(
                 at(),
                 format!(
@@ -223,7 +223,9 @@ impl LineIndex {
     fn line_at(&self, offset: u64) -> u64 {
         let mut l = self.0.borrow_mut();
         while let Some(&(nl, skipped)) = l.pending.front() {
-            if nl < offset || skipped {
+            // A record never starts with a newline: one at its offset ends the line before
+            // (after a CRLF the reader reports the record at the LF).
+            if nl <= offset || skipped {
                 l.pending.pop_front();
                 l.before += 1;
             } else {

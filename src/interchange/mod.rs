@@ -55,3 +55,30 @@ impl Format {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Format;
+    use std::path::Path;
+
+    #[test]
+    fn format_by_extension_then_by_content() {
+        assert_eq!(
+            Format::from_path(Path::new("org.JSONL")),
+            Some(Format::Jsonl)
+        );
+        assert_eq!(
+            Format::from_path(Path::new("a.ndjson")),
+            Some(Format::Jsonl)
+        );
+        assert_eq!(Format::from_path(Path::new("a.csv")), Some(Format::Csv));
+        assert_eq!(Format::from_path(Path::new("a.txt")), None);
+        assert_eq!(Format::sniff(b"# c\n\n{\"type\":1}"), Format::Jsonl);
+        assert_eq!(
+            Format::sniff("\u{feff}{\"type\":1}".as_bytes()),
+            Format::Jsonl
+        );
+        assert_eq!(Format::sniff(b"type,id,name\n"), Format::Csv);
+        assert_eq!(Format::sniff(b""), Format::Csv);
+    }
+}
