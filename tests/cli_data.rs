@@ -59,6 +59,22 @@ fn init_records_the_profile_imports_the_org_and_refuses_twice() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("already holds data"));
+    // A bad org file: the error names the line, and the database stays new.
+    let fresh = dir.path().join("fresh.db");
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(&bad, format!("{ORG}{{\"type\":\"person\",\"id\":\"p9\",\"login\":\"x\",\"name\":\"某\",\"role\":\"局长\"}}\n")).unwrap();
+    dd(dir.path(), &fresh)
+        .args(["--profile", "dongchang", "init", "--org"])
+        .arg(&bad)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "bad.jsonl:6: field 'role': '局长' is not one of",
+        ));
+    dd(dir.path(), &fresh)
+        .args(["--profile", "dongchang", "init"])
+        .assert()
+        .success();
     // No --profile: a clear message, nothing made.
     let other = dir.path().join("other.db");
     dd(dir.path(), &other)

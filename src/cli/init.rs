@@ -23,7 +23,13 @@ pub fn run(ctx: &Ctx, org: Option<&Path>, out: &mut dyn Write) -> Result<()> {
             ctx.db.display()
         );
     }
-    store.write(|tx| store::meta_set(tx, "profile", &id))?;
+    // The profile and the org chart go in together: a bad org file leaves the database new.
+    let env = crate::domain::Env::new(profile, store.calendar()?, ctx.clock, ctx.actor());
+    let summary = store.write(|tx| {
+        store::meta_set(tx, "profile", &id)?;
+        org.map(|f| interchange::import_file(tx, &env, f, Audit::Each))
+            .transpose()
+    })?;
     writeln!(
         out,
         "{} {} — {} {} ({})",
@@ -31,11 +37,9 @@ pub fn run(ctx: &Ctx, org: Option<&Path>, out: &mut dyn Write) -> Result<()> {
         ctx.db.display(),
         l.pick("区情规则", "profile"),
         id,
-        profile.district.name
+        env.profile.district.name
     )?;
-    if let Some(org) = org {
-        let env = ctx.env(&store)?;
-        let summary = store.write(|tx| interchange::import_file(tx, &env, org, Audit::Each))?;
+    if let (Some(org), Some(summary)) = (org, summary) {
         super::import::print_summary(ctx, &org.display().to_string(), &summary, out)?;
     }
     Ok(())
