@@ -1,9 +1,32 @@
 //! `dutydesk` / `dutydesk board`: open the live board.
 
 use super::Ctx;
-use anyhow::Result;
+use crate::store::queries::DEFAULT_DUE_SOON;
+use crate::tui::{self, App, keymap::Keymap, theme::Theme};
+use anyhow::{Result, bail};
+use std::io::IsTerminal;
 
-/// Opens the board on the context's database.
-pub fn run(_ctx: &Ctx) -> Result<()> {
-    anyhow::bail!("the board is not available in this build yet")
+/// Opens the board on the context's database. Refuses when standard output is not a
+/// terminal (a script gets an error, not a screenful of escape codes).
+pub fn run(ctx: &Ctx) -> Result<()> {
+    // A bad key in the config is reported first, before anything else is tried.
+    let keymap = Keymap::with_overrides(&ctx.config.keys)?;
+    if !std::io::stdout().is_terminal() {
+        bail!(
+            "the board needs a terminal (standard output is not one); for scripts use `dutydesk list`"
+        );
+    }
+    let mut store = ctx.open_store()?;
+    let env = ctx.env(&store)?;
+    let due_soon = ctx.config.due_soon_workdays.unwrap_or(DEFAULT_DUE_SOON);
+    let app = App::new(
+        &mut store,
+        env,
+        ctx.lang,
+        keymap,
+        Theme::from_env(),
+        due_soon,
+    )?;
+    tracing::info!(db = %ctx.db.display(), "board opened");
+    tui::run(&mut store, app, ctx.config.mouse.unwrap_or(false))
 }

@@ -1,17 +1,246 @@
-//! `dutydesk list approvals|supervision|meetings`.
+//! `dutydesk list approvals|supervision|meetings [--overdue] [--due-within N] [--json]
+//! [--count]`: the board's pane queries without the row limit, streamed page by page
+//! (keyset paging on the deadline order) so a large database never sits in memory.
 
 use super::{Ctx, ListWhat};
+use crate::domain::Env;
+use crate::i18n::{Lang, Named};
+use crate::store::Store;
+use crate::store::queries::{self, Due, Filter};
+use crate::text::{pad, width};
 use anyhow::Result;
+use serde_json::{Value, json};
+use std::collections::BTreeSet;
 use std::io::Write;
 
+/// Rows fetched per page.
+const PAGE: usize = 1000;
+
+/// One listed item, ready to print.
+struct Out {
+    json: Value,
+    cells: Vec<String>,
+    due: Option<chrono::NaiveDate>,
+    key: (String, i64),
+}
+
 pub fn run(
-    _ctx: &Ctx,
-    _what: ListWhat,
-    _overdue: bool,
-    _due_within: Option<i64>,
-    _json: bool,
-    _count: bool,
-    _out: &mut dyn Write,
+    ctx: &Ctx,
+    what: ListWhat,
+    overdue: bool,
+    due_within: Option<i64>,
+    json: bool,
+    count: bool,
+    out: &mut dyn Write,
 ) -> Result<()> {
-    anyhow::bail!("list is not available in this build yet")
+    let mut store = ctx.open_store()?;
+    let env = ctx.env(&store)?;
+    let lang = ctx.lang;
+    let mut f = Filter {
+        overdue_only: overdue,
+        due_within,
+        limit: PAGE,
+        // The command line lists every open supervision item unless narrowed.
+        all_open: true,
+        due_soon_workdays: ctx
+            .config
+            .due_soon_workdays
+            .unwrap_or(queries::DEFAULT_DUE_SOON),
+        ..Filter::default()
+    };
+    if count {
+        f.limit = 0;
+        let total = page(&mut store, &env, what, &f, lang)?.1;
+        writeln!(out, "{total}")?;
+        return Ok(());
+    }
+    f.with_counts = false;
+    let mut years = BTreeSet::from([chrono::Datelike::year(&env.today())]);
+    let mut table: Vec<Vec<String>> = Vec::new();
+    loop {
+        let (rows, _) = page(&mut store, &env, what, &f, lang)?;
+        let n = rows.len();
+        for r in rows {
+            if let Some(d) = r.due {
+                years.insert(chrono::Datelike::year(&d));
+            }
+            f.after = Some(r.key.clone());
+            if json {
+                writeln!(out, "{}", r.json)?;
+            } else {
+                table.push(r.cells);
+            }
+        }
+        if n < PAGE {
+            break;
+        }
+    }
+    if !json {
+        print_table(out, &headings(what, lang), &table)?;
+    }
+    for y in years.into_iter().filter(|y| !env.calendar.has_schedule(*y)) {
+        eprintln!(
+            "warning: the calendar has no official schedule for {y}; working days there count weekends only"
+        );
+    }
+    Ok(())
+}
+
+fn headings(what: ListWhat, l: Lang) -> Vec<String> {
+    let h: &[(&str, &str)] = match what {
+        ListWhat::Approvals => &[
+            ("编号", "ID"),
+            ("期限", "DUE"),
+            ("剩余", "LEFT"),
+            ("紧急", "URGENCY"),
+            ("领导", "LEADER"),
+            ("标题", "TITLE"),
+        ],
+        ListWhat::Supervision => &[
+            ("编号", "ID"),
+            ("期限", "DUE"),
+            ("剩余", "LEFT"),
+            ("牵头单位", "LEAD"),
+            ("标题", "TITLE"),
+        ],
+        ListWhat::Meetings => &[
+            ("编号", "ID"),
+            ("时间", "START"),
+            ("尚欠", "OWES"),
+            ("主持", "CHAIR"),
+            ("会议", "TITLE"),
+        ],
+    };
+    h.iter()
+        .map(|(zh, en)| l.pick(zh, en).to_string())
+        .collect()
+}
+
+/// Prints an aligned table, padding by terminal cells (the last column is not padded).
+fn print_table(out: &mut dyn Write, head: &[String], rows: &[Vec<String>]) -> Result<()> {
+    let mut widths: Vec<usize> = head.iter().map(|h| width(h)).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            if let Some(w) = widths.get_mut(i) {
+                *w = (*w).max(width(c));
+            }
+        }
+    }
+    let line = |cells: &[String]| -> String {
+        let n = cells.len();
+        let parts: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i + 1 == n {
+                    c.clone()
+                } else {
+                    pad(c, widths[i])
+                }
+            })
+            .collect();
+        parts.join("  ").trim_end().to_string()
+    };
+    writeln!(out, "{}", line(head))?;
+    for r in rows {
+        writeln!(out, "{}", line(r))?;
+    }
+    Ok(())
+}
+
+fn rule_json(d: &Due) -> Value {
+    json!({"key": d.rule, "article": d.article})
+}
+
+/// One page of rows and the total count.
+fn page(
+    store: &mut Store,
+    env: &Env,
+    what: ListWhat,
+    f: &Filter,
+    l: Lang,
+) -> Result<(Vec<Out>, usize)> {
+    Ok(match what {
+        ListWhat::Approvals => {
+            let p = store.read(|tx| queries::approvals(tx, env, f))?;
+            let rows = p.rows.into_iter().map(|r| Out {
+                json: json!({
+                    "id": r.ext_id, "title": r.title, "state": "待批",
+                    "owner": r.leader.as_ref().map(|p| p.login.clone()),
+                    "due": r.due.due.to_string(), "workdays_left": r.due.workdays_left,
+                    "overdue": r.due.overdue, "rule": rule_json(&r.due),
+                    "doc_no": r.doc_no, "kind": r.kind.zh(), "urgency": r.urgency.zh(),
+                    "from": r.from_dept, "received": r.received.to_string(),
+                    "stand_in": r.stand_in.as_ref().map(|p| p.login.clone()),
+                    "countersign": {"answered": r.countersign.answered, "total": r.countersign.total, "deemed": r.countersign.deemed},
+                    "urged_count": r.urged_count,
+                }),
+                cells: vec![
+                    r.ext_id.clone(),
+                    r.due.due.to_string(),
+                    r.due.workdays_left.to_string(),
+                    r.urgency.name(l).to_string(),
+                    r.leader.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
+                    r.title.clone(),
+                ],
+                due: Some(r.due.due),
+                key: (r.due.due.to_string(), r.id),
+            });
+            (rows.collect(), p.total)
+        }
+        ListWhat::Supervision => {
+            let p = store.read(|tx| queries::supervision(tx, env, f))?;
+            let rows = p.rows.into_iter().map(|r| Out {
+                json: json!({
+                    "id": r.ext_id, "title": r.title, "state": "办理中", "owner": r.lead_dept,
+                    "due": r.deadline.due.to_string(), "workdays_left": r.deadline.workdays_left,
+                    "overdue": r.deadline.overdue, "rule": rule_json(&r.deadline),
+                    "source": r.source.zh(), "co_departments": r.co_depts, "extensions": r.extensions,
+                    "last_progress_on": r.last_progress_on.map(|d| d.to_string()),
+                    "last_progress": r.last_progress, "urged_count": r.urged_count,
+                }),
+                cells: vec![
+                    r.ext_id.clone(),
+                    r.deadline.due.to_string(),
+                    r.deadline.workdays_left.to_string(),
+                    r.lead_dept.clone(),
+                    r.title.clone(),
+                ],
+                due: Some(r.deadline.due),
+                key: (r.deadline.due.to_string(), r.id),
+            });
+            (rows.collect(), p.total)
+        }
+        ListWhat::Meetings => {
+            let p = store.read(|tx| queries::meetings(tx, env, f))?;
+            let rows = p.rows.into_iter().map(|r| {
+                // A meeting owing nothing dated is due on its own day.
+                let due = r
+                    .next_due
+                    .clone()
+                    .unwrap_or_else(|| Due::new(env, r.day, Some("meeting.start".into()), None));
+                let owes: Vec<String> = r.owed.iter().map(|o| o.label(l)).collect();
+                Out {
+                    json: json!({
+                        "id": r.ext_id, "title": r.title, "state": r.state.zh(),
+                        "owner": r.chair.as_ref().map(|p| p.login.clone()),
+                        "due": due.due.to_string(), "workdays_left": due.workdays_left,
+                        "overdue": r.overdue, "rule": rule_json(&due),
+                        "kind": r.kind.zh(), "start": r.start, "place": r.place,
+                        "members": r.members, "leave_requests": r.leave_requests, "owes": owes,
+                    }),
+                    cells: vec![
+                        r.ext_id.clone(),
+                        r.start.replace('T', " "),
+                        owes.join(" "),
+                        r.chair.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
+                        r.title.clone(),
+                    ],
+                    due: Some(due.due),
+                    key: (r.start.clone(), r.id),
+                }
+            });
+            (rows.collect(), p.total)
+        }
+    })
 }

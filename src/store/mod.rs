@@ -9,6 +9,7 @@ pub mod actions;
 pub mod audit;
 pub mod migrations;
 pub mod people;
+pub mod queries;
 pub mod recompute;
 pub mod register;
 

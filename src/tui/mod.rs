@@ -1,1 +1,156 @@
-//! placeholder
+//! The live board, in the Elm style: the loop draws the current state, waits for an
+//! event, turns it into an [`Action`], lets [`update`] apply it (through the core), and
+//! re-reads the snapshot when the effect asks for it. Drawing happens only when something
+//! changed, and nothing draws from the database directly.
+
+pub mod action;
+pub mod app;
+pub mod core_bridge;
+pub mod event;
+pub mod form;
+pub mod input;
+pub mod key;
+pub mod keymap;
+pub mod layout;
+pub mod panes;
+pub mod theme;
+pub mod update;
+
+pub use action::{Action, ItemAction, PaneId};
+pub use app::{App, Mode};
+pub use update::{Effect, update};
+
+use crate::store::Store;
+use crossterm::event::{KeyModifiers, MouseEventKind};
+use event::{Event, Events};
+use keymap::Key;
+use std::io::{self, Stdout};
+
+/// Applies an action and performs its effect (re-reading the snapshot if asked); returns
+/// the effect so the loop knows whether to draw or quit.
+pub fn step(app: &mut App, store: &mut Store, action: Action) -> Effect {
+    let effect = update(app, store, action);
+    if effect == Effect::Reload {
+        if let Err(e) = app.reload(store) {
+            tracing::warn!("refresh failed: {e}");
+            app.live = false;
+            app.say(e.localized(app.lang), true);
+        }
+    }
+    effect
+}
+
+/// The action an event stands for in the app's current mode.
+pub fn action_for(app: &App, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) => {
+            let key = Key::from_event(&k);
+            if let Some(a) = app.keymap.lookup(app.contexts(), key) {
+                return Some(a);
+            }
+            match k.code {
+                crossterm::event::KeyCode::Char(c)
+                    if app.typing()
+                        && !k
+                            .modifiers
+                            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    Some(Action::Insert(c.to_string()))
+                }
+                _ => None,
+            }
+        }
+        Event::Paste(s) if app.typing() => Some(Action::Insert(s)),
+        Event::Paste(_) => None,
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Down),
+            MouseEventKind::ScrollUp => Some(Action::Up),
+            MouseEventKind::Down(_) if matches!(app.mode, Mode::Normal) => {
+                Some(Action::Click(m.column, m.row))
+            }
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Tick => Some(Action::Tick),
+        Event::DbChanged => Some(Action::DbChanged),
+        Event::DayChanged => Some(Action::DayChanged),
+    }
+}
+
+/// Runs the board until the user quits. The terminal is restored on the way out, on an
+/// error and (by the panic hook) on a panic.
+pub fn run(store: &mut Store, mut app: App, mouse: bool) -> anyhow::Result<()> {
+    install_panic_hook(mouse);
+    let mut terminal = setup(mouse)?;
+    let result = run_loop(&mut terminal, store, &mut app);
+    restore(mouse);
+    result
+}
+
+fn run_loop(
+    terminal: &mut ratatui::Terminal<ratatui::backend::CrosstermBackend<Stdout>>,
+    store: &mut Store,
+    app: &mut App,
+) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
+    let mut events = Events::new(store, app.env.clock, true);
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+            dirty = false;
+        }
+        let Some(ev) = events.next(store)? else {
+            continue;
+        };
+        let Some(action) = action_for(app, ev) else {
+            continue;
+        };
+        let clock_before = app.env.clock;
+        match step(app, store, action) {
+            Effect::Quit => return Ok(()),
+            Effect::None => {}
+            Effect::Redraw | Effect::Reload => dirty = true,
+        }
+        if app.env.clock != clock_before {
+            events.set_clock(app.env.clock);
+        }
+    }
+}
+
+fn setup(mouse: bool) -> io::Result<ratatui::Terminal<ratatui::backend::CrosstermBackend<Stdout>>> {
+    use crossterm::{event as ev, execute, terminal as term};
+    term::enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(out, term::EnterAlternateScreen, ev::EnableBracketedPaste)?;
+    if mouse {
+        execute!(out, ev::EnableMouseCapture)?;
+    }
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
+}
+
+/// Puts the terminal back: raw mode off, alternate screen left, cursor shown.
+fn restore(mouse: bool) {
+    use crossterm::{cursor, event as ev, execute, terminal as term};
+    let mut out = io::stdout();
+    if mouse {
+        let _ = execute!(out, ev::DisableMouseCapture);
+    }
+    let _ = execute!(
+        out,
+        ev::DisableBracketedPaste,
+        term::LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = term::disable_raw_mode();
+}
+
+fn install_panic_hook(mouse: bool) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore(mouse);
+        tracing::error!("panic: {info}");
+        previous(info);
+    }));
+}

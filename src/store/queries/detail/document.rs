@@ -1,0 +1,171 @@
+//! A document's detail: its fields, countersigns and urging notices.
+
+use super::notices;
+use super::{Fields, Parts, due_at, lines, name_of, s};
+use crate::domain::Env;
+use crate::domain::{CountersignAnswer, DocKind, DocState, Secrecy, Urgency};
+use crate::error::{DbContext, Error, Result};
+use crate::i18n::Named;
+use crate::store::queries::{Bi, Section};
+use rusqlite::{Connection, OptionalExtension};
+
+pub(super) fn document(conn: &Connection, env: &Env, id: i64) -> Result<Parts> {
+    let row = conn
+        .prepare_cached(
+            "SELECT d.*, dep.name AS dept_name FROM documents d
+             LEFT JOIN departments dep ON dep.id = d.from_dept WHERE d.id = ?1",
+        )
+        .db("preparing the document detail")?
+        .query_row([id], |r| {
+            Ok((
+                [
+                    s(r, "ext_id")?,
+                    s(r, "doc_no")?,
+                    s(r, "title")?,
+                    s(r, "dept_name")?,
+                    s(r, "received")?,
+                    s(r, "route")?,
+                    s(r, "due")?,
+                    s(r, "due_rule")?,
+                    s(r, "due_article")?,
+                    s(r, "signed_on")?,
+                    s(r, "instruction")?,
+                    s(r, "return_reason")?,
+                    s(r, "printed_on")?,
+                    s(r, "published_on")?,
+                    s(r, "last_urged_at")?,
+                    s(r, "updated_at")?,
+                ],
+                (
+                    r.get::<_, DocKind>("kind")?,
+                    r.get::<_, Urgency>("urgency")?,
+                    r.get::<_, Secrecy>("secrecy")?,
+                    r.get::<_, DocState>("state")?,
+                ),
+                [
+                    r.get::<_, Option<i64>>("leader_id")?,
+                    r.get::<_, Option<i64>>("signed_by")?,
+                ],
+                [r.get::<_, i64>("major")?, r.get::<_, i64>("urged_count")?],
+            ))
+        })
+        .optional()
+        .db("reading a document")?
+        .ok_or_else(|| Error::NotFound(format!("document #{id}")))?;
+    let (t, (kind, urgency, secrecy, state), [leader, signer], [major, urged]) = row;
+    let [
+        ext,
+        no,
+        title,
+        dept,
+        recv,
+        route,
+        due,
+        rule,
+        art,
+        signed,
+        instr,
+        ret,
+        printed,
+        published,
+        urged_at,
+        updated,
+    ] = t;
+    let ext = ext.unwrap_or_default();
+    let title = title.unwrap_or_default();
+    let mut f = Fields(Vec::new());
+    f.text("编号", "ID", Some(ext.clone()));
+    f.text("文号", "Document no.", no);
+    f.text("标题", "Title", Some(title.clone()));
+    f.named("文种", "Kind", &kind);
+    f.named("紧急程度", "Urgency", &urgency);
+    f.named("密级", "Classification", &secrecy);
+    f.text("来文单位", "From", dept);
+    f.text("收文日期", "Received", recv);
+    f.bi(
+        "重大事项",
+        "Major matter",
+        if major != 0 {
+            Bi::new("是", "yes")
+        } else {
+            Bi::new("否", "no")
+        },
+    );
+    f.text("承办领导", "Routed to", name_of(conn, leader)?);
+    f.text("分办依据", "Routing", route);
+    f.named("状态", "State", &state);
+    f.due(
+        "办理期限",
+        "Due",
+        due_at(env, &format!("document {ext} due"), due, rule, art)?,
+    );
+    f.text("签批日期", "Signed on", signed);
+    f.text("签批人", "Signed by", name_of(conn, signer)?);
+    f.text("批示", "Instruction", instr);
+    f.text("退回原因", "Return reason", ret);
+    f.text("印发日期", "Printed on", printed);
+    f.text("公开日期", "Published on", published);
+    f.bi("催办次数", "Urged", Bi::same(urged.to_string()));
+    f.text("最近催办", "Last urged", urged_at);
+    f.text("更新时间", "Updated", updated);
+    let fields = f.0;
+    let silence = env
+        .profile
+        .documents
+        .countersign_silence_is_consent
+        .as_ref()
+        .is_some_and(|fl| fl.value);
+    let cs = lines(
+        conn,
+        "SELECT dep.name, c.requested, c.due, c.due_rule, c.due_article, c.answer, c.answered_on, c.note,
+                (c.answer IS NULL AND c.due < ?2)
+         FROM countersigns c JOIN departments dep ON dep.id = c.dept_id
+         WHERE c.document_id = ?1 ORDER BY c.due, c.id",
+        rusqlite::params![id, crate::clock::fmt_date(env.today())],
+        |r| {
+            let mut answer: Option<CountersignAnswer> = r.get(5)?;
+            // Silence past the limit counts as no objection where the district says so.
+            if silence && r.get::<_, bool>(8)? {
+                answer = Some(CountersignAnswer::Deemed);
+            }
+            let rule: Option<String> = r.get(3)?;
+            let art: Option<String> = r.get(4)?;
+            let cite = |l| crate::domain::deadline::cite(rule.as_deref().unwrap_or("given"), art.as_deref(), l);
+            let head = format!(
+                "{} | {} -> {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?
+            );
+            let tail: String = [r.get::<_, Option<String>>(6)?, r.get::<_, Option<String>>(7)?]
+                .into_iter()
+                .flatten()
+                .filter(|x| !x.is_empty())
+                .map(|x| format!(" | {x}"))
+                .collect();
+            Ok(Bi::new(
+                format!("{head} [{}] {}{tail}", cite(crate::i18n::Lang::Zh), answer.map_or("待复", |a| a.zh())),
+                format!("{head} [{}] {}{tail}", cite(crate::i18n::Lang::En), answer.map_or("awaiting", |a| a.en())),
+            ))
+        },
+    )?;
+    let notices = notices(conn, "document_id", id)?;
+    Ok((
+        ext,
+        title,
+        fields,
+        vec![
+            Section {
+                title_zh: "会签",
+                title_en: "Countersigns",
+                lines: cs,
+            },
+            Section {
+                title_zh: "催办记录",
+                title_en: "Urging notices",
+                lines: notices,
+            },
+        ],
+        Vec::new(),
+    ))
+}

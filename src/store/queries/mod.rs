@@ -1,0 +1,309 @@
+//! Pane queries: pure reads behind the board's three panes, the detail view, the header
+//! and `dutydesk list`. They return plain structs (no terminal types) and are written for
+//! a database holding a million historical items: every pane query walks only open items
+//! through the schema's partial indexes, fetches at most `Filter::limit` rows in deadline
+//! order, and counts the rest exactly with the same predicate. Working days left are
+//! computed on the fetched rows only.
+//!
+//! The text filter runs in SQL (`LIKE` with `\` escaping) over the title, the document
+//! number and the department and person names, so the counts agree with the filter.
+
+pub mod approvals;
+pub mod detail;
+pub mod header;
+pub mod meetings;
+pub mod supervision;
+
+pub use approvals::{ApprovalRow, approvals};
+pub use detail::{Detail, Field, Item, Section, detail};
+pub use header::{AwayLeader, Header, header};
+pub use meetings::{MeetingRow, Owed, meetings};
+pub use supervision::{SupervisionRow, supervision};
+
+use crate::calendar::Calendar;
+use crate::domain::Env;
+use crate::error::{Error, Result};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// The default number of rows a pane fetches.
+pub const DEFAULT_LIMIT: usize = 500;
+/// Default for "due soon": within this many working days (config `due_soon_workdays`).
+pub const DEFAULT_DUE_SOON: u32 = 5;
+
+/// How a pane orders its rows. Deadline order is the SQL order (and the index's); the
+/// others reorder the fetched rows, i.e. the first `limit` items by deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum SortKey {
+    /// Overdue first, then by working days left (by due date).
+    #[default]
+    Due,
+    /// By owner: routed leader, lead department or chair.
+    Owner,
+    /// Most recently received / assigned / scheduled first.
+    Newest,
+    /// By title.
+    Title,
+}
+
+impl SortKey {
+    /// Every key, in the order `s` cycles through them.
+    pub const ALL: [SortKey; 4] = [
+        SortKey::Due,
+        SortKey::Owner,
+        SortKey::Newest,
+        SortKey::Title,
+    ];
+    /// The next key in the cycle.
+    pub fn next(self) -> SortKey {
+        let i = Self::ALL.iter().position(|k| *k == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+    /// The key's name for the pane title.
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            SortKey::Due => lang.pick("按期限", "by due"),
+            SortKey::Owner => lang.pick("按责任人", "by owner"),
+            SortKey::Newest => lang.pick("按最新", "newest"),
+            SortKey::Title => lang.pick("按标题", "by title"),
+        }
+    }
+}
+
+/// What a pane shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filter {
+    /// Incremental text filter over title, document number, department and person names.
+    pub text: Option<String>,
+    pub sort: SortKey,
+    /// Only items due within this many working days (overdue included).
+    pub due_within: Option<i64>,
+    /// Only overdue items.
+    pub overdue_only: bool,
+    /// At most this many rows are fetched (counts stay exact).
+    pub limit: usize,
+    /// "Due soon" threshold in working days (config `due_soon_workdays`).
+    pub due_soon_workdays: u32,
+    /// Supervision only: show every open item instead of overdue + due soon.
+    pub all_open: bool,
+    /// Keyset paging: only rows after this (order key, id) in deadline order, for
+    /// streaming a large list page by page (`dutydesk list`).
+    pub after: Option<(String, i64)>,
+    /// Compute the counts (a paging caller needs them once).
+    pub with_counts: bool,
+}
+
+impl Default for Filter {
+    fn default() -> Self {
+        Filter {
+            text: None,
+            sort: SortKey::Due,
+            due_within: None,
+            overdue_only: false,
+            limit: DEFAULT_LIMIT,
+            due_soon_workdays: DEFAULT_DUE_SOON,
+            all_open: false,
+            after: None,
+            with_counts: true,
+        }
+    }
+}
+
+/// One pane's rows with exact counts over everything that matches (not only the rows
+/// fetched).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pane<T> {
+    pub rows: Vec<T>,
+    /// Items matching the filter.
+    pub total: usize,
+    /// Of those, overdue.
+    pub overdue: usize,
+    /// Of those, not overdue but due within the due-soon threshold.
+    pub due_soon: usize,
+}
+
+impl<T> Default for Pane<T> {
+    fn default() -> Self {
+        Pane {
+            rows: Vec::new(),
+            total: 0,
+            overdue: 0,
+            due_soon: 0,
+        }
+    }
+}
+
+/// A deadline as the panes show it: the date, working days left and the rule behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Due {
+    pub due: NaiveDate,
+    /// `workdays_between(today, due)`: negative when overdue.
+    pub workdays_left: i64,
+    /// Calendar-wise overdue: the due date is before today.
+    pub overdue: bool,
+    pub rule: String,
+    pub article: Option<String>,
+}
+
+impl Due {
+    /// Builds the view of a deadline for today.
+    pub fn new(env: &Env, due: NaiveDate, rule: Option<String>, article: Option<String>) -> Due {
+        Due {
+            due,
+            workdays_left: env.workdays_left(due),
+            overdue: due < env.today(),
+            rule: rule.unwrap_or_else(|| "given".to_string()),
+            article,
+        }
+    }
+    /// "rule (第N条)" or "rule (dutydesk default)".
+    pub fn cite(&self, lang: crate::i18n::Lang) -> String {
+        if self.rule == "given" {
+            // A deadline set by whoever assigned the item, not by a rule.
+            return lang.pick("交办时确定", "set at assignment").to_string();
+        }
+        crate::domain::deadline::cite(&self.rule, self.article.as_deref(), lang)
+    }
+}
+
+/// A person as the panes name them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonRef {
+    pub id: i64,
+    pub login: String,
+    pub name: String,
+}
+
+/// Who acts for `person_id` while they are away today (the district's stand-in rules:
+/// 区长 → `people.mayor_standin`, a deputy → their A/B partner).
+pub fn stand_in_for(
+    conn: &rusqlite::Connection,
+    env: &Env,
+    person_id: i64,
+) -> Result<Option<PersonRef>> {
+    Ok(
+        crate::store::people::acting_for(conn, env, person_id, env.today())?.map(|p| PersonRef {
+            id: p.id,
+            login: p.login,
+            name: p.name,
+        }),
+    )
+}
+
+/// A text in both interface languages.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Bi {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Bi {
+    /// The same text in both languages (names, dates, free text).
+    pub fn same(s: impl Into<String>) -> Bi {
+        let s = s.into();
+        Bi {
+            zh: s.clone(),
+            en: s,
+        }
+    }
+    /// A text per language.
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Bi {
+        Bi {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+    /// The text for a language.
+    pub fn pick(&self, lang: crate::i18n::Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
+    }
+}
+
+/// The bind value for a `LIKE` pattern matching `text` anywhere (None for no filter).
+/// `%`, `_` and `\` in the user's text are escaped so they match themselves.
+pub fn like_pattern(text: Option<&str>) -> Option<String> {
+    let t = text.map(str::trim).filter(|t| !t.is_empty())?;
+    let mut p = String::with_capacity(t.len() + 2);
+    p.push('%');
+    for c in t.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    Some(p)
+}
+
+/// The first date that is NOT within `n` working days of today: an item is due within
+/// `n` working days exactly when its due date is before this date.
+pub fn within_cutoff(cal: &Calendar, today: NaiveDate, n: i64) -> NaiveDate {
+    cal.add_workdays(today, n.max(0) + 1)
+}
+
+/// Parses a stored `YYYY-MM-DD` date, naming the row and column on error.
+pub fn parse_day(s: &str, what: impl FnOnce() -> String) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| Error::invalid(what(), format!("'{s}' is not a date (YYYY-MM-DD)")))
+}
+
+/// Date bounds shared by the pane queries: today, the due-soon cutoff and the
+/// `due_within` / `overdue_only` upper bound (exclusive) as stored text.
+pub(crate) struct Bounds {
+    pub today: String,
+    pub soon: String,
+    /// Only rows with due < this (None: no upper bound).
+    pub upper: Option<String>,
+}
+
+impl Bounds {
+    pub fn new(env: &Env, f: &Filter) -> Bounds {
+        let today = env.today();
+        let soon = within_cutoff(&env.calendar, today, i64::from(f.due_soon_workdays));
+        let mut upper = f.due_within.map(|n| within_cutoff(&env.calendar, today, n));
+        if f.overdue_only {
+            upper = Some(upper.map_or(today, |u| u.min(today)));
+        }
+        Bounds {
+            today: crate::clock::fmt_date(today),
+            soon: crate::clock::fmt_date(soon),
+            upper: upper.map(crate::clock::fmt_date),
+        }
+    }
+}
+
+/// Reorders fetched rows for a non-deadline sort (stable, so ties keep deadline order).
+pub(crate) fn resort<T>(
+    rows: &mut [T],
+    sort: SortKey,
+    owner: fn(&T) -> &str,
+    newest: fn(&T) -> String,
+    title: fn(&T) -> &str,
+) {
+    match sort {
+        SortKey::Due => {}
+        SortKey::Owner => rows.sort_by(|a, b| owner(a).cmp(owner(b))),
+        SortKey::Newest => rows.sort_by_key(|r| std::cmp::Reverse(newest(r))),
+        SortKey::Title => rows.sort_by(|a, b| title(a).cmp(title(b))),
+    }
+}
+
+/// Reads a `usize` count from SQL.
+pub(crate) fn count(v: i64) -> usize {
+    usize::try_from(v).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_pattern_escapes_wildcards() {
+        assert_eq!(
+            like_pattern(Some("50%_a\\")).as_deref(),
+            Some("%50\\%\\_a\\\\%")
+        );
+        assert_eq!(like_pattern(Some("  ")), None);
+        assert_eq!(like_pattern(Some("会议")).as_deref(), Some("%会议%"));
+    }
+}

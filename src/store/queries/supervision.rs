@@ -1,0 +1,179 @@
+//! 逾期督办: open supervision items, overdue first (by days overdue), then those due within
+//! the due-soon threshold; the filter can widen to every open item. Walks
+//! `supervision_open_by_deadline` (partial on `state = '办理中'`) in deadline order.
+
+use super::{Bounds, Due, Filter, Pane, count, like_pattern, parse_day, resort};
+use crate::domain::{Env, FeedbackCycle, SupSource};
+use crate::error::{DbContext, Result};
+use chrono::NaiveDate;
+use rusqlite::{Connection, named_params};
+use serde::Serialize;
+
+/// One open supervision item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SupervisionRow {
+    pub id: i64,
+    pub ext_id: String,
+    pub title: String,
+    pub source: SupSource,
+    /// The lead (牵头) department's name.
+    pub lead_dept: String,
+    /// How many co-departments (协办) help.
+    pub co_depts: i64,
+    pub assigned: NaiveDate,
+    /// The current deadline (after extensions) and the rule behind it.
+    pub deadline: Due,
+    pub extensions: i64,
+    pub feedback_cycle: FeedbackCycle,
+    pub last_progress_on: Option<NaiveDate>,
+    pub last_progress: Option<String>,
+    pub recheck_on: Option<NaiveDate>,
+    pub urged_count: i64,
+}
+
+const FILTER: &str = "s.state = '办理中'
+  AND (:pat IS NULL OR s.title LIKE :pat ESCAPE '\\' OR s.ext_id LIKE :pat ESCAPE '\\'
+       OR dep.name LIKE :pat ESCAPE '\\')
+  AND (:upper IS NULL OR s.deadline < :upper)";
+
+/// The open supervision items matching `f`.
+pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<SupervisionRow>> {
+    let b = Bounds::new(env, f);
+    // Unless widened, the pane shows overdue and due-soon items only.
+    let upper = match (&b.upper, f.all_open) {
+        (Some(u), false) => Some(u.clone().min(b.soon.clone())),
+        (None, false) => Some(b.soon.clone()),
+        (u, true) => u.clone(),
+    };
+    let pat = like_pattern(f.text.as_deref());
+    let limit = i64::try_from(f.limit).unwrap_or(i64::MAX);
+    let mut stmt = conn
+        .prepare_cached(&format!(
+            "SELECT s.id, s.ext_id, s.title, s.source, s.assigned, s.deadline, s.deadline_rule,
+                    s.deadline_article, s.feedback_cycle, s.last_progress_on, s.last_progress,
+                    s.recheck_on, s.urged_count, dep.name,
+                    (SELECT count(*) FROM supervision_co c WHERE c.supervision_id = s.id),
+                    (SELECT count(*) FROM extensions e WHERE e.supervision_id = s.id)
+             FROM supervision s
+             JOIN departments dep ON dep.id = s.lead_dept
+             WHERE {FILTER} AND (:after_key IS NULL OR (s.deadline, s.id) > (:after_key, :after_id))
+             ORDER BY s.deadline, s.id
+             LIMIT :limit"
+        ))
+        .db("preparing the supervision query")?;
+    let raw = stmt
+        .query_map(
+            named_params! {":pat": pat, ":upper": upper, ":limit": limit, ":after_key": f.after.as_ref().map(|a| &a.0), ":after_id": f.after.as_ref().map(|a| a.1)},
+            |r| {
+                Ok(Raw {
+                    id: r.get(0)?,
+                    ext_id: r.get(1)?,
+                    title: r.get(2)?,
+                    source: r.get(3)?,
+                    assigned: r.get(4)?,
+                    deadline: r.get(5)?,
+                    rule: r.get(6)?,
+                    article: r.get(7)?,
+                    cycle: r.get(8)?,
+                    progress_on: r.get(9)?,
+                    progress: r.get(10)?,
+                    recheck: r.get(11)?,
+                    urged: r.get(12)?,
+                    lead: r.get(13)?,
+                    co: r.get(14)?,
+                    ext: r.get(15)?,
+                })
+            },
+        )
+        .db("reading supervision items")?
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .db("reading supervision items")?;
+    let mut rows = Vec::with_capacity(raw.len());
+    for r in raw {
+        let id = r.ext_id.clone();
+        let opt_day = |s: Option<String>, col: &str| -> Result<Option<NaiveDate>> {
+            s.map(|s| parse_day(&s, || format!("supervision {id} {col}")))
+                .transpose()
+        };
+        rows.push(SupervisionRow {
+            id: r.id,
+            assigned: parse_day(&r.assigned, || format!("supervision {id} assigned"))?,
+            deadline: Due::new(
+                env,
+                parse_day(&r.deadline, || format!("supervision {id} deadline"))?,
+                r.rule,
+                r.article,
+            ),
+            last_progress_on: opt_day(r.progress_on, "last_progress_on")?,
+            recheck_on: opt_day(r.recheck, "recheck_on")?,
+            ext_id: r.ext_id,
+            title: r.title,
+            source: r.source,
+            lead_dept: r.lead,
+            co_depts: r.co,
+            extensions: r.ext,
+            feedback_cycle: r.cycle,
+            last_progress: r.progress,
+            urged_count: r.urged,
+        });
+    }
+    resort(
+        &mut rows,
+        f.sort,
+        |r| r.lead_dept.as_str(),
+        |r| r.assigned.to_string(),
+        |r| r.title.as_str(),
+    );
+    if !f.with_counts {
+        return Ok(Pane {
+            rows,
+            ..Pane::default()
+        });
+    }
+    let (total, overdue, due_soon) = conn
+        .prepare_cached(&format!(
+            "SELECT count(*), coalesce(sum(s.deadline < :today), 0),
+                    coalesce(sum(s.deadline >= :today AND s.deadline < :soon), 0)
+             FROM supervision s
+             JOIN departments dep ON dep.id = s.lead_dept
+             WHERE {FILTER}"
+        ))
+        .db("preparing the supervision count")?
+        .query_row(
+            named_params! {":pat": like_pattern(f.text.as_deref()), ":upper": upper,
+            ":today": b.today, ":soon": b.soon},
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
+            },
+        )
+        .db("counting supervision items")?;
+    Ok(Pane {
+        rows,
+        total: count(total),
+        overdue: count(overdue),
+        due_soon: count(due_soon),
+    })
+}
+
+struct Raw {
+    id: i64,
+    ext_id: String,
+    title: String,
+    source: SupSource,
+    assigned: String,
+    deadline: String,
+    rule: Option<String>,
+    article: Option<String>,
+    cycle: FeedbackCycle,
+    progress_on: Option<String>,
+    progress: Option<String>,
+    recheck: Option<String>,
+    urged: i64,
+    lead: String,
+    co: i64,
+    ext: i64,
+}

@@ -1,0 +1,358 @@
+//! The small forms behind the item actions: which fields each action asks for, editing
+//! them, and turning a filled form into one typed core [`Call`]. Nothing here touches the
+//! database; `core_bridge` performs the call.
+
+use super::action::ItemAction;
+use super::input::TextInput;
+use crate::clock::parse_date;
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::store::queries::{Bi, Item, detail::TopicRef};
+use chrono::NaiveDate;
+
+/// What a field holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldKind {
+    /// Free text (CJK-aware editing).
+    Text,
+    /// A date, `YYYY-MM-DD`.
+    Date,
+    /// One of a list: (value, label); cycled with Left/Right.
+    Choice(Vec<(i64, String)>),
+    /// Yes or no; toggled with Left/Right.
+    YesNo,
+}
+
+/// One field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormField {
+    pub label: Bi,
+    pub kind: FieldKind,
+    pub input: TextInput,
+    /// Selected choice (Choice) or 1 = yes (YesNo).
+    pub choice: usize,
+    pub required: bool,
+}
+
+impl FormField {
+    fn new(zh: &str, en: &str, kind: FieldKind, required: bool) -> FormField {
+        FormField {
+            label: Bi::new(zh, en),
+            kind,
+            input: TextInput::default(),
+            choice: 0,
+            required,
+        }
+    }
+    /// The value as shown (choices by label).
+    pub fn shown(&self, lang: Lang) -> String {
+        match &self.kind {
+            FieldKind::Choice(opts) => opts
+                .get(self.choice)
+                .map(|o| o.1.clone())
+                .unwrap_or_default(),
+            FieldKind::YesNo => lang
+                .pick(
+                    ["否", "是"][self.choice.min(1)],
+                    ["no", "yes"][self.choice.min(1)],
+                )
+                .into(),
+            _ => self.input.text().to_string(),
+        }
+    }
+    /// Left/Right on a choice field cycle it; returns false for text fields.
+    pub fn cycle(&mut self, forward: bool) -> bool {
+        let n = match &self.kind {
+            FieldKind::Choice(o) => o.len(),
+            FieldKind::YesNo => 2,
+            _ => return false,
+        };
+        if n > 0 {
+            self.choice = if forward {
+                (self.choice + 1) % n
+            } else {
+                (self.choice + n - 1) % n
+            };
+        }
+        true
+    }
+}
+
+/// The item a form acts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub item: Item,
+    pub ext_id: String,
+    pub title: String,
+}
+
+/// An open form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub action: ItemAction,
+    pub target: Target,
+    pub fields: Vec<FormField>,
+    pub focus: usize,
+    /// Why the last submit was not accepted (bad date, missing value).
+    pub error: Option<String>,
+}
+
+/// One core call, fully typed: what `update` hands to the core bridge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Call {
+    Sign {
+        doc: i64,
+        instruction: String,
+    },
+    Return {
+        doc: i64,
+        reason: String,
+    },
+    Forward {
+        doc: i64,
+        to: String,
+        note: String,
+    },
+    Urge {
+        target: Item,
+        note: String,
+    },
+    Extend {
+        sup: i64,
+        to: NaiveDate,
+        reason: String,
+    },
+    Progress {
+        sup: i64,
+        note: String,
+    },
+    Close {
+        sup: i64,
+        note: String,
+    },
+    Reopen {
+        sup: i64,
+        reason: String,
+    },
+    Recheck {
+        sup: i64,
+        on: NaiveDate,
+    },
+    AddTopic {
+        meeting: i64,
+        title: String,
+        dept: Option<String>,
+    },
+    ApproveTopic {
+        topic: i64,
+    },
+    MaterialsIn {
+        topic: i64,
+    },
+    Leave {
+        meeting: i64,
+        login: String,
+        reason: String,
+        in_writing: bool,
+    },
+    MinutesIssued {
+        meeting: i64,
+    },
+    DocumentsIssued {
+        meeting: i64,
+    },
+}
+
+use FieldKind::*;
+
+impl Form {
+    /// The form for `action` on `target`; `topics` are the meeting's topics (topic forms).
+    /// Refused (both languages) when there is nothing to choose from.
+    pub fn new(action: ItemAction, target: Target, topics: &[TopicRef]) -> Result<Form> {
+        use ItemAction as A;
+        let f = FormField::new;
+        let topic_choice = |pick: fn(&TopicRef) -> bool, none_zh: &str, none_en: &str| {
+            let opts: Vec<(i64, String)> = topics
+                .iter()
+                .filter(|t| pick(t))
+                .map(|t| (t.id, t.title.clone()))
+                .collect();
+            if opts.is_empty() {
+                Err(Error::refused(none_zh, none_en))
+            } else {
+                Ok(vec![f("议题", "Topic", Choice(opts), true)])
+            }
+        };
+        let fields = match action {
+            A::Sign => vec![f("批示", "Instruction", Text, false)],
+            A::Return => vec![f("退回原因", "Reason", Text, true)],
+            A::Forward => vec![
+                f("转至领导（登录名）", "To leader (login)", Text, true),
+                f("附言", "Note", Text, false),
+            ],
+            A::Urge | A::Close => vec![f("说明", "Note", Text, false)],
+            A::Extend => vec![
+                f("新期限 YYYY-MM-DD", "New deadline YYYY-MM-DD", Date, true),
+                f("延期原因", "Reason", Text, true),
+            ],
+            A::Progress => vec![f("进展", "Progress", Text, true)],
+            A::Reopen => vec![f("原因", "Reason", Text, true)],
+            A::Recheck => vec![f(
+                "回头看日期 YYYY-MM-DD",
+                "Re-check on YYYY-MM-DD",
+                Date,
+                true,
+            )],
+            A::AddTopic => vec![
+                f("议题", "Topic", Text, true),
+                f(
+                    "汇报单位（名称或编号）",
+                    "Department (name or id)",
+                    Text,
+                    false,
+                ),
+            ],
+            A::ApproveTopic => topic_choice(
+                |t| !t.approved,
+                "该会议没有待审定的议题",
+                "this meeting has no topic awaiting approval",
+            )?,
+            A::MaterialsIn => topic_choice(
+                |t| !t.materials_in,
+                "该会议没有缺材料的议题",
+                "no topic of this meeting lacks materials",
+            )?,
+            A::Leave => vec![
+                f("请假人（登录名）", "Who (login)", Text, true),
+                f("事由", "Reason", Text, true),
+                f("书面请假", "In writing", YesNo, false),
+            ],
+            A::MinutesIssued | A::DocumentsIssued => Vec::new(),
+        };
+        Ok(Form {
+            action,
+            target,
+            fields,
+            focus: 0,
+            error: None,
+        })
+    }
+
+    /// Whether the action cannot be undone and so asks for confirmation first.
+    pub fn needs_confirm(&self) -> bool {
+        use ItemAction as A;
+        matches!(
+            self.action,
+            A::Sign
+                | A::Return
+                | A::Close
+                | A::ApproveTopic
+                | A::MinutesIssued
+                | A::DocumentsIssued
+        )
+    }
+
+    /// The field being edited.
+    pub fn current(&mut self) -> Option<&mut FormField> {
+        self.fields.get_mut(self.focus)
+    }
+
+    /// Whether anything was typed (quitting then asks first).
+    pub fn is_dirty(&self) -> bool {
+        self.fields.iter().any(|f| !f.input.text().is_empty())
+    }
+
+    /// Checks the fields and builds the call; a missing or bad value is a `BadInput`
+    /// error naming the field.
+    pub fn to_call(&self, lang: Lang) -> Result<Call> {
+        for fld in &self.fields {
+            if fld.required && matches!(fld.kind, Text | Date) && fld.input.text().trim().is_empty()
+            {
+                return Err(Error::bad_input(
+                    fld.label.pick(lang),
+                    lang.pick("必填", "required"),
+                ));
+            }
+        }
+        let text = |i: usize| {
+            self.fields
+                .get(i)
+                .map(|f| f.input.text().trim().to_string())
+                .unwrap_or_default()
+        };
+        let date = |i: usize| -> Result<NaiveDate> {
+            let label = self
+                .fields
+                .get(i)
+                .map(|f| f.label.pick(lang).to_string())
+                .unwrap_or_default();
+            parse_date(&label, &text(i))
+        };
+        let choice = |i: usize| -> Result<i64> {
+            match self.fields.get(i).map(|f| (&f.kind, f.choice)) {
+                Some((Choice(o), c)) => o
+                    .get(c)
+                    .map(|x| x.0)
+                    .ok_or_else(|| Error::bad_input("topic", "no choice")),
+                _ => Err(Error::bad_input("topic", "no choice")),
+            }
+        };
+        let id = self.target.item.id();
+        use ItemAction as A;
+        Ok(match self.action {
+            A::Sign => Call::Sign {
+                doc: id,
+                instruction: text(0),
+            },
+            A::Return => Call::Return {
+                doc: id,
+                reason: text(0),
+            },
+            A::Forward => Call::Forward {
+                doc: id,
+                to: text(0),
+                note: text(1),
+            },
+            A::Urge => Call::Urge {
+                target: self.target.item,
+                note: text(0),
+            },
+            A::Extend => Call::Extend {
+                sup: id,
+                to: date(0)?,
+                reason: text(1),
+            },
+            A::Progress => Call::Progress {
+                sup: id,
+                note: text(0),
+            },
+            A::Close => Call::Close {
+                sup: id,
+                note: text(0),
+            },
+            A::Reopen => Call::Reopen {
+                sup: id,
+                reason: text(0),
+            },
+            A::Recheck => Call::Recheck {
+                sup: id,
+                on: date(0)?,
+            },
+            A::AddTopic => Call::AddTopic {
+                meeting: id,
+                title: text(0),
+                dept: Some(text(1)).filter(|d| !d.is_empty()),
+            },
+            A::ApproveTopic => Call::ApproveTopic { topic: choice(0)? },
+            A::MaterialsIn => Call::MaterialsIn { topic: choice(0)? },
+            A::Leave => Call::Leave {
+                meeting: id,
+                login: text(0),
+                reason: text(1),
+                in_writing: self.fields.get(2).is_some_and(|f| f.choice == 1),
+            },
+            A::MinutesIssued => Call::MinutesIssued { meeting: id },
+            A::DocumentsIssued => Call::DocumentsIssued { meeting: id },
+        })
+    }
+}

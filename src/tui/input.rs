@@ -1,0 +1,140 @@
+//! A one-line text input that edits by grapheme and measures by terminal cells, so
+//! Chinese (two cells a character), combining marks and emoji move and delete as a whole.
+
+use crate::text::width;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Text with a cursor; `cursor` is a byte offset that always sits on a grapheme boundary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextInput {
+    text: String,
+    cursor: usize,
+}
+
+impl TextInput {
+    /// An input holding `s`, cursor at the end.
+    pub fn new(s: &str) -> TextInput {
+        TextInput {
+            text: s.to_string(),
+            cursor: s.len(),
+        }
+    }
+    /// The text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    /// Inserts text at the cursor (a typed character, or a paste; line breaks become spaces).
+    pub fn insert(&mut self, s: &str) {
+        let clean: String = s
+            .chars()
+            .map(|c| {
+                if c == '\n' || c == '\r' || c == '\t' {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .filter(|c| !c.is_control())
+            .collect();
+        self.text.insert_str(self.cursor, &clean);
+        self.cursor += clean.len();
+    }
+    /// Deletes the grapheme before the cursor.
+    pub fn delete_back(&mut self) {
+        if let Some((i, _)) = self.text[..self.cursor].grapheme_indices(true).next_back() {
+            self.text.replace_range(i..self.cursor, "");
+            self.cursor = i;
+        }
+    }
+    /// Deletes the grapheme under the cursor.
+    pub fn delete_forward(&mut self) {
+        if let Some(g) = self.text[self.cursor..].graphemes(true).next() {
+            let end = self.cursor + g.len();
+            self.text.replace_range(self.cursor..end, "");
+        }
+    }
+    /// Moves one grapheme left.
+    pub fn left(&mut self) {
+        if let Some((i, _)) = self.text[..self.cursor].grapheme_indices(true).next_back() {
+            self.cursor = i;
+        }
+    }
+    /// Moves one grapheme right.
+    pub fn right(&mut self) {
+        if let Some(g) = self.text[self.cursor..].graphemes(true).next() {
+            self.cursor += g.len();
+        }
+    }
+    /// To the start.
+    pub fn home(&mut self) {
+        self.cursor = 0;
+    }
+    /// To the end.
+    pub fn end(&mut self) {
+        self.cursor = self.text.len();
+    }
+    /// The cursor's column in cells from the start of the text.
+    pub fn cursor_cells(&self) -> usize {
+        width(&self.text[..self.cursor])
+    }
+    /// The part of the text to show in `cells` cells so the cursor stays visible, and the
+    /// cursor's column within it. Scrolls by whole graphemes, never splitting a wide one.
+    pub fn view(&self, cells: usize) -> (String, usize) {
+        if cells == 0 {
+            return (String::new(), 0);
+        }
+        let graphemes: Vec<(usize, &str)> = self.text.grapheme_indices(true).collect();
+        // Drop graphemes from the left until the cursor fits (one cell kept for it).
+        let mut start = 0;
+        while start < graphemes.len()
+            && graphemes[start].0 < self.cursor
+            && width(&self.text[graphemes[start].0..self.cursor]) + 1 > cells
+        {
+            start += 1;
+        }
+        let from = graphemes.get(start).map_or(self.text.len(), |g| g.0);
+        let cur = width(&self.text[from..self.cursor]);
+        let mut out = String::new();
+        let mut used = 0;
+        for (_, g) in &graphemes[start..] {
+            let w = width(g);
+            if used + w > cells {
+                break;
+            }
+            out.push_str(g);
+            used += w;
+        }
+        (out, cur.min(cells.saturating_sub(1)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_chinese_by_grapheme() {
+        let mut t = TextInput::default();
+        t.insert("会议纪要");
+        t.left();
+        t.delete_back();
+        assert_eq!(t.text(), "会议要");
+        assert_eq!(t.cursor_cells(), 4);
+        t.insert("é");
+        t.delete_back();
+        assert_eq!(t.text(), "会议要");
+        t.home();
+        t.delete_forward();
+        assert_eq!(t.text(), "议要");
+    }
+
+    #[test]
+    fn view_keeps_cursor_visible() {
+        let t = TextInput::new("区政府常务会议纪要");
+        let (s, c) = t.view(7);
+        assert!(width(&s) <= 7);
+        assert!(c < 7);
+        assert!(s.ends_with('要'));
+        assert_eq!(TextInput::new("abc").view(0), (String::new(), 0));
+    }
+}

@@ -1,0 +1,135 @@
+//! 待批公文: countdown, urgency, title, from, routed leader (and stand-in), countersigns.
+
+use super::table::{Cell, Column, TableView, counts, window};
+use super::{countdown, countdown_style, short_date};
+use crate::i18n::{Lang, Named};
+use crate::tui::action::PaneId;
+use crate::tui::app::App;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+/// Draws the pane.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let l = app.lang;
+    let pane = &app.snap.approvals;
+    let ui = &app.panes[PaneId::Approvals.index()];
+    let rows = crate::tui::layout::rows_in(area);
+    let sel = app.selected_index(PaneId::Approvals);
+    let (off, sel_in) = window(pane.rows.len(), sel, ui.offset, rows);
+    let soon = ui.filter.due_soon_workdays;
+    let built = pane.rows.iter().skip(off).take(rows).map(|r| {
+        let leader = match (&r.leader, &r.stand_in) {
+            (Some(p), Some(s)) => format!("{}({}{})", p.name, l.pick("代:", "by "), s.name),
+            (Some(p), None) => p.name.clone(),
+            (None, _) => l.pick("未分办", "unrouted").to_string(),
+        };
+        let cs = &r.countersign;
+        let cs_text = if cs.total == 0 {
+            "-".to_string()
+        } else if cs.deemed > 0 {
+            format!(
+                "{}/{}{}{}",
+                cs.answered,
+                cs.total,
+                l.pick("视", " d"),
+                cs.deemed
+            )
+        } else {
+            format!("{}/{}", cs.answered, cs.total)
+        };
+        vec![
+            Cell::styled(
+                countdown(&r.due, l),
+                countdown_style(&r.due, soon, &app.theme),
+            ),
+            Cell::styled(r.urgency.name(l), app.theme.urgency(r.urgency)),
+            Cell::plain(&r.title),
+            Cell::plain(r.from_dept.clone().unwrap_or_default()),
+            Cell::plain(leader),
+            Cell::plain(cs_text),
+            Cell::plain(&r.doc_no),
+            Cell::plain(r.kind.name(l)),
+            Cell::plain(short_date(r.received)),
+            Cell::plain(short_date(r.due.due)),
+            Cell::plain(if r.urged_count > 0 {
+                r.urged_count.to_string()
+            } else {
+                String::new()
+            }),
+            Cell::plain(r.due.cite(l)),
+        ]
+    });
+    let title = title_line(
+        app,
+        PaneId::Approvals,
+        pane.total,
+        pane.overdue,
+        pane.due_soon,
+        pane.rows.len(),
+    );
+    TableView {
+        title,
+        columns: columns(l),
+        rows: built.collect(),
+        selected: sel_in,
+        focused: app.focus == PaneId::Approvals,
+        empty: l.pick("（没有待批公文）", "(no pending documents)").into(),
+        theme: &app.theme,
+    }
+    .render(area, buf);
+}
+
+fn columns(l: Lang) -> Vec<Column> {
+    vec![
+        Column::new(l.pick("期限", "Due"), 7, 0),
+        Column::new(
+            l.pick("紧急", "Urgency"),
+            match l {
+                Lang::Zh => 8,
+                Lang::En => 11,
+            },
+            1,
+        ),
+        Column::flex(l.pick("标题", "Title"), 16),
+        Column::new(l.pick("来文单位", "From"), 12, 2),
+        Column::new(l.pick("领导", "Leader"), 14, 1),
+        Column::new(l.pick("会签", "Cosign"), 7, 3),
+        Column::new(l.pick("文号", "No."), 16, 5),
+        Column::new(l.pick("文种", "Kind"), 6, 6),
+        Column::new(l.pick("收文", "Recv"), 5, 7),
+        Column::new(l.pick("到期", "Date"), 5, 4),
+        Column::new(l.pick("催办", "Urged"), 5, 8),
+        Column::new(l.pick("依据", "Rule"), 30, 9),
+    ]
+}
+
+/// The title bar shared by the panes: name, key, counts, sort and filter.
+pub fn title_line(
+    app: &App,
+    p: PaneId,
+    total: usize,
+    overdue: usize,
+    soon: usize,
+    shown: usize,
+) -> String {
+    let l = app.lang;
+    let f = &app.panes[p.index()].filter;
+    let mut s = format!(
+        " {} [{}] {}  {}",
+        p.title(l),
+        p.index() + 1,
+        counts(l, total, overdue, soon, shown),
+        f.sort.label(l)
+    );
+    if f.overdue_only {
+        s.push_str(l.pick("  仅逾期", "  overdue only"));
+    }
+    if p == PaneId::Supervision && f.all_open {
+        s.push_str(l.pick("  全部在办", "  all open"));
+    }
+    if let Some(t) = &f.text {
+        s.push_str(&format!("  {}{t}", l.pick("筛选:", "filter: ")));
+    }
+    s
+}

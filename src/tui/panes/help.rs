@@ -1,0 +1,97 @@
+//! The help view, generated from the key table (so it shows the keys in force, overrides
+//! included) plus the command-line commands.
+
+use super::{fit, put};
+use crate::i18n::Lang;
+use crate::tui::keymap::{Context, Keymap};
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+
+/// The help widget.
+pub struct HelpView<'a> {
+    pub keymap: &'a Keymap,
+    pub scroll: usize,
+    pub lang: Lang,
+    pub theme: &'a Theme,
+}
+
+/// The commands of the `:` line.
+pub const COMMANDS: &[(&str, &str, &str)] = &[
+    (
+        ":sign / :urge / :extend ...",
+        "任一动作名，如签批、催办、延期",
+        "any action name: sign, urge, extend, ...",
+    ),
+    (
+        ":goto 2026-12-01",
+        "把看板日期移到某天（:goto today 回到今天）",
+        "move the board's today (:goto today to return)",
+    ),
+    (
+        ":lang en / :lang zh",
+        "切换界面语言",
+        "switch the interface language",
+    ),
+    (":help", "帮助", "help"),
+    (":q", "退出", "quit"),
+];
+
+/// The help lines: (text, style).
+pub fn lines(km: &Keymap, l: Lang, theme: &Theme) -> Vec<(String, Style)> {
+    let key_w = 22;
+    let mut out = vec![(
+        l.pick(
+            "按键（可在配置文件 [keys] 中修改）",
+            "Keys (change them in the config file's [keys])",
+        )
+        .to_string(),
+        theme.header(),
+    )];
+    for ctx in [
+        Context::Board,
+        Context::Detail,
+        Context::Text,
+        Context::Confirm,
+        Context::Help,
+        Context::Global,
+    ] {
+        out.push((String::new(), Style::new()));
+        out.push((ctx.label(l).to_string(), theme.header()));
+        for b in km.bindings.iter().filter(|b| b.context == ctx) {
+            out.push((
+                format!(
+                    "  {} {}  [{}]",
+                    fit(&b.keys_display(), key_w),
+                    b.describe(l),
+                    b.name
+                ),
+                Style::new(),
+            ));
+        }
+    }
+    out.push((String::new(), Style::new()));
+    out.push((l.pick("命令行", "Command line").to_string(), theme.header()));
+    for (c, zh, en) in COMMANDS {
+        out.push((
+            format!("  {} {}", fit(c, key_w + 8), l.pick(zh, en)),
+            Style::new(),
+        ));
+    }
+    out
+}
+
+impl Widget for HelpView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let w = usize::from(area.width);
+        let all = lines(self.keymap, self.lang, self.theme);
+        let rows = usize::from(area.height);
+        let scroll = self.scroll.min(all.len().saturating_sub(rows));
+        for (i, (t, style)) in all.iter().skip(scroll).take(rows).enumerate() {
+            let y = area.y + u16::try_from(i).unwrap_or(u16::MAX);
+            put(buf, area, area.x, y, &fit(t, w), w, *style);
+        }
+    }
+}
