@@ -4,6 +4,7 @@
 pub mod deadline;
 pub mod env;
 pub mod permission;
+pub mod routing;
 pub mod types;
 
 pub use deadline::Deadline;
