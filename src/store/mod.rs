@@ -12,6 +12,7 @@ pub mod migrations;
 pub mod people;
 pub mod queries;
 pub mod recompute;
+pub mod register;
 pub mod rules_writes;
 
 use crate::calendar::{Calendar, YearSchedule};

@@ -5,7 +5,7 @@
 
 use crate::domain::{Env, MeetingKind, SupSource, Urgency, deadline};
 use crate::error::{DbContext, Result};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
 /// How many rows of each kind were recomputed.
@@ -116,10 +116,10 @@ pub fn open_items(conn: &Connection, env: &Env) -> Result<Recomputed> {
         )
         .db("preparing the meeting deadline update")?;
     for (id, kind, start, major) in meetings {
-        let Ok(start) = NaiveDateTime::parse_from_str(&start, "%Y-%m-%dT%H:%M") else {
+        // Stored as `YYYY-MM-DD HH:MM:SS`; only the day matters for deadlines.
+        let Some(day) = start.get(..10).and_then(date) else {
             continue;
         };
-        let day = start.date();
         let m = deadline::materials(env, kind, day);
         let mi = deadline::minutes(env, kind, day);
         let d = deadline::documents(env, kind, day, major);

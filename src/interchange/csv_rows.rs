@@ -1,0 +1,378 @@
+//! The CSV layout: a header row whose first column is `type`; a new header row (first cell
+//! `type`) may start a new section anywhere, so a file may hold one header with the union
+//! of all columns, or one header per record type. Blank cells are left-out fields, except
+//! that a blank cell in a list column is an empty list. Lists are `;`-separated, or a JSON
+//! array when the cell starts with `[` (lists of objects: topics, leave, progress, …).
+
+use super::fields::BLANK_KEY;
+use crate::error::{Error, Result};
+use serde_json::{Map, Value};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::io::{Read, Write};
+use std::rc::Rc;
+
+/// The columns of each record type, in the order export writes them (docs/import.md).
+pub const COLUMNS: &[(&str, &[&str])] = &[
+    ("department", &["type", "id", "name", "kind"]),
+    (
+        "person",
+        &[
+            "type",
+            "id",
+            "login",
+            "name",
+            "role",
+            "divisions",
+            "partner",
+            "dept",
+        ],
+    ),
+    (
+        "absence",
+        &[
+            "type",
+            "id",
+            "login",
+            "start",
+            "end",
+            "reason",
+            "reported_on",
+        ],
+    ),
+    ("duty", &["type", "date", "officer", "leader"]),
+    (
+        "meeting",
+        &[
+            "type",
+            "id",
+            "title",
+            "kind",
+            "start",
+            "place",
+            "chair",
+            "members",
+            "docs_owed",
+            "major_revisions",
+            "topics",
+            "leave",
+            "state",
+            "minutes_issued_on",
+            "docs_issued_on",
+        ],
+    ),
+    (
+        "document",
+        &[
+            "type",
+            "id",
+            "title",
+            "kind",
+            "urgency",
+            "from",
+            "received",
+            "leader",
+            "route",
+            "doc_no",
+            "secrecy",
+            "major",
+            "matters",
+            "carries_request",
+            "countersign",
+            "state",
+            "signed_on",
+            "signed_by",
+            "instruction",
+            "return_reason",
+            "printed_on",
+            "published_on",
+            "urged_count",
+            "last_urged_at",
+            "notices",
+        ],
+    ),
+    (
+        "supervision",
+        &[
+            "type",
+            "id",
+            "title",
+            "source",
+            "lead",
+            "co",
+            "assigned",
+            "deadline",
+            "feedback",
+            "meeting",
+            "state",
+            "closed_on",
+            "closed_by",
+            "recheck_on",
+            "progress",
+            "extensions",
+            "urged_count",
+            "last_urged_at",
+            "notices",
+        ],
+    ),
+];
+
+/// The columns of a record type.
+pub fn columns(ty: &str) -> &'static [&'static str] {
+    COLUMNS
+        .iter()
+        .find(|(t, _)| *t == ty)
+        .map(|(_, c)| *c)
+        .unwrap_or(&[])
+}
+
+/// Calls `f` with the line number and the fields of each data row.
+pub fn read<R: Read>(
+    reader: R,
+    source: &str,
+    mut f: impl FnMut(u64, Map<String, Value>) -> Result<()>,
+) -> Result<()> {
+    let lines = LineIndex::default();
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .comment(Some(b'#'))
+        .from_reader(Counting {
+            inner: reader,
+            read: 0,
+            state: LineState::Start,
+            lines: lines.clone(),
+        });
+    let mut header: Option<Vec<String>> = None;
+    let mut row = csv::StringRecord::new();
+    loop {
+        let more = rdr.read_record(&mut row).map_err(|e| {
+            let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
+            Error::invalid(format!("{source}:{line}"), format!("not valid CSV: {e}"))
+        })?;
+        if !more {
+            return Ok(());
+        }
+        let line = row.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
+        let at = || format!("{source}:{line}");
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let first = row
+            .get(0)
+            .unwrap_or("")
+            .trim_start_matches('\u{feff}')
+            .trim();
+        if first == "type" {
+            header = Some(read_header(&row, &at())?);
+            continue;
+        }
+        let Some(cols) = &header else {
+            return Err(Error::invalid(
+                at(),
+                "the first row must be a header whose first column is 'type'",
+            ));
+        };
+        if row.iter().skip(cols.len()).any(|c| !c.trim().is_empty()) {
+            return Err(Error::invalid(
+                at(),
+                format!(
+                    "{} cells but the header has {} columns",
+                    row.len(),
+                    cols.len()
+                ),
+            ));
+        }
+        let mut map = Map::new();
+        let mut blank = Vec::new();
+        for (name, cell) in cols.iter().zip(row.iter()) {
+            if cell.trim().is_empty() {
+                blank.push(Value::String(name.clone()));
+            } else {
+                map.insert(name.clone(), Value::String(cell.to_string()));
+            }
+        }
+        blank.extend(
+            cols.iter()
+                .skip(row.len())
+                .map(|n| Value::String(n.clone())),
+        );
+        map.insert(BLANK_KEY.to_string(), Value::Array(blank));
+        f(line, map)?;
+    }
+}
+
+/// Where the newlines of the input are, so that a record's byte offset gives its physical
+/// line (the csv crate's own count skips blank lines, and a record's offset can be that of
+/// the blank or comment lines the reader skipped before it).
+#[derive(Clone, Default)]
+struct LineIndex(Rc<RefCell<Lines>>);
+
+#[derive(Default)]
+struct Lines {
+    /// Newlines already passed.
+    before: u64,
+    /// Newlines not yet passed: offset, and whether the line it ends holds no record
+    /// (blank or a `#` comment).
+    pending: VecDeque<(u64, bool)>,
+}
+
+impl LineIndex {
+    /// The 1-based line where the record at a byte offset starts. Offsets are asked for in
+    /// increasing order, so newlines before it are folded into a count and forgotten.
+    fn line_at(&self, offset: u64) -> u64 {
+        let mut l = self.0.borrow_mut();
+        while let Some(&(nl, skipped)) = l.pending.front() {
+            // A record never starts with a newline: one at its offset ends the line before
+            // (after a CRLF the reader reports the record at the LF).
+            if nl <= offset || skipped {
+                l.pending.pop_front();
+                l.before += 1;
+            } else {
+                break;
+            }
+        }
+        l.before + 1
+    }
+}
+
+/// What the current line held so far.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LineState {
+    Start,
+    Blank,
+    Comment,
+    Content,
+}
+
+/// A reader that notes the offset of every newline it passes on.
+struct Counting<R> {
+    inner: R,
+    read: u64,
+    state: LineState,
+    lines: LineIndex,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut idx = self.lines.0.borrow_mut();
+        for (i, &b) in buf[..n].iter().enumerate() {
+            self.state = match (self.state, b) {
+                (st, b'\n') => {
+                    let skipped = st != LineState::Content;
+                    idx.pending.push_back((self.read + i as u64, skipped));
+                    LineState::Start
+                }
+                (LineState::Start, b'#') => LineState::Comment,
+                (LineState::Start | LineState::Blank, b' ' | b'\t' | b'\r') => LineState::Blank,
+                (LineState::Comment, _) => LineState::Comment,
+                _ => LineState::Content,
+            };
+        }
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
+fn read_header(row: &csv::StringRecord, at: &str) -> Result<Vec<String>> {
+    let mut cols: Vec<String> = row
+        .iter()
+        .map(|c| c.trim_start_matches('\u{feff}').trim().to_string())
+        .collect();
+    // Spreadsheets leave trailing empty columns.
+    while cols.last().is_some_and(|c| c.is_empty()) {
+        cols.pop();
+    }
+    for (i, c) in cols.iter().enumerate() {
+        if c.is_empty() {
+            return Err(Error::invalid(
+                at,
+                format!("header column {} has no name", i + 1),
+            ));
+        }
+        if cols[..i].contains(c) {
+            return Err(Error::invalid(
+                at,
+                format!("header column '{c}' appears twice"),
+            ));
+        }
+        if !COLUMNS.iter().any(|(_, cs)| cs.contains(&c.as_str())) {
+            return Err(Error::invalid(
+                at,
+                format!("header column '{c}' is not a field of any record type"),
+            ));
+        }
+    }
+    Ok(cols)
+}
+
+/// Writes records as CSV, one header per type section.
+pub struct Writer<W: Write> {
+    out: csv::Writer<W>,
+    section: Option<&'static str>,
+}
+
+impl<W: Write> Writer<W> {
+    pub fn new(out: W) -> Self {
+        Writer {
+            out: csv::WriterBuilder::new().flexible(true).from_writer(out),
+            section: None,
+        }
+    }
+
+    /// Writes one record (as its serde JSON form), starting a section when the type changes.
+    pub fn write(&mut self, ty: &'static str, value: &Value) -> Result<()> {
+        let cols = columns(ty);
+        if self.section != Some(ty) {
+            self.out.write_record(cols).map_err(csv_err)?;
+            self.section = Some(ty);
+        }
+        let empty = Map::new();
+        let obj = value.as_object().unwrap_or(&empty);
+        let cells: Vec<String> = cols.iter().map(|c| cell(obj.get(*c))).collect();
+        self.out.write_record(&cells).map_err(csv_err)
+    }
+
+    pub fn finish(mut self) -> Result<()> {
+        self.out
+            .flush()
+            .map_err(|e| Error::invalid("export", e.to_string()))
+    }
+}
+
+fn csv_err(e: csv::Error) -> Error {
+    Error::invalid("export", e.to_string())
+}
+
+/// One value as a CSV cell.
+fn cell(v: Option<&Value>) -> String {
+    match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Bool(b)) => b.to_string(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Array(a)) => {
+            let plain: Option<Vec<&str>> = a
+                .iter()
+                .map(|x| x.as_str().filter(|s| !s.is_empty() && !s.contains(';')))
+                .collect();
+            match plain {
+                Some(ids) if !ids.first().is_some_and(|s| s.starts_with('[')) => ids.join(";"),
+                _ => Value::Array(a.clone()).to_string(),
+            }
+        }
+        Some(o @ Value::Object(_)) => o.to_string(),
+    }
+}
+
+/// Keeps the record types and [`COLUMNS`] in step.
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_type_has_columns() {
+        for t in crate::interchange::record::TYPES {
+            assert_eq!(super::columns(t).first(), Some(&"type"), "{t}");
+        }
+    }
+}

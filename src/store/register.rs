@@ -1,0 +1,312 @@
+//! Registration: writing typed records into the store, by their external id (`ext_id`).
+//!
+//! Used by `import` and by the demo generator. Each upsert:
+//! - resolves references (department ids, logins, meeting ids) to rows already in the
+//!   database — earlier lines of the same file are already there, in the same
+//!   transaction — and names the field when one is missing;
+//! - computes every deadline through [`crate::domain::deadline`] and routes documents
+//!   through [`crate::domain::routing`];
+//! - leaves stored values alone for optional fields the record leaves out, and replaces
+//!   the child rows (divisions, members, topics, countersign requests, …) of lists it gives;
+//! - writes an audit entry (`action = "import"`, the row before and after) in the same
+//!   transaction, unless the caller records one entry for a whole batch ([`Audit::Batch`]).
+//!
+//! The caller owns the transaction: a whole file is one.
+
+mod document;
+mod meeting;
+mod org;
+mod supervision;
+
+pub use document::upsert_document;
+pub use meeting::upsert_meeting;
+pub use org::{
+    person_exists, set_partner, upsert_absence, upsert_department, upsert_duty, upsert_person,
+};
+pub use supervision::{
+    EXTENDED_RULE, computed as supervision_rule_is_computed, upsert_supervision,
+};
+
+use crate::domain::{Env, Role};
+use crate::error::{DbContext, Result};
+use crate::interchange::fields::FieldError;
+use crate::interchange::record::Record;
+use crate::store::audit;
+use rusqlite::types::{ToSql, ValueRef};
+use rusqlite::{Connection, OptionalExtension};
+use serde_json::{Map, Value};
+
+/// Whether a row was new or replaced an existing one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upsert {
+    Inserted(i64),
+    Updated(i64),
+}
+
+impl Upsert {
+    /// The row id.
+    pub fn id(self) -> i64 {
+        match self {
+            Upsert::Inserted(id) | Upsert::Updated(id) => id,
+        }
+    }
+    pub fn is_insert(self) -> bool {
+        matches!(self, Upsert::Inserted(_))
+    }
+}
+
+/// How the changes are audited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audit {
+    /// One audit entry per record, with the row before and after (imports).
+    Each,
+    /// No entry per record: the caller records one entry for the whole batch (the demo).
+    Batch,
+}
+
+/// Writes any record.
+pub fn upsert(conn: &Connection, env: &Env, rec: &Record, audit: Audit) -> Result<Upsert> {
+    match rec {
+        Record::Department(r) => upsert_department(conn, env, r, audit),
+        Record::Person(r) => upsert_person(conn, env, r, audit),
+        Record::Absence(r) => upsert_absence(conn, env, r, audit),
+        Record::Duty(r) => upsert_duty(conn, env, r, audit),
+        Record::Meeting(r) => upsert_meeting(conn, env, r, audit),
+        Record::Document(r) => upsert_document(conn, env, r, audit),
+        Record::Supervision(r) => upsert_supervision(conn, env, r, audit),
+    }
+}
+
+/// The tables whose rows are audited, with the query for one row.
+fn row_sql(table: &str) -> Option<&'static str> {
+    Some(match table {
+        "departments" => "SELECT * FROM departments WHERE id = ?1",
+        "people" => "SELECT * FROM people WHERE id = ?1",
+        "absences" => "SELECT * FROM absences WHERE id = ?1",
+        "duty_rota" => "SELECT * FROM duty_rota WHERE rowid = ?1",
+        "documents" => "SELECT * FROM documents WHERE id = ?1",
+        "meetings" => "SELECT * FROM meetings WHERE id = ?1",
+        "supervision" => "SELECT * FROM supervision WHERE id = ?1",
+        _ => return None,
+    })
+}
+
+/// One row as a JSON object (column name → value), for the audit log.
+pub fn row_json(conn: &Connection, table: &str, id: i64) -> Result<Option<Value>> {
+    let Some(sql) = row_sql(table) else {
+        return Ok(None);
+    };
+    let mut stmt = conn.prepare_cached(sql).db("preparing a row read")?;
+    stmt.query_row([id], row_to_json)
+        .optional()
+        .db(format!("reading {table} row {id}"))
+}
+
+/// The current row of a query as a JSON object (column name → value).
+pub fn row_to_json(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
+    let n = r.as_ref().column_count();
+    let mut m = Map::new();
+    for i in 0..n {
+        let name = r.as_ref().column_name(i)?;
+        let v = match r.get_ref(i)? {
+            ValueRef::Null => Value::Null,
+            ValueRef::Integer(n) => Value::from(n),
+            ValueRef::Real(x) => Value::from(x),
+            ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
+            ValueRef::Blob(b) => Value::from(b.len()),
+        };
+        m.insert(name.to_string(), v);
+    }
+    Ok(Value::Object(m))
+}
+
+/// The id and (when auditing) the whole row returned by an upsert's `RETURNING *`.
+pub(crate) fn returned(
+    r: &rusqlite::Row<'_>,
+    id_column: &str,
+    audit: bool,
+) -> rusqlite::Result<(i64, Option<Value>)> {
+    let id = r.get(id_column)?;
+    let row = if audit { Some(row_to_json(r)?) } else { None };
+    Ok((id, row))
+}
+
+/// The audit side of one upsert: read the row before the write (when auditing).
+pub(crate) struct Audited<'a> {
+    conn: &'a Connection,
+    env: &'a Env,
+    table: &'static str,
+    entity: &'static str,
+    before: Option<Value>,
+    on: bool,
+}
+
+impl<'a> Audited<'a> {
+    pub(crate) fn before(
+        conn: &'a Connection,
+        env: &'a Env,
+        audit: Audit,
+        table: &'static str,
+        entity: &'static str,
+        existing: Option<i64>,
+    ) -> Result<Audited<'a>> {
+        let on = audit == Audit::Each;
+        let before = match (on, existing) {
+            (true, Some(id)) => row_json(conn, table, id)?,
+            _ => None,
+        };
+        Ok(Audited {
+            conn,
+            env,
+            table,
+            entity,
+            before,
+            on,
+        })
+    }
+
+    /// Whether entries are written (and so whether rows need reading).
+    pub(crate) fn on(&self) -> bool {
+        self.on
+    }
+
+    /// Records the entry with the row as it is now.
+    pub(crate) fn after(self, id: i64, summary: &str) -> Result<()> {
+        if !self.on {
+            return Ok(());
+        }
+        let after = row_json(self.conn, self.table, id)?;
+        self.record(id, after, summary)
+    }
+
+    /// Records the entry with the row the write returned.
+    pub(crate) fn after_row(self, id: i64, after: Option<Value>, summary: &str) -> Result<()> {
+        if !self.on {
+            return Ok(());
+        }
+        self.record(id, after, summary)
+    }
+
+    fn record(self, id: i64, after: Option<Value>, summary: &str) -> Result<()> {
+        audit::record(
+            self.conn,
+            &audit::Entry {
+                actor: &self.env.actor,
+                at: &now_stamp(self.env),
+                action: "import",
+                entity: self.entity,
+                entity_id: Some(id),
+                summary,
+                before: self.before.as_ref(),
+                after: after.as_ref(),
+            },
+        )
+    }
+}
+
+/// A department's row id by external id; `field` names the referring field.
+pub(crate) fn dept_id(conn: &Connection, field: &str, ext: &str) -> Result<i64> {
+    conn.prepare_cached("SELECT id FROM departments WHERE ext_id = ?1")
+        .db("preparing a department lookup")?
+        .query_row([ext], |r| r.get(0))
+        .optional()
+        .db("looking up a department")?
+        .ok_or_else(|| dangling(field, "department", ext))
+}
+
+/// A person's row id and role by login; `field` names the referring field.
+pub(crate) fn person(conn: &Connection, field: &str, login: &str) -> Result<(i64, Role)> {
+    conn.prepare_cached("SELECT id, role FROM people WHERE login = ?1")
+        .db("preparing a person lookup")?
+        .query_row([login], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .db("looking up a person")?
+        .ok_or_else(|| dangling(field, "person with login", login))
+}
+
+/// An optional person reference.
+pub(crate) fn opt_person(
+    conn: &Connection,
+    field: &str,
+    login: Option<&str>,
+) -> Result<Option<i64>> {
+    login
+        .map(|l| person(conn, field, l).map(|p| p.0))
+        .transpose()
+}
+
+/// A meeting's row id by external id.
+pub(crate) fn meeting_id(conn: &Connection, field: &str, ext: &str) -> Result<i64> {
+    conn.prepare_cached("SELECT id FROM meetings WHERE ext_id = ?1")
+        .db("preparing a meeting lookup")?
+        .query_row([ext], |r| r.get(0))
+        .optional()
+        .db("looking up a meeting")?
+        .ok_or_else(|| dangling(field, "meeting", ext))
+}
+
+/// The error for a reference to nothing.
+pub(crate) fn dangling(field: &str, what: &str, id: &str) -> crate::Error {
+    FieldError::new(
+        field,
+        format!("no {what} '{id}' (neither earlier in the file nor in the database)"),
+    )
+    .into()
+}
+
+/// The error for a list naming the same thing twice.
+pub(crate) fn twice(field: &str, id: &str) -> crate::Error {
+    FieldError::new(field, format!("'{id}' is listed twice")).into()
+}
+
+/// A row's id by external id in one of the item tables.
+pub(crate) fn existing<T>(
+    conn: &Connection,
+    sql: &'static str,
+    key: &dyn ToSql,
+    map: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Option<T>> {
+    conn.prepare_cached(sql)
+        .db("preparing an existing-row lookup")?
+        .query_row([key], map)
+        .optional()
+        .db("looking up an existing row")
+}
+
+/// `YYYY-MM-DD` for a date column (written by hand: strftime is slow for bulk imports).
+pub(crate) fn day(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// Now as stored, `YYYY-MM-DD HH:MM:SS` (as [`Env::now_str`], without strftime).
+pub(crate) fn now_stamp(env: &Env) -> String {
+    use chrono::{Datelike, Timelike};
+    let t = env.now();
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+/// `YYYY-MM-DD` for an optional date column.
+pub(crate) fn opt_day(d: Option<chrono::NaiveDate>) -> Option<String> {
+    d.map(day)
+}
+
+/// A `YYYY-MM-DD` column as a date (None for NULL).
+pub fn date_column(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<chrono::NaiveDate>> {
+    let Some(s) = r.get::<_, Option<String>>(i)? else {
+        return Ok(None);
+    };
+    chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+        })
+}
