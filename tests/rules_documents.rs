@@ -326,3 +326,86 @@ fn one_matter_per_request_and_no_request_in_a_report_where_the_rules_say_so() {
         }
     }
 }
+
+#[test]
+fn a_pending_document_not_where_the_routing_rules_send_it_is_flagged() {
+    for id in PROFILES {
+        let mut s = store();
+        let env = env(id);
+        // 1: from 发改局 (王 分管) but with 赵. 2: from 教育局 (王 and 赵 分管) with 王.
+        // 3: a major matter from 发改局 with 王. 4: like 1, but forwarded there by a leader.
+        for (doc, leader) in [(1, 4), (2, 3), (3, 3), (4, 4)] {
+            document(
+                &s,
+                &env,
+                doc,
+                "请示",
+                Urgency::Normal,
+                "2025-03-07",
+                Some(leader),
+            );
+        }
+        exec(&s, "UPDATE documents SET from_dept = 3 WHERE id = 2", []);
+        exec(&s, "UPDATE documents SET major = 1 WHERE id = 3", []);
+        exec(
+            &s,
+            "UPDATE documents SET route = 'forwarded' WHERE id = 4",
+            [],
+        );
+        let division = match id {
+            "xinzhou" => "二十九",
+            "huancui" => "60",
+            "kongtong" => "五十",
+            "dongchang" => "二十八",
+            _ => "五十五",
+        };
+        let f = one(
+            &mut s,
+            &env,
+            "documents.routing_by_division",
+            Severity::Warning,
+            Some(division),
+        );
+        assert_eq!(f.item.ext_id, "D1");
+        assert!(
+            f.message_zh.contains("王副区长") && f.message_zh.contains("赵副区长"),
+            "{}",
+            f.message_zh
+        );
+        // Several leaders' divisions: only dongchang sends it to the 区长 (二十八).
+        let multi = "documents.multi_leader_to_mayor";
+        if id == "dongchang" {
+            let f = one(&mut s, &env, multi, Severity::Warning, Some("二十八"));
+            assert_eq!(f.item.ext_id, "D2");
+            assert!(f.message_zh.contains("张区长"), "{}", f.message_zh);
+        } else {
+            none(&mut s, &env, multi);
+        }
+        // A major matter goes to the 区长, except in kongtong, whose 五十 does not say so.
+        let major = "documents.major_to_mayor";
+        if id == "kongtong" {
+            none(&mut s, &env, major);
+        } else {
+            let f = one(&mut s, &env, major, Severity::Warning, Some(division));
+            assert_eq!(f.item.ext_id, "D3");
+        }
+        // Sent on to the 区长, the multi-division paper is where dongchang wants it.
+        exec(&s, "UPDATE documents SET leader_id = 1 WHERE id = 2", []);
+        none(&mut s, &env, multi);
+    }
+}
+
+#[test]
+fn a_paper_with_the_mayor_is_never_misrouted() {
+    for id in PROFILES {
+        let mut s = store();
+        let env = env(id);
+        document(&s, &env, 1, "请示", Urgency::Normal, "2025-03-07", Some(1));
+        assert!(
+            findings(&mut s, &env)
+                .iter()
+                .all(|f| !f.rule.starts_with("documents.") || f.rule.contains("approval")),
+            "{id}"
+        );
+    }
+}

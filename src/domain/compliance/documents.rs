@@ -8,8 +8,10 @@ use super::{
     rule_of,
 };
 use crate::clock::fmt_date;
+use crate::domain::routing::{Leader, RouteReason, RouteView, route};
 use crate::domain::{Deadline, DocKind, Env, Role, Urgency};
 use crate::i18n::Named;
+use crate::profile::Profile;
 use chrono::NaiveDate;
 
 /// The leader a pending document is routed to, as the rules need them.
@@ -310,46 +312,82 @@ pub fn after_signing(env: &Env, d: &SignedDoc) -> Vec<Finding> {
     out
 }
 
-/// Where the routing rules would send a pending document, for comparison with where it
-/// went.
+/// Where the routing rules send a document: the leaders it may be with and the rule that
+/// says so. Computed with `domain::routing::route`; a major matter goes to the 区长 only
+/// where the profile says so (`documents.major_to_mayor`); where several leaders 分管 the
+/// sender and the profile does not send such papers to the 区长, any of them will do.
+/// None where no rule applies (routing by division absent, or nobody 分管 the sender).
+pub fn expected_route(
+    profile: &Profile,
+    view: &RouteView,
+    major: bool,
+) -> Option<(Vec<Leader>, RuleRef)> {
+    let docs = &profile.documents;
+    let by_division = docs.routing_by_division.as_ref().filter(|f| f.value)?;
+    let major_rule = docs.major_to_mayor.as_ref().filter(|f| f.value && major);
+    let routed = route(profile, view, None, major_rule.is_some());
+    let leader = routed.leader?;
+    Some(match routed.reason {
+        RouteReason::Major => (
+            vec![leader],
+            rule_of("documents.major_to_mayor", &major_rule?.article),
+        ),
+        RouteReason::Division => (
+            vec![leader],
+            rule_of("documents.routing_by_division", &by_division.article),
+        ),
+        RouteReason::Multi => match docs.multi_leader_to_mayor.as_ref().filter(|f| f.value) {
+            Some(f) if leader.role == Role::Mayor => (
+                vec![leader],
+                rule_of("documents.multi_leader_to_mayor", &f.article),
+            ),
+            _ => (
+                view.dividers
+                    .iter()
+                    .copied()
+                    .filter(|l| l.role.is_leader())
+                    .collect(),
+                rule_of("documents.routing_by_division", &by_division.article),
+            ),
+        },
+        RouteReason::Explicit | RouteReason::None | RouteReason::Forwarded => return None,
+    })
+}
+
+/// A pending document and where the routing rules would send it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouteCheck {
     pub item: ItemRef,
     pub received: NaiveDate,
-    /// The leader on record.
+    /// The leader on record, and their name (empty when none).
     pub routed: Option<i64>,
     pub routed_name: String,
-    /// The leader the profile's routing names, and the rule that names them.
-    pub expected: Option<i64>,
+    /// The leaders the rules allow, their names joined for display, and the rule.
+    pub allowed: Vec<i64>,
     pub expected_name: String,
     pub rule: RuleRef,
 }
 
-/// A pending document not with the leader the routing rules name.
-pub fn routing(_env: &Env, r: &RouteCheck) -> Option<Finding> {
-    let expected = r.expected?;
-    if r.routed == Some(expected) {
+/// A pending document not with a leader the routing rules name (东昌 二十八: several
+/// leaders' divisions touched and not with the 区长; elsewhere by division of work).
+pub fn routing(r: &RouteCheck) -> Option<Finding> {
+    if r.allowed.is_empty() || r.routed.is_some_and(|l| r.allowed.contains(&l)) {
         return None;
     }
-    let now_with = if r.routed_name.is_empty() {
-        "（未分送）".to_string()
+    let (now_zh, now_en) = if r.routed_name.is_empty() {
+        ("未分送".to_string(), "nobody".to_string())
     } else {
-        r.routed_name.clone()
+        (r.routed_name.clone(), r.routed_name.clone())
     };
     Some(finding(
         Severity::Warning,
         &r.rule,
         &r.item,
         r.received,
-        format!("按分工应呈{}批办，现呈{now_with}", r.expected_name),
+        format!("按分工应呈{}批办，现呈{now_zh}", r.expected_name),
         format!(
-            "by the division of work this goes to {}; it is with {}",
-            r.expected_name,
-            if r.routed_name.is_empty() {
-                "nobody"
-            } else {
-                &r.routed_name
-            }
+            "by the routing rules this goes to {}; it is with {now_en}",
+            r.expected_name
         ),
     ))
 }

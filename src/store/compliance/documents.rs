@@ -4,11 +4,12 @@
 
 use super::{day, stored_rule, ymd};
 use crate::domain::compliance::documents::{
-    self as rules, LeaderView, OpenCountersign, PendingDoc, SignedDoc,
+    self as rules, LeaderView, OpenCountersign, PendingDoc, RouteCheck, SignedDoc,
 };
 use crate::domain::compliance::{Finding, ItemRef, RuleRef};
 use crate::domain::permission::standin_rule;
-use crate::domain::{DocKind, Env, Secrecy, Urgency};
+use crate::domain::routing::{Leader, RouteReason, RouteView};
+use crate::domain::{DocKind, Env, Role, Secrecy, Urgency};
 use crate::error::{DbContext, Result};
 use crate::store::people;
 use rusqlite::Connection;
@@ -34,13 +35,16 @@ struct Row {
     matters: i64,
     carries_request: bool,
     leader_id: Option<i64>,
+    from_dept: Option<i64>,
+    major: bool,
+    route: String,
 }
 
 fn pending(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
     let rows: Vec<Row> = conn
         .prepare_cached(
             "SELECT id, ext_id, title, kind, urgency, received, due, due_rule, due_article,
-                    matters, carries_request, leader_id
+                    matters, carries_request, leader_id, from_dept, major, route
              FROM documents WHERE state = '待批' ORDER BY due, id",
         )
         .db("preparing the pending documents check")?
@@ -58,6 +62,9 @@ fn pending(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
                 matters: r.get(9)?,
                 carries_request: r.get(10)?,
                 leader_id: r.get(11)?,
+                from_dept: r.get(12)?,
+                major: r.get(13)?,
+                route: r.get(14)?,
             })
         })
         .db("reading pending documents")?
@@ -65,6 +72,7 @@ fn pending(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
         .db("reading pending documents")?;
     let away = away_today(conn, env)?;
     let mut leaders: HashMap<i64, Option<LeaderView>> = HashMap::new();
+    let org = Org::load(conn)?;
     for row in rows {
         let Some(received) = day("document received", row.id, row.received.as_deref()) else {
             continue;
@@ -80,8 +88,15 @@ fn pending(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
             },
             None => None,
         };
+        let item = ItemRef::new("document", row.id, row.ext_id, row.title);
+        // A paper a leader forwarded went where a leader sent it; routing no longer applies.
+        if row.route != RouteReason::Forwarded.as_str() {
+            if let Some(dept) = row.from_dept {
+                out.extend(org.check(env, &item, received, dept, row.major, row.leader_id));
+            }
+        }
         let doc = PendingDoc {
-            item: ItemRef::new("document", row.id, row.ext_id, row.title),
+            item,
             kind: row.kind,
             urgency: row.urgency,
             received,
@@ -229,4 +244,94 @@ fn signed(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
         out.extend(rules::after_signing(env, &doc));
     }
     Ok(())
+}
+
+/// Who 分管 which department, the 区长, and leaders' names: loaded once per check.
+struct Org {
+    dividers: HashMap<i64, Vec<Leader>>,
+    mayor: Option<Leader>,
+    names: HashMap<i64, String>,
+}
+
+impl Org {
+    fn load(conn: &Connection) -> Result<Org> {
+        let mut org = Org {
+            dividers: HashMap::new(),
+            mayor: None,
+            names: HashMap::new(),
+        };
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT p.id, p.role, p.name FROM people p
+                 WHERE p.role IN ('区长', '常务副区长', '副区长') ORDER BY p.id",
+            )
+            .db("preparing the leaders query")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Role>(1)?, r.get(2)?))
+            })
+            .db("reading the leaders")?;
+        for row in rows {
+            let (id, role, name) = row.db("reading a leader")?;
+            if role == Role::Mayor && org.mayor.is_none() {
+                org.mayor = Some(Leader { id, role });
+            }
+            org.names.insert(id, name);
+        }
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT d.dept_id, p.id, p.role FROM divisions d JOIN people p ON p.id = d.person_id",
+            )
+            .db("preparing the divisions query")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, Role>(2)?,
+                ))
+            })
+            .db("reading the divisions")?;
+        for row in rows {
+            let (dept, id, role) = row.db("reading a division")?;
+            org.dividers
+                .entry(dept)
+                .or_default()
+                .push(Leader { id, role });
+        }
+        Ok(org)
+    }
+
+    fn name(&self, id: i64) -> String {
+        self.names.get(&id).cloned().unwrap_or_default()
+    }
+
+    /// The routing finding for a pending document from `dept`, if any.
+    fn check(
+        &self,
+        env: &Env,
+        item: &ItemRef,
+        received: chrono::NaiveDate,
+        dept: i64,
+        major: bool,
+        routed: Option<i64>,
+    ) -> Option<Finding> {
+        let view = RouteView {
+            dividers: self.dividers.get(&dept).cloned().unwrap_or_default(),
+            mayor: self.mayor,
+        };
+        let (mut allowed, rule) = rules::expected_route(&env.profile, &view, major)?;
+        let names: Vec<String> = allowed.iter().map(|l| self.name(l.id)).collect();
+        // The 区长 may take up any paper: with them, nothing is misrouted.
+        allowed.extend(self.mayor);
+        rules::routing(&RouteCheck {
+            item: item.clone(),
+            received,
+            routed,
+            routed_name: routed.map(|id| self.name(id)).unwrap_or_default(),
+            allowed: allowed.iter().map(|l| l.id).collect(),
+            expected_name: names.join(" / "),
+            rule,
+        })
+    }
 }
