@@ -92,14 +92,16 @@ const ORG: &str = r#"# a small district
 
 const ITEMS: &str = r#"{"type":"absence","id":"a1","login":"depa","start":"2026-11-19","end":"2026-11-21","reason":"培训","reported_on":"2026-11-10"}
 {"type":"duty","date":"2026-11-20","officer":"duty1","leader":"exec"}
-{"type":"meeting","id":"m1","title":"区政府第十次常务会议","kind":"常务会议","start":"2026-11-10T09:00","place":"第一会议室","chair":"mayor","members":["mayor","exec","depa"],"docs_owed":2,"major_revisions":true,"topics":[{"title":"研究预算","dept":"czj","materials_on":"2026-11-06","approved":true},{"title":"研究学校","dept":"jyj","materials_on":null,"approved":false}],"leave":[{"login":"depa","requested_on":"2026-11-09","reason":"出差","in_writing":true}],"state":"已召开","minutes_issued_on":"2026-11-12"}
+{"type":"meeting","id":"m1","title":"区政府第十次常务会议","kind":"常务会议","start":"2026-11-10T09:00","place":"第一会议室","chair":"mayor","members":["mayor","exec","depa"],"docs_owed":2,"major_revisions":true,"topics":[{"title":"研究预算","dept":"czj","materials_on":"2026-11-06","approved":true},{"title":"研究学校","dept":"jyj","materials_on":null,"approved":false}],"leave":[{"login":"depa","requested_on":"2026-11-09","reason":"出差","in_writing":true,"to":"mayor"}],"state":"已召开","minutes_issued_on":"2026-11-12"}
 {"type":"document","id":"g1","title":"关于申请资金的请示","kind":"请示","urgency":"加急","from":"fgj","received":"2026-11-16","doc_no":"发改呈〔2026〕1号","secrecy":"内部","matters":1,"countersign":["jyj",{"dept":"czj","requested":"2026-11-17","answer":"同意","answered_on":"2026-11-18","note":"无意见"}]}
 {"type":"document","id":"g2","title":"关于工作情况的报告","kind":"报告","urgency":"一般","from":"hk","received":"2026-11-02","carries_request":true,"state":"已签批","signed_on":"2026-11-05","signed_by":"mayor","instruction":"同意"}
 {"type":"document","id":"g3","title":"关于转发市政府通知的函","kind":"函","urgency":"一般","received":"2026-11-18"}
-{"type":"meeting","id":"m2","title":"全区安全生产工作会议","kind":"全区性会议","start":"2026-11-27 14:30"}
+{"type":"meeting","id":"m2","title":"全区安全生产工作会议","kind":"全区性会议","start":"2026-11-27 14:30","requested_on":"2026-11-12"}
 {"type":"supervision","id":"s1","title":"推进重点项目","source":"会议决定","lead":"fgj","co":["czj","jyj"],"assigned":"2026-10-01","deadline":"2026-11-13","feedback":"每周","meeting":"m1","progress":[{"on":"2026-10-20","note":"已启动","by":"headf"}],"extensions":[{"old":"2026-11-13","new":"2026-11-27","reason":"需协调","by":"office","at":"2026-11-12 10:00:00"}],"notices":[{"at":"2026-11-16 09:00:00","by":"duty1","note":"请反馈"}],"urged_count":1,"last_urged_at":"2026-11-16 09:00:00"}
 {"type":"supervision","id":"s2","title":"办理人大建议","source":"人大建议","lead":"jyj","assigned":"2026-09-01"}
 {"type":"supervision","id":"s3","title":"整改审计问题","source":"督查发现","lead":"czj","assigned":"2026-08-01","deadline":"2026-09-30","state":"已销号","closed_on":"2026-09-28","closed_by":"office","recheck_on":"2026-12-01"}
+{"type":"investment","id":"i1","title":"城区道路改造","dept":"fgj","amount_wan":3000.5,"received":"2026-11-02","steps_done":[1,2]}
+{"type":"fund","id":"f1","title":"专项资金申请","dept":"jyj","amount_wan":80,"papers_complete_on":"2026-11-16"}
 "#;
 
 fn loaded(profile: &str) -> (Store, Env) {

@@ -237,3 +237,90 @@ fn fund_deadlines_follow_a_profile_change() {
         .unwrap();
     assert_eq!(due(&s), (None, None));
 }
+
+fn import(s: &mut Store, env: &dutydesk::domain::Env, text: &str) -> dutydesk::Result<()> {
+    use dutydesk::interchange::{self, Format};
+    use dutydesk::store::register::Audit;
+    s.write(|tx| {
+        interchange::import_reader(
+            tx,
+            env,
+            text.as_bytes(),
+            Format::Jsonl,
+            "t.jsonl",
+            Audit::Each,
+        )
+    })
+    .map(|_| ())
+}
+
+#[test]
+fn projects_and_fund_requests_are_imported_with_their_deadlines() {
+    let mut s = store();
+    let env = env("xinzhou");
+    import(
+        &mut s,
+        &env,
+        r#"{"type":"investment","id":"P1","title":"城区道路改造","dept":"fgj","amount_wan":3000,"received":"2025-03-01","steps_done":[1,3]}
+{"type":"fund","id":"F1","title":"专项资金申请","dept":"czj","amount_wan":50,"papers_complete_on":"2025-02-27"}
+"#,
+    )
+    .unwrap();
+    let (steps, due, article): (String, String, String) = s
+        .conn()
+        .query_row(
+            "SELECT i.steps_done, f.consult_due, f.consult_due_article
+             FROM investment_projects i, fund_requests f",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (steps.as_str(), due.as_str(), article.as_str()),
+        ("[0,2]", "2025-03-06", "三十三")
+    );
+    one(
+        &mut s,
+        &env,
+        "investment.tiers",
+        Severity::Warning,
+        Some("三十二"),
+    );
+    one(
+        &mut s,
+        &env,
+        "investment.fund_consultation",
+        Severity::Violation,
+        Some("三十三"),
+    );
+    // Re-importing without the steps keeps them; an answer ends the finding.
+    import(
+        &mut s,
+        &env,
+        r#"{"type":"investment","id":"P1","title":"城区道路改造","amount_wan":3000,"received":"2025-03-01"}
+{"type":"fund","id":"F1","title":"专项资金申请","answered_on":"2025-03-07"}
+"#,
+    )
+    .unwrap();
+    one(
+        &mut s,
+        &env,
+        "investment.tiers",
+        Severity::Warning,
+        Some("三十二"),
+    );
+    none(&mut s, &env, "investment.fund_consultation");
+    // A bad amount names its line and field, and nothing is written.
+    let e = import(
+        &mut s,
+        &env,
+        "{\"type\":\"investment\",\"id\":\"P2\",\"title\":\"x\",\"amount_wan\":-5,\"received\":\"2025-03-01\"}\n",
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("amount_wan"), "{e}");
+    let n: i64 = s
+        .conn()
+        .query_row("SELECT COUNT(*) FROM investment_projects", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1);
+}

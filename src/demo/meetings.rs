@@ -148,6 +148,7 @@ pub(super) fn generate(org: &Org, env: &Env, rng: &mut ChaCha8Rng, count: u32) -
                 requested_on: cal.add_workdays(day, -1).min(today),
                 reason: pick(rng, words::LEAVE_REASONS).to_string(),
                 in_writing,
+                to: None,
             }]
         } else {
             Vec::new()
@@ -189,6 +190,7 @@ pub(super) fn generate(org: &Org, env: &Env, rng: &mut ChaCha8Rng, count: u32) -
             state: Some(state),
             minutes_issued_on,
             docs_issued_on,
+            requested_on: None,
         }));
     }
     out

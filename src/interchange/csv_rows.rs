@@ -59,6 +59,7 @@ pub const COLUMNS: &[(&str, &[&str])] = &[
             "state",
             "minutes_issued_on",
             "docs_issued_on",
+            "requested_on",
         ],
     ),
     (
@@ -115,6 +116,8 @@ pub const COLUMNS: &[(&str, &[&str])] = &[
             "notices",
         ],
     ),
+    ("investment", super::rules_records::INVESTMENT_COLUMNS),
+    ("fund", super::rules_records::FUND_COLUMNS),
 ];
 
 /// The columns of a record type.

@@ -11,9 +11,13 @@ use std::io::Write;
 
 /// Writes every record in the database to `out`; returns how many of each type (in
 /// [`TYPES`] order). Call it inside a read transaction so the export is one snapshot.
-pub fn export(conn: &Connection, format: Format, out: &mut dyn Write) -> Result<[u64; 7]> {
+pub fn export(
+    conn: &Connection,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<[u64; TYPES.len()]> {
     let mut sink = Sink::new(format, out);
-    let mut counts = [0u64; 7];
+    let mut counts = [0u64; TYPES.len()];
     let mut emit = |rec: Record| -> Result<()> {
         counts[rec.type_index()] += 1;
         sink.write(&rec)
@@ -94,6 +98,7 @@ pub fn export(conn: &Connection, format: Format, out: &mut dyn Write) -> Result<
     super::export_items::meetings(conn, &mut emit)?;
     super::export_items::documents(conn, &mut emit)?;
     super::export_items::supervision(conn, &mut emit, supervision_rule_is_computed)?;
+    super::rules_records::export(conn, &mut emit)?;
     sink.finish()?;
     Ok(counts)
 }

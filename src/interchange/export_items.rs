@@ -25,7 +25,7 @@ pub(super) fn meetings(conn: &Connection, emit: Emit<'_>) -> Result<()> {
     for_each(
         conn,
         "SELECT m.id, m.ext_id, m.title, m.kind, m.start_at, m.place, c.login, m.docs_owed,
-             m.major_revisions, m.state, m.minutes_issued_on, m.docs_issued_on
+             m.major_revisions, m.state, m.minutes_issued_on, m.docs_issued_on, m.requested_on
          FROM meetings m LEFT JOIN people c ON c.id = m.chair_id ORDER BY m.id",
         |r| {
             let start: String = r.get(4)?;
@@ -44,6 +44,7 @@ pub(super) fn meetings(conn: &Connection, emit: Emit<'_>) -> Result<()> {
                 state: Some(r.get::<_, MeetingState>(9)?),
                 minutes_issued_on: date(r, 10)?,
                 docs_issued_on: date(r, 11)?,
+                requested_on: date(r, 12)?,
             }))
         },
         &mut |mut rec| {
@@ -94,8 +95,9 @@ fn topics(conn: &Connection, meeting: i64) -> Result<Vec<Topic>> {
 fn leave(conn: &Connection, meeting: i64) -> Result<Vec<Leave>> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT p.login, l.requested_on, l.reason, l.in_writing FROM leave_requests l
-             JOIN people p ON p.id = l.person_id WHERE l.meeting_id = ?1 ORDER BY l.id",
+            "SELECT p.login, l.requested_on, l.reason, l.in_writing, t.login FROM leave_requests l
+             JOIN people p ON p.id = l.person_id LEFT JOIN people t ON t.id = l.addressed_to
+             WHERE l.meeting_id = ?1 ORDER BY l.id",
         )
         .db("preparing an export query")?;
     let rows = stmt
@@ -105,6 +107,7 @@ fn leave(conn: &Connection, meeting: i64) -> Result<Vec<Leave>> {
                 requested_on: req_date(r, 1)?,
                 reason: r.get(2)?,
                 in_writing: r.get(3)?,
+                to: r.get(4)?,
             })
         })
         .db("running an export query")?;

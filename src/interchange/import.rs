@@ -22,7 +22,7 @@ pub struct TypeCounts {
 /// What an import did, per record type (in [`TYPES`] order).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportSummary {
-    pub counts: [TypeCounts; 7],
+    pub counts: [TypeCounts; TYPES.len()],
 }
 
 impl ImportSummary {

@@ -14,6 +14,7 @@ pub mod import;
 pub mod minute;
 pub mod read;
 pub mod record;
+pub mod rules_records;
 
 pub use export::export;
 pub use import::{ImportSummary, TypeCounts, import_file, import_reader};

@@ -28,6 +28,8 @@ pub fn record(mut map: Map<String, Value>, text: bool) -> FieldResult<Record> {
         "duty" => Record::Duty(duty(&mut f)?),
         "meeting" => Record::Meeting(meeting(&mut f)?),
         "document" => Record::Document(document(&mut f)?),
+        "investment" => Record::Investment(super::rules_records::investment(&mut f)?),
+        "fund" => Record::Fund(super::rules_records::fund(&mut f)?),
         _ => Record::Supervision(supervision(&mut f)?),
     };
     f.finish()?;
@@ -96,6 +98,7 @@ fn meeting(f: &mut Fields) -> FieldResult<Meeting> {
         state: f.opt_enum("state")?,
         minutes_issued_on: f.opt_date("minutes_issued_on")?,
         docs_issued_on: f.opt_date("docs_issued_on")?,
+        requested_on: f.opt_date("requested_on")?,
     })
 }
 
@@ -115,6 +118,7 @@ fn leave(f: &mut Fields) -> FieldResult<Leave> {
         requested_on: f.req_date("requested_on")?,
         reason: f.opt_str("reason")?.unwrap_or_default(),
         in_writing: f.opt_bool("in_writing")?.unwrap_or(false),
+        to: f.opt_str("to")?,
     })
 }
 

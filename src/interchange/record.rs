@@ -13,6 +13,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 pub use super::minute;
+pub use super::rules_records::{Fund, Investment};
 
 /// One record of an import or export file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,6 +26,8 @@ pub enum Record {
     Meeting(Meeting),
     Document(Document),
     Supervision(Supervision),
+    Investment(Investment),
+    Fund(Fund),
 }
 
 /// The record types, in dependency order (the order of an export).
@@ -36,6 +39,8 @@ pub const TYPES: &[&str] = &[
     "meeting",
     "document",
     "supervision",
+    "investment",
+    "fund",
 ];
 
 impl Record {
@@ -49,6 +54,8 @@ impl Record {
             Record::Meeting(_) => "meeting",
             Record::Document(_) => "document",
             Record::Supervision(_) => "supervision",
+            Record::Investment(_) => "investment",
+            Record::Fund(_) => "fund",
         }
     }
     /// The record's position in [`TYPES`].
@@ -144,6 +151,9 @@ pub struct Meeting {
     pub minutes_issued_on: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docs_issued_on: Option<NaiveDate>,
+    /// When a district-wide meeting or event was requested (信州 二十四, 环翠 46).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_on: Option<NaiveDate>,
 }
 
 /// A topic (议题) on a meeting's agenda.
@@ -173,6 +183,9 @@ pub struct Leave {
     pub reason: String,
     #[serde(default)]
     pub in_writing: bool,
+    /// The login of the person asked (the chair, by the rules of all five districts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
 }
 
 /// A document awaiting (or past) a leader's approval.

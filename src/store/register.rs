@@ -16,6 +16,7 @@
 mod document;
 mod meeting;
 mod org;
+mod rules;
 mod supervision;
 
 pub use document::upsert_document;
@@ -71,9 +72,15 @@ pub fn upsert(conn: &Connection, env: &Env, rec: &Record, audit: Audit) -> Resul
         Record::Person(r) => upsert_person(conn, env, r, audit),
         Record::Absence(r) => upsert_absence(conn, env, r, audit),
         Record::Duty(r) => upsert_duty(conn, env, r, audit),
-        Record::Meeting(r) => upsert_meeting(conn, env, r, audit),
+        Record::Meeting(r) => {
+            let u = upsert_meeting(conn, env, r, audit)?;
+            rules::meeting_extras(conn, r, u.id())?;
+            Ok(u)
+        }
         Record::Document(r) => upsert_document(conn, env, r, audit),
         Record::Supervision(r) => upsert_supervision(conn, env, r, audit),
+        Record::Investment(r) => rules::upsert_investment(conn, env, r, audit),
+        Record::Fund(r) => rules::upsert_fund(conn, env, r, audit),
     }
 }
 
@@ -87,6 +94,8 @@ fn row_sql(table: &str) -> Option<&'static str> {
         "documents" => "SELECT * FROM documents WHERE id = ?1",
         "meetings" => "SELECT * FROM meetings WHERE id = ?1",
         "supervision" => "SELECT * FROM supervision WHERE id = ?1",
+        "investment_projects" => "SELECT * FROM investment_projects WHERE id = ?1",
+        "fund_requests" => "SELECT * FROM fund_requests WHERE id = ?1",
         _ => return None,
     })
 }
