@@ -5,6 +5,7 @@
 mod docs;
 mod meetings;
 mod org;
+mod rules_cases;
 mod summary;
 mod words;
 
@@ -77,6 +78,7 @@ pub fn fill(conn: &Connection, env: &Env, opts: Options) -> Result<()> {
         register::upsert(conn, env, &rec, Audit::Batch)?;
         n += 1;
     }
+    n += rules_cases::fill(conn, env, &org)?;
     n += imported.total() + meetings.len() as u64;
     crate::store::meta_set(conn, "demo", &format!("seed={} size={size}", opts.seed))?;
     audit::record(
