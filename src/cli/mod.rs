@@ -2,6 +2,7 @@
 //! runs in. Each subcommand lives in its own file and is a thin caller of the core.
 
 pub mod actions;
+pub mod bench;
 pub mod board;
 pub mod calendar;
 pub mod calendar_cmd;
@@ -211,6 +212,18 @@ pub enum Command {
         #[arg(long, value_name = "TEXT")]
         note: String,
     },
+    /// Measure the board's work on a large district (a demo plus settled history).
+    Bench {
+        /// Demo scale (1 ≈ 125 items; open and recent items grow with it).
+        #[arg(long, default_value_t = 10)]
+        size: u32,
+        /// Settled items (signed documents, closed supervision) added as history.
+        #[arg(long, default_value_t = 1_000_000)]
+        history: u64,
+        /// Repetitions of each timed step.
+        #[arg(long, default_value_t = 30)]
+        runs: usize,
+    },
     /// The official working-day calendar.
     Calendar {
         #[command(subcommand)]
@@ -334,6 +347,19 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
         Command::Import { file } => import::run(&ctx, &file, out),
         Command::Export { format, output } => export::run(&ctx, format, output.as_deref(), out),
         Command::Rules => calendar_cmd::rules(&ctx, out),
+        Command::Bench {
+            size,
+            history,
+            runs,
+        } => bench::run(
+            &ctx,
+            bench::Options {
+                size,
+                history,
+                runs,
+            },
+            out,
+        ),
         Command::Calendar { cmd } => calendar_cmd::run(&ctx, cmd, out),
         Command::Check { json } => check::run(&ctx, json, out),
         c @ (Command::Printed { .. }

@@ -18,6 +18,13 @@ pub struct PaneCounts {
     pub later: u64,
 }
 
+impl PaneCounts {
+    /// All open items of the pane.
+    pub fn total(&self) -> u64 {
+        self.overdue + self.soon + self.later
+    }
+}
+
 /// What a database holds, as the demo reports it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {

@@ -1,0 +1,329 @@
+//! `dutydesk bench`: measures the board's real work on a large district — a demo district
+//! plus years of settled history — and prints medians, so speed is measured by a command
+//! anyone can rerun, never asserted by timed tests.
+//!
+//! What it measures: generating the district; a full board snapshot (header + three panes,
+//! exactly what the board re-reads on every change); an incremental filter; drawing the
+//! board at 80×24 and 160×48; `list approvals` over every open document; JSON Lines export
+//! and import; the latency from another connection's commit to the board's next snapshot
+//! with the board's own 100 ms polling; and the process's peak memory.
+
+use super::Ctx;
+use crate::demo;
+use crate::domain::Env;
+use crate::i18n::Lang;
+use crate::interchange::{self, Format};
+use crate::profile::Profile;
+use crate::store::queries::{self, Filter};
+use crate::store::register::Audit;
+use crate::store::{self, Store};
+use crate::tui::app::Snapshot;
+use crate::tui::{App, keymap::Keymap, theme::Theme};
+use anyhow::{Context as _, Result};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+/// Options of one bench run.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub size: u32,
+    pub history: u64,
+    pub runs: usize,
+}
+
+/// Median, 95th percentile and maximum of some durations.
+fn stats(mut v: Vec<Duration>) -> (Duration, Duration, Duration) {
+    if v.is_empty() {
+        return Default::default();
+    }
+    v.sort();
+    let p = |q: f64| v[((v.len() - 1) as f64 * q).round() as usize];
+    (p(0.5), p(0.95), v[v.len() - 1])
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// Times `f` `runs` times.
+fn time_runs(runs: usize, mut f: impl FnMut() -> Result<()>) -> Result<Vec<Duration>> {
+    let mut out = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = Instant::now();
+        f()?;
+        out.push(t.elapsed());
+    }
+    Ok(out)
+}
+
+/// Settled history, written straight in SQL (it only has to exist, be indexed and be
+/// skipped): signed documents and closed supervision items over ten years.
+fn add_history(st: &mut Store, n: u64) -> Result<()> {
+    let docs = n / 2;
+    let sups = n - docs;
+    st.write(|tx| {
+        tx.execute(
+            "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
+             INSERT INTO documents(ext_id, title, kind, urgency, from_dept, received, state, due,
+                                   signed_on, updated_at)
+             SELECT 'H-D-' || i, '历史公文 ' || i, '请示', '一般',
+                    (SELECT min(id) FROM departments) + i % (SELECT count(*) FROM departments),
+                    date('2016-01-01', '+' || (i % 3600) || ' days'), '已签批',
+                    date('2016-01-20', '+' || (i % 3600) || ' days'),
+                    date('2016-01-10', '+' || (i % 3600) || ' days'), '2016-01-01 00:00:00'
+             FROM k",
+            [docs as i64],
+        )
+        .map_err(|e| crate::Error::Db {
+            context: "adding document history".into(),
+            source: e,
+        })?;
+        tx.execute(
+            "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
+             INSERT INTO supervision(ext_id, title, source, lead_dept, assigned, deadline, state,
+                                     closed_on, updated_at)
+             SELECT 'H-S-' || i, '历史督办 ' || i, '会议决定',
+                    (SELECT min(id) FROM departments) + i % (SELECT count(*) FROM departments),
+                    date('2016-01-01', '+' || (i % 3600) || ' days'),
+                    date('2016-03-01', '+' || (i % 3600) || ' days'), '已销号',
+                    date('2016-02-20', '+' || (i % 3600) || ' days'), '2016-01-01 00:00:00'
+             FROM k",
+            [sups as i64],
+        )
+        .map_err(|e| crate::Error::Db {
+            context: "adding supervision history".into(),
+            source: e,
+        })?;
+        tx.execute_batch("ANALYZE").map_err(|e| crate::Error::Db {
+            context: "analyzing".into(),
+            source: e,
+        })?;
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// Peak resident memory of this process (Linux), in MiB.
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// Commit-to-snapshot latency: a writer on its own connection commits `n` times at
+/// staggered moments; the reader polls `data_version` every 100 ms as the board does and
+/// re-reads the snapshot when it moves.
+fn live_latency(path: &std::path::Path, env: &Env, n: usize) -> Result<Vec<Duration>> {
+    let mut reader = Store::open(path)?;
+    let filters = [Filter::default(), Filter::default(), Filter::default()];
+    let (tx, rx) = std::sync::mpsc::channel::<Instant>();
+    let wpath = path.to_path_buf();
+    let writer = std::thread::spawn(move || -> Result<()> {
+        let w = Store::open(&wpath)?;
+        for i in 0..n {
+            std::thread::sleep(Duration::from_millis(80 + (i as u64 * 37) % 100));
+            store::meta_set(w.conn(), "bench", &i.to_string())?;
+            let _ = tx.send(Instant::now());
+        }
+        Ok(())
+    });
+    let mut version = reader.data_version()?;
+    let mut lat = Vec::new();
+    let until = Instant::now() + Duration::from_secs(60);
+    while lat.len() < n && Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(100));
+        let v = reader.data_version()?;
+        if v == version {
+            continue;
+        }
+        version = v;
+        Snapshot::read(&mut reader, env, [&filters[0], &filters[1], &filters[2]])?;
+        let done = Instant::now();
+        lat.extend(rx.try_iter().map(|at| done.saturating_duration_since(at)));
+    }
+    writer
+        .join()
+        .map_err(|_| anyhow::anyhow!("the bench writer panicked"))??;
+    Ok(lat)
+}
+
+pub fn run(ctx: &Ctx, opts: Options, out: &mut dyn Write) -> Result<()> {
+    let dir = std::env::temp_dir().join(format!("dutydesk-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let path = dir.join("bench.db");
+    let result = run_in(ctx, opts, &path, out);
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+fn run_in(ctx: &Ctx, opts: Options, path: &std::path::Path, out: &mut dyn Write) -> Result<()> {
+    let profile_id = ctx.profile.clone().unwrap_or_else(|| "dongchang".into());
+    let mut st = Store::open(path)?;
+    st.write(|tx| store::meta_set(tx, "profile", &profile_id))?;
+    let env = Env::new(
+        Profile::resolve(&profile_id)?,
+        st.calendar()?,
+        ctx.clock,
+        "bench",
+    );
+    let runs = opts.runs.max(1);
+    writeln!(
+        out,
+        "dutydesk bench — profile {profile_id}, today {}, size {}, history {}, {runs} runs each",
+        env.today(),
+        opts.size,
+        opts.history
+    )?;
+
+    let t = Instant::now();
+    let summary = demo::generate(
+        &mut st,
+        &env,
+        demo::Options {
+            size: opts.size,
+            seed: 1,
+        },
+    )?;
+    let generated = t.elapsed();
+    let t = Instant::now();
+    add_history(&mut st, opts.history)?;
+    let hist = t.elapsed();
+    let count = |sql: &str| -> Result<i64> { Ok(st.conn().query_row(sql, [], |r| r.get(0))?) };
+    let items = count(
+        "SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM supervision) + (SELECT count(*) FROM meetings)",
+    )?;
+    let open = count(
+        "SELECT (SELECT count(*) FROM documents WHERE state = '待批') + (SELECT count(*) FROM supervision WHERE state = '办理中')",
+    )?;
+    writeln!(out, "items in the database       {items} ({open} open)")?;
+    writeln!(
+        out,
+        "demo generation             {} ({} open approvals, {} open supervision)",
+        ms(generated),
+        summary.approvals.total(),
+        summary.supervision.total()
+    )?;
+    writeln!(
+        out,
+        "history insert              {} ({} settled items)",
+        ms(hist),
+        opts.history
+    )?;
+
+    let f = Filter::default();
+    let first = time_runs(1, || {
+        Snapshot::read(&mut st, &env, [&f, &f, &f])
+            .map(drop)
+            .map_err(Into::into)
+    })?;
+    writeln!(out, "first snapshot (cold)       {}", ms(first[0]))?;
+    let (m, p95, max) = stats(time_runs(runs, || {
+        Snapshot::read(&mut st, &env, [&f, &f, &f])
+            .map(drop)
+            .map_err(Into::into)
+    })?);
+    writeln!(
+        out,
+        "board snapshot              median {}  p95 {}  max {}",
+        ms(m),
+        ms(p95),
+        ms(max)
+    )?;
+    let ff = Filter {
+        text: Some("审计".into()),
+        ..Filter::default()
+    };
+    let (m, p95, _) = stats(time_runs(runs, || {
+        Snapshot::read(&mut st, &env, [&ff, &ff, &ff])
+            .map(drop)
+            .map_err(Into::into)
+    })?);
+    writeln!(
+        out,
+        "snapshot, filter \"审计\"     median {}  p95 {}",
+        ms(m),
+        ms(p95)
+    )?;
+
+    for (w, h) in [(80u16, 24u16), (160, 48)] {
+        let mut app = App::new(
+            &mut st,
+            env.clone(),
+            Lang::Zh,
+            Keymap::default(),
+            Theme::mono(),
+            5,
+        )?;
+        app.resize(w, h);
+        let area = Rect::new(0, 0, w, h);
+        let (m, _, max) = stats(time_runs(runs, || {
+            let mut buf = Buffer::empty(area);
+            (&app).render(area, &mut buf);
+            Ok(())
+        })?);
+        writeln!(
+            out,
+            "draw {w}x{h}                 median {}  max {}",
+            ms(m),
+            ms(max)
+        )?;
+    }
+
+    let t = Instant::now();
+    let all = Filter {
+        limit: usize::MAX,
+        ..Filter::default()
+    };
+    let listed = queries::approvals(st.conn(), &env, &all)?.rows.len();
+    writeln!(
+        out,
+        "list approvals (all open)   {} ({listed} rows)",
+        ms(t.elapsed())
+    )?;
+
+    let lat = live_latency(path, &env, 20)?;
+    let seen = lat.len();
+    let (m, _, max) = stats(lat);
+    writeln!(
+        out,
+        "commit -> board snapshot    median {}  max {} ({seen} of 20 commits seen, 100 ms polling)",
+        ms(m),
+        ms(max)
+    )?;
+    if let Some(mib) = peak_rss_mib() {
+        writeln!(out, "peak memory, board steps    {mib:.1} MiB")?;
+    }
+    // Export to a file and import into a fresh file database, as an office would.
+    let file = path.with_extension("jsonl");
+    let t = Instant::now();
+    let mut w = std::io::BufWriter::new(
+        std::fs::File::create(&file).with_context(|| format!("creating {}", file.display()))?,
+    );
+    let counts = interchange::export(st.conn(), Format::Jsonl, &mut w)?;
+    w.flush().context("writing the export")?;
+    drop(w);
+    let n: u64 = counts.iter().sum();
+    let e = t.elapsed();
+    writeln!(
+        out,
+        "export jsonl                {} ({n} records, {:.0} records/s)",
+        ms(e),
+        n as f64 / e.as_secs_f64()
+    )?;
+    let mut fresh = Store::open(&path.with_extension("import.db"))?;
+    let t = Instant::now();
+    fresh.write(|tx| interchange::import_file(tx, &env, &file, Audit::Each))?;
+    let i = t.elapsed();
+    writeln!(
+        out,
+        "import jsonl (audited)      {} ({:.0} records/s)",
+        ms(i),
+        n as f64 / i.as_secs_f64()
+    )?;
+    drop(fresh);
+    Ok(())
+}
