@@ -20,14 +20,14 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("m001_initial.sql"),
     },
     Migration {
-        version: 3,
+        version: 2,
         name: "district rules: investment, fund requests, request dates",
-        sql: include_str!("m003_rules.sql"),
+        sql: include_str!("m002_rules.sql"),
     },
 ];
 
 /// The schema version this program writes.
-pub const LATEST: i64 = 3;
+pub const LATEST: i64 = 2;
 
 /// The database's schema version.
 pub fn version(conn: &Connection) -> Result<i64> {

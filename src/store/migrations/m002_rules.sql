@@ -1,5 +1,4 @@
--- Schema version 3: what the district rules need beyond the items themselves.
--- (Version 2 holds the board's pane indexes.)
+-- Schema version 2: what the district rules need beyond the items themselves.
 
 -- When a department asked to hold a district-wide meeting or event (全区性会议): the
 -- request is due 10 working days ahead (信州 二十四), preparation takes 15 days (环翠 46).
