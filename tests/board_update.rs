@@ -34,6 +34,12 @@ fn pane_focus_moves() {
     assert_eq!(a.focus, PaneId::Supervision);
     step(&mut a, &mut s, Action::PrevPane);
     step(&mut a, &mut s, Action::PrevPane);
+    assert_eq!(
+        a.focus,
+        PaneId::Compliance,
+        "Tab cycles through the 合规 view too"
+    );
+    step(&mut a, &mut s, Action::PrevPane);
     assert_eq!(a.focus, PaneId::Meetings);
     step(&mut a, &mut s, Action::FocusPane(PaneId::Approvals));
     assert_eq!(a.focus, PaneId::Approvals);
@@ -87,7 +93,8 @@ fn filter_is_incremental_and_esc_restores() {
     step(&mut a, &mut s, Action::StartFilter);
     assert_eq!(
         step(&mut a, &mut s, Action::Insert("预".into())),
-        Effect::Reload
+        Effect::Requery,
+        "a filter re-reads the panes, not the findings"
     );
     step(&mut a, &mut s, Action::Insert("算".into()));
     assert_eq!(a.snap.approvals.total, 2);

@@ -5,7 +5,8 @@
 use crate::i18n::Lang;
 use chrono::NaiveDate;
 
-/// The three panes, in screen order.
+/// The board's tables: the three panes in screen order, then the 合规 view, which takes
+/// the whole body while it is focused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PaneId {
     /// 待批公文: documents awaiting approval.
@@ -14,17 +15,27 @@ pub enum PaneId {
     Supervision,
     /// 近期会议: upcoming meetings and what they owe.
     Meetings,
+    /// 合规: every current violation, warning and notice of the district's rules.
+    Compliance,
 }
 
 impl PaneId {
-    /// All panes, in screen order.
-    pub const ALL: [PaneId; 3] = [PaneId::Approvals, PaneId::Supervision, PaneId::Meetings];
-    /// Position on screen (0-based).
+    /// Every table, in key order (1, 2, 3, 4); Tab cycles through them.
+    pub const ALL: [PaneId; 4] = [
+        PaneId::Approvals,
+        PaneId::Supervision,
+        PaneId::Meetings,
+        PaneId::Compliance,
+    ];
+    /// The three panes shown together on the board, in screen order.
+    pub const BOARD: [PaneId; 3] = [PaneId::Approvals, PaneId::Supervision, PaneId::Meetings];
+    /// Position in [`PaneId::ALL`] (0-based).
     pub fn index(self) -> usize {
         match self {
             PaneId::Approvals => 0,
             PaneId::Supervision => 1,
             PaneId::Meetings => 2,
+            PaneId::Compliance => 3,
         }
     }
     /// The pane's title.
@@ -33,15 +44,27 @@ impl PaneId {
             PaneId::Approvals => lang.pick("待批公文", "Pending approvals"),
             PaneId::Supervision => lang.pick("逾期督办", "Supervision"),
             PaneId::Meetings => lang.pick("近期会议", "Meetings"),
+            PaneId::Compliance => lang.pick("合规", "Compliance"),
         }
     }
-    /// The next pane (wrapping).
-    pub fn next(self) -> PaneId {
-        PaneId::ALL[(self.index() + 1) % 3]
+    /// The audit entity of the pane's rows ("document", …); None for the 合规 view, whose
+    /// rows are findings about items of any kind.
+    pub fn entity(self) -> Option<&'static str> {
+        match self {
+            PaneId::Approvals => Some("document"),
+            PaneId::Supervision => Some("supervision"),
+            PaneId::Meetings => Some("meeting"),
+            PaneId::Compliance => None,
+        }
     }
-    /// The previous pane (wrapping).
+    /// The next table (wrapping).
+    pub fn next(self) -> PaneId {
+        PaneId::ALL[(self.index() + 1) % PaneId::ALL.len()]
+    }
+    /// The previous table (wrapping).
     pub fn prev(self) -> PaneId {
-        PaneId::ALL[(self.index() + 2) % 3]
+        let n = PaneId::ALL.len();
+        PaneId::ALL[(self.index() + n - 1) % n]
     }
 }
 
@@ -78,6 +101,19 @@ pub enum ItemAction {
     MinutesIssued,
     /// 文件印发: mark the documents decided at a meeting issued.
     DocumentsIssued,
+    /// 已印制: record a signed document as printed (崆峒 五十三: within 2 working days
+    /// of signing). Office only.
+    Printed,
+    /// 已公开: record a printed public document as published online (崆峒 五十三: within
+    /// 1 working day of printing). Office only.
+    Published,
+    /// 决定事项: record a held meeting's decision as a supervision item (title, lead
+    /// department, co-departments, optional deadline; 环翠 54, 崆峒 四十七, 华容 五十).
+    /// Office only.
+    Decide,
+    /// 回头看完成: record the 回头看 re-check of a closed supervision item whose date
+    /// has come, with what was found (环翠 70). Office only.
+    Rechecked,
 }
 
 /// Everything that can happen to the board.
@@ -89,7 +125,7 @@ pub enum Action {
     NextPane,
     /// Focus the previous pane.
     PrevPane,
-    /// Focus a pane directly (keys 1, 2, 3).
+    /// Focus a pane directly (keys 1, 2, 3), or the 合规 view (key 4, `:check`).
     FocusPane(PaneId),
     /// Select the row above (or scroll up in the detail and help views).
     Up,
@@ -164,7 +200,7 @@ pub enum Action {
 
 impl ItemAction {
     /// Every item action, in help order.
-    pub const ALL: [ItemAction; 15] = [
+    pub const ALL: [ItemAction; 19] = [
         ItemAction::Sign,
         ItemAction::Return,
         ItemAction::Forward,
@@ -180,18 +216,27 @@ impl ItemAction {
         ItemAction::Leave,
         ItemAction::MinutesIssued,
         ItemAction::DocumentsIssued,
+        ItemAction::Printed,
+        ItemAction::Published,
+        ItemAction::Decide,
+        ItemAction::Rechecked,
     ];
-    /// The panes whose items this action applies to.
-    pub fn applies_to(self, pane: PaneId) -> bool {
+    /// Whether the action applies to items of this audit entity ("document",
+    /// "supervision", "meeting").
+    pub fn applies_to_entity(self, entity: &str) -> bool {
         use ItemAction::*;
         match self {
-            Sign | Return | Forward => pane == PaneId::Approvals,
-            Urge => pane != PaneId::Meetings,
-            Extend | Progress | Close | Reopen | Recheck => pane == PaneId::Supervision,
-            AddTopic | ApproveTopic | MaterialsIn | Leave | MinutesIssued | DocumentsIssued => {
-                pane == PaneId::Meetings
-            }
+            Sign | Return | Forward | Printed | Published => entity == "document",
+            Urge => entity == "document" || entity == "supervision",
+            Extend | Progress | Close | Reopen | Recheck | Rechecked => entity == "supervision",
+            AddTopic | ApproveTopic | MaterialsIn | Leave | MinutesIssued | DocumentsIssued
+            | Decide => entity == "meeting",
         }
+    }
+    /// Whether the action applies to the pane's items (never to the 合规 view as such:
+    /// there it applies to the selected finding's item).
+    pub fn applies_to(self, pane: PaneId) -> bool {
+        pane.entity().is_some_and(|e| self.applies_to_entity(e))
     }
     /// The action's short name.
     pub fn label(self, lang: Lang) -> &'static str {
@@ -212,6 +257,10 @@ impl ItemAction {
             Leave => lang.pick("请假", "leave"),
             MinutesIssued => lang.pick("纪要印发", "minutes issued"),
             DocumentsIssued => lang.pick("文件印发", "docs issued"),
+            Printed => lang.pick("已印制", "printed"),
+            Published => lang.pick("已公开", "published"),
+            Decide => lang.pick("决定事项", "decision"),
+            Rechecked => lang.pick("回头看完成", "re-checked"),
         }
     }
 }

@@ -1,52 +1,23 @@
 //! The board's state: focus, per-pane filter and selection (by item id, never by row
-//! number), the mode (normal, filter, command, form, confirm, detail, help) and the
-//! current snapshot. `update` (in `update.rs`) is the only thing that changes it.
+//! number), the mode (normal, filter, command, form, confirm, detail, finding, help) and
+//! the current snapshot. `update` (in `update/`) is the only thing that changes it.
 
 use super::action::PaneId;
+use super::findings;
 use super::form::{Call, Form};
 use super::input::TextInput;
 use super::keymap::{Context, Keymap};
 use super::layout;
 use super::theme::Theme;
 use crate::domain::Env;
+use crate::domain::compliance::Finding;
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::store::Store;
-use crate::store::queries::{
-    self, ApprovalRow, Bi, Detail, Filter, Header, Item, MeetingRow, Pane, SupervisionRow,
-};
+use crate::store::queries::{self, Bi, Detail, Filter, Item};
 use ratatui::layout::Rect;
 
-/// Everything the board shows, read in one transaction.
-#[derive(Debug, Clone)]
-pub struct Snapshot {
-    pub header: Header,
-    pub approvals: Pane<ApprovalRow>,
-    pub supervision: Pane<SupervisionRow>,
-    pub meetings: Pane<MeetingRow>,
-}
-
-impl Snapshot {
-    /// Reads the snapshot for these filters.
-    pub fn read(store: &mut Store, env: &Env, filters: [&Filter; 3]) -> Result<Snapshot> {
-        store.read(|tx| {
-            Ok(Snapshot {
-                header: queries::header(tx, env)?,
-                approvals: queries::approvals(tx, env, filters[0])?,
-                supervision: queries::supervision(tx, env, filters[1])?,
-                meetings: queries::meetings(tx, env, filters[2])?,
-            })
-        })
-    }
-    /// The item ids of a pane, in row order.
-    pub fn ids(&self, pane: PaneId) -> Vec<i64> {
-        match pane {
-            PaneId::Approvals => self.approvals.rows.iter().map(|r| r.id).collect(),
-            PaneId::Supervision => self.supervision.rows.iter().map(|r| r.id).collect(),
-            PaneId::Meetings => self.meetings.rows.iter().map(|r| r.id).collect(),
-        }
-    }
-}
+pub use super::snapshot::Snapshot;
 
 /// A pane's own state.
 #[derive(Debug, Clone, Default)]
@@ -78,6 +49,12 @@ pub enum Mode {
     Confirm(Confirm),
     /// One item's detail, scrolled by `scroll` lines.
     Detail { detail: Box<Detail>, scroll: usize },
+    /// A finding about something without a detail view of its own (a meeting kind, a day
+    /// of the duty rota, an absence, …), scrolled by `scroll` lines.
+    Finding {
+        finding: Box<Finding>,
+        scroll: usize,
+    },
     /// The key help, scrolled by `scroll` lines.
     Help { scroll: usize },
 }
@@ -112,9 +89,13 @@ pub struct App {
     pub keymap: Keymap,
     pub theme: Theme,
     pub focus: PaneId,
-    pub panes: [PaneUi; 3],
+    /// One per [`PaneId::ALL`].
+    pub panes: [PaneUi; 4],
     pub snap: Snapshot,
     pub mode: Mode,
+    /// Where a form or confirmation opened from the detail view returns to (the detail,
+    /// re-read) once it is done or cancelled.
+    pub return_to: Option<Box<Mode>>,
     pub message: Option<Message>,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
@@ -123,7 +104,8 @@ pub struct App {
 }
 
 impl App {
-    /// A board on `store`, with the first snapshot read.
+    /// A board on `store`: overdue countersigns are settled first (the rules' own writes,
+    /// see [`App::settle`]), then the first snapshot is read.
     pub fn new(
         store: &mut Store,
         env: Env,
@@ -132,15 +114,12 @@ impl App {
         theme: Theme,
         due_soon: u32,
     ) -> Result<App> {
-        let mut panes: [PaneUi; 3] = Default::default();
+        let mut panes: [PaneUi; 4] = Default::default();
         for p in &mut panes {
             p.filter.due_soon_workdays = due_soon;
         }
-        let snap = Snapshot::read(
-            store,
-            &env,
-            [&panes[0].filter, &panes[1].filter, &panes[2].filter],
-        )?;
+        let settled = settle(store, &env, lang);
+        let snap = Snapshot::read(store, &env, filters(&panes))?;
         let mut app = App {
             lang,
             env,
@@ -150,10 +129,12 @@ impl App {
             panes,
             snap,
             mode: Mode::Normal,
+            return_to: None,
             message: None,
             size: (80, 24),
             live: true,
         };
+        app.message = settled;
         for p in PaneId::ALL {
             app.panes[p.index()].selected = app.snap.ids(p).first().copied();
         }
@@ -172,27 +153,71 @@ impl App {
         self.snap.ids(pane).iter().position(|x| *x == id)
     }
 
-    /// The selected item of the focused pane.
+    /// The selected item of the focused pane; in the 合规 view, the item the selected
+    /// finding is about (None for a finding about a kind, a day or a group of people).
     pub fn selected_item(&self) -> Option<Item> {
         let id = self.panes[self.focus.index()].selected?;
         self.selected_index(self.focus)?;
-        Some(match self.focus {
-            PaneId::Approvals => Item::Document(id),
-            PaneId::Supervision => Item::Supervision(id),
-            PaneId::Meetings => Item::Meeting(id),
-        })
+        match self.focus {
+            PaneId::Approvals => Some(Item::Document(id)),
+            PaneId::Supervision => Some(Item::Supervision(id)),
+            PaneId::Meetings => Some(Item::Meeting(id)),
+            PaneId::Compliance => self.selected_finding().and_then(findings::item_of),
+        }
+    }
+
+    /// The selected finding of the 合规 view.
+    pub fn selected_finding(&self) -> Option<&Finding> {
+        let key = self.panes[PaneId::Compliance.index()].selected?;
+        self.snap.findings.get(key)
+    }
+
+    /// Settles overdue countersigns (at start, when the day changes, after `:goto`):
+    /// where the district counts silence as consent they are recorded as 逾期视为无不同意见
+    /// by "system", in the audit log. What was recorded, or why it failed, goes to the
+    /// status line; the board goes on either way.
+    pub fn settle(&mut self, store: &mut Store) {
+        if let Some(m) = settle(store, &self.env, self.lang) {
+            self.message = Some(m);
+        }
     }
 
     /// Re-reads the snapshot (and the open detail), keeping each selection on its item
     /// and on the same screen row where it can.
     pub fn reload(&mut self, store: &mut Store) -> Result<()> {
-        let before: Vec<Option<usize>> = PaneId::ALL
+        let before = self.positions();
+        self.snap = Snapshot::read(store, &self.env, filters(&self.panes))?;
+        self.follow(&before);
+        if let Mode::Detail { detail, .. } = &mut self.mode {
+            let item = detail.item;
+            match store.read(|tx| queries::detail(tx, &self.env, item)) {
+                Ok(d) => **detail = d,
+                Err(crate::Error::NotFound(_)) => self.mode = Mode::Normal,
+                Err(e) => return Err(e),
+            }
+        }
+        self.live = true;
+        Ok(())
+    }
+
+    /// Re-reads the panes for a changed filter or sort (the findings are kept and only
+    /// re-filtered: the data did not change).
+    pub fn requery(&mut self, store: &mut Store) -> Result<()> {
+        let before = self.positions();
+        self.snap.requery(store, &self.env, filters(&self.panes))?;
+        self.follow(&before);
+        Ok(())
+    }
+
+    fn positions(&self) -> Vec<Option<usize>> {
+        PaneId::ALL
             .iter()
             .map(|p| self.selected_index(*p))
-            .collect();
-        let f = &self.panes;
-        let snap = Snapshot::read(store, &self.env, [&f[0].filter, &f[1].filter, &f[2].filter])?;
-        self.snap = snap;
+            .collect()
+    }
+
+    /// After a re-read: each selection finds its item again, else stays at its position.
+    fn follow(&mut self, before: &[Option<usize>]) {
         for p in PaneId::ALL {
             let ids = self.snap.ids(p);
             let ui = &mut self.panes[p.index()];
@@ -213,16 +238,6 @@ impl App {
             }
             clamp_offset(ui, idx, ids.len());
         }
-        if let Mode::Detail { detail, .. } = &mut self.mode {
-            let item = detail.item;
-            match store.read(|tx| queries::detail(tx, &self.env, item)) {
-                Ok(d) => **detail = d,
-                Err(crate::Error::NotFound(_)) => self.mode = Mode::Normal,
-                Err(e) => return Err(e),
-            }
-        }
-        self.live = true;
-        Ok(())
     }
 
     /// Moves the focused pane's selection by `delta` rows (clamped).
@@ -263,12 +278,13 @@ impl App {
     /// The keymap contexts for the current mode, most specific first.
     pub fn contexts(&self) -> &'static [Context] {
         match self.mode {
-            Mode::Normal => &[Context::Board, Context::Global],
+            Mode::Normal => &[Context::Board, Context::Item, Context::Global],
             Mode::Filter { .. } | Mode::Command(_) | Mode::Form(_) => {
                 &[Context::Text, Context::Global]
             }
             Mode::Confirm(_) => &[Context::Confirm, Context::Global],
-            Mode::Detail { .. } => &[Context::Detail, Context::Global],
+            Mode::Detail { .. } => &[Context::Detail, Context::Item, Context::Global],
+            Mode::Finding { .. } => &[Context::Detail, Context::Global],
             Mode::Help { .. } => &[Context::Help, Context::Global],
         }
     }
@@ -279,6 +295,39 @@ impl App {
             self.mode,
             Mode::Filter { .. } | Mode::Command(_) | Mode::Form(_)
         )
+    }
+}
+
+/// The panes' filters, in [`PaneId::ALL`] order.
+fn filters(panes: &[PaneUi; 4]) -> [&Filter; 4] {
+    [
+        &panes[0].filter,
+        &panes[1].filter,
+        &panes[2].filter,
+        &panes[3].filter,
+    ]
+}
+
+/// Runs the settlement; the status message it leaves, if any.
+fn settle(store: &mut Store, env: &Env, lang: Lang) -> Option<Message> {
+    match crate::store::rules_writes::settle(store, env) {
+        Ok(0) => None,
+        Ok(n) => Some(Message {
+            text: match lang {
+                Lang::Zh => format!("已将 {n} 项逾期未复的会签记录为“逾期视为无不同意见”"),
+                Lang::En => {
+                    format!("recorded {n} overdue countersign request(s) as deemed no objection")
+                }
+            },
+            error: false,
+        }),
+        Err(e) => {
+            tracing::warn!("settling countersigns failed: {e}");
+            Some(Message {
+                text: e.localized(lang),
+                error: true,
+            })
+        }
     }
 }
 

@@ -1,5 +1,5 @@
 //! The one place the board writes: each [`Call`] goes to the same core function the CLI
-//! uses (`crate::store::actions`), in one transaction, and comes back as a summary in
+//! uses (`crate::store::actions`, `crate::store::rules_writes`), in one transaction, and comes back as a summary in
 //! both languages or as the core's error (a refusal says why, in both languages).
 
 use super::form::Call;
@@ -8,6 +8,7 @@ use crate::error::{DbContext, Error, Result};
 use crate::store::Store;
 use crate::store::actions::{self as act, Target};
 use crate::store::queries::{Bi, Item};
+use crate::store::rules_writes as rw;
 use rusqlite::OptionalExtension;
 
 /// Performs one call.
@@ -53,11 +54,29 @@ pub fn perform(store: &mut Store, env: &Env, call: &Call) -> Result<Bi> {
         } => act::request_leave(store, env, *meeting, login, reason, *in_writing)?,
         Call::MinutesIssued { meeting } => act::minutes_issued(store, env, *meeting)?,
         Call::DocumentsIssued { meeting } => act::documents_issued(store, env, *meeting)?,
+        Call::Printed { doc } => rw::mark_printed(store, env, *doc)?,
+        Call::Published { doc } => rw::mark_published(store, env, *doc)?,
+        Call::Decide {
+            meeting,
+            title,
+            lead,
+            co,
+            deadline,
+        } => {
+            let lead = department(store, lead)?;
+            let co = co
+                .iter()
+                .map(|c| department(store, c))
+                .collect::<Result<Vec<_>>>()?;
+            rw::record_decision(store, env, *meeting, title, lead, &co, *deadline)?
+        }
+        Call::Rechecked { sup, note } => rw::recheck_done(store, env, *sup, note)?,
     };
     Ok(Bi::new(done.summary_zh, done.summary_en))
 }
 
-/// A department by name or external id, as typed in the add-topic form.
+/// A department by name or external id, as typed in the add-topic and decision forms; an
+/// unknown one is bad input, so the form stays open with the message.
 fn department(store: &Store, spec: &str) -> Result<i64> {
     store
         .conn()

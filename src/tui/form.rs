@@ -10,6 +10,8 @@ use crate::i18n::Lang;
 use crate::store::queries::{Bi, Item, detail::TopicRef};
 use chrono::NaiveDate;
 
+pub use super::call::Call;
+
 /// What a field holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {
@@ -97,72 +99,6 @@ pub struct Form {
     pub error: Option<String>,
 }
 
-/// One core call, fully typed: what `update` hands to the core bridge.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Call {
-    Sign {
-        doc: i64,
-        instruction: String,
-    },
-    Return {
-        doc: i64,
-        reason: String,
-    },
-    Forward {
-        doc: i64,
-        to: String,
-        note: String,
-    },
-    Urge {
-        target: Item,
-        note: String,
-    },
-    Extend {
-        sup: i64,
-        to: NaiveDate,
-        reason: String,
-    },
-    Progress {
-        sup: i64,
-        note: String,
-    },
-    Close {
-        sup: i64,
-        note: String,
-    },
-    Reopen {
-        sup: i64,
-        reason: String,
-    },
-    Recheck {
-        sup: i64,
-        on: NaiveDate,
-    },
-    AddTopic {
-        meeting: i64,
-        title: String,
-        dept: Option<String>,
-    },
-    ApproveTopic {
-        topic: i64,
-    },
-    MaterialsIn {
-        topic: i64,
-    },
-    Leave {
-        meeting: i64,
-        login: String,
-        reason: String,
-        in_writing: bool,
-    },
-    MinutesIssued {
-        meeting: i64,
-    },
-    DocumentsIssued {
-        meeting: i64,
-    },
-}
-
 use FieldKind::*;
 
 impl Form {
@@ -227,7 +163,29 @@ impl Form {
                 f("事由", "Reason", Text, true),
                 f("书面请假", "In writing", YesNo, false),
             ],
-            A::MinutesIssued | A::DocumentsIssued => Vec::new(),
+            A::MinutesIssued | A::DocumentsIssued | A::Printed | A::Published => Vec::new(),
+            A::Decide => vec![
+                f("决定事项", "Decision", Text, true),
+                f(
+                    "牵头单位（名称或编号）",
+                    "Lead department (name or id)",
+                    Text,
+                    true,
+                ),
+                f(
+                    "协办单位（逗号分隔，可空）",
+                    "Co-departments (comma-separated, optional)",
+                    Text,
+                    false,
+                ),
+                f(
+                    "期限 YYYY-MM-DD（空：按规则）",
+                    "Deadline YYYY-MM-DD (empty: by the rules)",
+                    Date,
+                    false,
+                ),
+            ],
+            A::Rechecked => vec![f("回头看情况", "What the re-check found", Text, true)],
         };
         Ok(Form {
             action,
@@ -249,6 +207,10 @@ impl Form {
                 | A::ApproveTopic
                 | A::MinutesIssued
                 | A::DocumentsIssued
+                | A::Printed
+                | A::Published
+                | A::Decide
+                | A::Rechecked
         )
     }
 
@@ -353,6 +315,28 @@ impl Form {
             },
             A::MinutesIssued => Call::MinutesIssued { meeting: id },
             A::DocumentsIssued => Call::DocumentsIssued { meeting: id },
+            A::Printed => Call::Printed { doc: id },
+            A::Published => Call::Published { doc: id },
+            A::Decide => Call::Decide {
+                meeting: id,
+                title: text(0),
+                lead: text(1),
+                co: text(2)
+                    .split([',', '，', '、'])
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                deadline: if text(3).is_empty() {
+                    None
+                } else {
+                    Some(date(3)?)
+                },
+            },
+            A::Rechecked => Call::Rechecked {
+                sup: id,
+                note: text(0),
+            },
         })
     }
 }

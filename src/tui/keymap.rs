@@ -3,7 +3,7 @@
 //! keys (in every context it appears in); the help view and the status line hints are
 //! generated from this table, so they can never disagree with what the keys do.
 
-use super::action::{Action, ItemAction, PaneId};
+use super::action::{Action, ItemAction};
 pub use super::key::Key;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
@@ -14,8 +14,11 @@ use std::collections::BTreeMap;
 pub enum Context {
     /// Everywhere (only control and function keys, so typing is never stolen).
     Global,
-    /// The board with its three panes.
+    /// The board with its three panes and the 合规 view.
     Board,
+    /// Actions on an item: on the board's selected row, on the item of the selected
+    /// finding in the 合规 view, and in the item's detail view (the same keys everywhere).
+    Item,
     /// The detail view.
     Detail,
     /// The help view.
@@ -32,6 +35,10 @@ impl Context {
         match self {
             Context::Global => lang.pick("全局", "Everywhere"),
             Context::Board => lang.pick("看板", "Board"),
+            Context::Item => lang.pick(
+                "事项操作（看板、合规视图、详情）",
+                "Item actions (board, compliance view, detail)",
+            ),
             Context::Detail => lang.pick("详情", "Detail"),
             Context::Help => lang.pick("帮助", "Help"),
             Context::Text => {
@@ -42,241 +49,7 @@ impl Context {
     }
 }
 
-use Context::*;
-
-/// The default key table: (action name, keys, context, Chinese, English).
-pub const DEFAULTS: &[(&str, &[&str], Context, &str, &str)] = &[
-    (
-        "quit",
-        &["ctrl-c"],
-        Global,
-        "退出（表单未提交时先询问）",
-        "quit (asks first if a form is open)",
-    ),
-    ("help", &["f1"], Global, "帮助", "help"),
-    ("quit", &["q"], Board, "退出", "quit"),
-    ("help", &["?"], Board, "帮助（本表）", "help (this table)"),
-    ("next_pane", &["tab"], Board, "下一栏", "next pane"),
-    (
-        "prev_pane",
-        &["shift-tab"],
-        Board,
-        "上一栏",
-        "previous pane",
-    ),
-    ("pane_1", &["1"], Board, "待批公文", "pending approvals"),
-    ("pane_2", &["2"], Board, "逾期督办", "supervision"),
-    ("pane_3", &["3"], Board, "近期会议", "meetings"),
-    ("down", &["j", "down"], Board, "下移", "down"),
-    ("up", &["k", "up"], Board, "上移", "up"),
-    (
-        "page_down",
-        &["pgdn", "ctrl-f"],
-        Board,
-        "下一页",
-        "page down",
-    ),
-    ("page_up", &["pgup", "ctrl-b"], Board, "上一页", "page up"),
-    ("top", &["g", "home"], Board, "第一行", "first row"),
-    ("bottom", &["G", "end"], Board, "最后一行", "last row"),
-    ("open", &["enter"], Board, "详情", "details"),
-    ("back", &["esc"], Board, "清除筛选", "clear the filter"),
-    (
-        "filter",
-        &["/"],
-        Board,
-        "筛选（标题、文号、单位、领导）",
-        "filter (title, number, department, leader)",
-    ),
-    ("command", &[":"], Board, "命令行", "command line"),
-    ("sort", &["s"], Board, "切换排序", "cycle the sort"),
-    (
-        "scope",
-        &["w"],
-        Board,
-        "督办：全部在办/仅逾期将到期；其他：仅逾期",
-        "supervision: all open / due only; others: overdue only",
-    ),
-    ("refresh", &["r"], Board, "立即刷新", "refresh now"),
-    ("sign", &["a"], Board, "签批（批示）", "sign (instruction)"),
-    ("return", &["b"], Board, "退回", "return"),
-    (
-        "forward",
-        &["f"],
-        Board,
-        "转办其他领导",
-        "forward to another leader",
-    ),
-    ("urge", &["u"], Board, "催办", "urge"),
-    ("extend", &["e"], Board, "延期", "extend the deadline"),
-    ("progress", &["p"], Board, "进展反馈", "add progress"),
-    ("close", &["c"], Board, "销号", "close out"),
-    ("reopen", &["o"], Board, "重新打开", "reopen"),
-    ("recheck", &["h"], Board, "回头看日期", "re-check date"),
-    ("add_topic", &["t"], Board, "新增议题", "add a topic"),
-    (
-        "approve_topic",
-        &["v"],
-        Board,
-        "审定议题",
-        "approve a topic",
-    ),
-    (
-        "materials_in",
-        &["i"],
-        Board,
-        "议题材料到位",
-        "topic materials in",
-    ),
-    ("leave", &["l"], Board, "请假", "leave request"),
-    (
-        "minutes_issued",
-        &["m"],
-        Board,
-        "纪要已印发",
-        "minutes issued",
-    ),
-    (
-        "documents_issued",
-        &["d"],
-        Board,
-        "会议文件已印发",
-        "documents issued",
-    ),
-    ("down", &["j", "down"], Detail, "向下滚动", "scroll down"),
-    ("up", &["k", "up"], Detail, "向上滚动", "scroll up"),
-    (
-        "page_down",
-        &["pgdn", "ctrl-f"],
-        Detail,
-        "下一页",
-        "page down",
-    ),
-    ("page_up", &["pgup", "ctrl-b"], Detail, "上一页", "page up"),
-    ("top", &["g", "home"], Detail, "顶部", "top"),
-    ("bottom", &["G", "end"], Detail, "底部", "bottom"),
-    (
-        "back",
-        &["esc", "q"],
-        Detail,
-        "返回看板",
-        "back to the board",
-    ),
-    ("down", &["j", "down"], Help, "向下滚动", "scroll down"),
-    ("up", &["k", "up"], Help, "向上滚动", "scroll up"),
-    ("page_down", &["pgdn"], Help, "下一页", "page down"),
-    ("page_up", &["pgup"], Help, "上一页", "page up"),
-    ("back", &["esc", "q", "?"], Help, "关闭帮助", "close help"),
-    ("submit", &["enter"], Text, "确定", "submit"),
-    ("back", &["esc"], Text, "取消", "cancel"),
-    ("next_field", &["tab", "down"], Text, "下一项", "next field"),
-    (
-        "prev_field",
-        &["shift-tab", "up"],
-        Text,
-        "上一项",
-        "previous field",
-    ),
-    (
-        "delete_back",
-        &["backspace"],
-        Text,
-        "删除前一字",
-        "delete before the cursor",
-    ),
-    (
-        "delete_forward",
-        &["delete"],
-        Text,
-        "删除后一字",
-        "delete under the cursor",
-    ),
-    (
-        "cursor_left",
-        &["left"],
-        Text,
-        "左移（选项：上一个）",
-        "left (choice: previous)",
-    ),
-    (
-        "cursor_right",
-        &["right"],
-        Text,
-        "右移（选项：下一个）",
-        "right (choice: next)",
-    ),
-    (
-        "cursor_home",
-        &["home", "ctrl-a"],
-        Text,
-        "行首",
-        "start of line",
-    ),
-    (
-        "cursor_end",
-        &["end", "ctrl-e"],
-        Text,
-        "行尾",
-        "end of line",
-    ),
-    ("yes", &["y", "enter"], Confirm, "确认", "yes"),
-    ("no", &["n", "esc"], Confirm, "取消", "no"),
-];
-
-/// The action a table name stands for.
-pub fn action_named(name: &str) -> Option<Action> {
-    use Action as A;
-    use ItemAction as I;
-    Some(match name {
-        "quit" => A::Quit,
-        "help" => A::Help,
-        "next_pane" => A::NextPane,
-        "prev_pane" => A::PrevPane,
-        "pane_1" => A::FocusPane(PaneId::Approvals),
-        "pane_2" => A::FocusPane(PaneId::Supervision),
-        "pane_3" => A::FocusPane(PaneId::Meetings),
-        "down" => A::Down,
-        "up" => A::Up,
-        "page_down" => A::PageDown,
-        "page_up" => A::PageUp,
-        "top" => A::Top,
-        "bottom" => A::Bottom,
-        "open" => A::Open,
-        "back" => A::Back,
-        "filter" => A::StartFilter,
-        "command" => A::StartCommand,
-        "sort" => A::CycleSort,
-        "scope" => A::ToggleScope,
-        "refresh" => A::Refresh,
-        "sign" => A::Item(I::Sign),
-        "return" => A::Item(I::Return),
-        "forward" => A::Item(I::Forward),
-        "urge" => A::Item(I::Urge),
-        "extend" => A::Item(I::Extend),
-        "progress" => A::Item(I::Progress),
-        "close" => A::Item(I::Close),
-        "reopen" => A::Item(I::Reopen),
-        "recheck" => A::Item(I::Recheck),
-        "add_topic" => A::Item(I::AddTopic),
-        "approve_topic" => A::Item(I::ApproveTopic),
-        "materials_in" => A::Item(I::MaterialsIn),
-        "leave" => A::Item(I::Leave),
-        "minutes_issued" => A::Item(I::MinutesIssued),
-        "documents_issued" => A::Item(I::DocumentsIssued),
-        "submit" => A::Submit,
-        "next_field" => A::NextField,
-        "prev_field" => A::PrevField,
-        "delete_back" => A::DeleteBack,
-        "delete_forward" => A::DeleteForward,
-        "cursor_left" => A::CursorLeft,
-        "cursor_right" => A::CursorRight,
-        "cursor_home" => A::CursorHome,
-        "cursor_end" => A::CursorEnd,
-        "yes" => A::Yes,
-        "no" => A::No,
-        _ => return None,
-    })
-}
+pub use super::keytable::{DEFAULTS, action_named};
 
 /// One row of the table, with its keys in force.
 #[derive(Debug, Clone)]
@@ -380,11 +153,11 @@ impl Keymap {
             .map(Key::display)
     }
 
-    /// The binding of an item action on the board.
+    /// The binding of an item action.
     pub fn item_binding(&self, a: ItemAction) -> Option<&Binding> {
         self.bindings
             .iter()
-            .find(|b| b.context == Context::Board && b.action == Action::Item(a))
+            .find(|b| b.context == Context::Item && b.action == Action::Item(a))
     }
 }
 
@@ -409,16 +182,35 @@ mod tests {
     }
 
     #[test]
+    fn no_key_means_two_things_where_contexts_meet() {
+        // The contexts searched together (see `App::contexts`) must not bind one key twice.
+        let m = Keymap::default();
+        for group in [
+            [Context::Board, Context::Item, Context::Global],
+            [Context::Detail, Context::Item, Context::Global],
+        ] {
+            let mut seen = std::collections::HashMap::new();
+            for b in m.bindings.iter().filter(|b| group.contains(&b.context)) {
+                for k in &b.keys {
+                    if let Some(other) = seen.insert(*k, b.name) {
+                        assert_eq!(other, b.name, "{} bound twice in {group:?}", k.display());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn overrides_replace_keys_and_bad_specs_name_the_key() {
         let mut o = BTreeMap::new();
         o.insert("sign".to_string(), vec!["S".to_string()]);
         let m = Keymap::with_overrides(&o).unwrap();
         let s = Key::parse("S").unwrap();
         assert_eq!(
-            m.lookup(&[Context::Board], s),
+            m.lookup(&[Context::Item], s),
             Some(Action::Item(ItemAction::Sign))
         );
-        assert_eq!(m.lookup(&[Context::Board], Key::parse("a").unwrap()), None);
+        assert_eq!(m.lookup(&[Context::Item], Key::parse("a").unwrap()), None);
         o.insert("sign".to_string(), vec!["ctrl-".to_string()]);
         let e = Keymap::with_overrides(&o).unwrap_err().to_string();
         assert!(e.contains("sign") && e.contains("'ctrl-'"), "{e}");

@@ -18,8 +18,10 @@ pub struct Areas {
     pub header: Rect,
     /// Everything between the header and the status line (panes, or a full view).
     pub body: Rect,
-    /// The three panes in screen order.
-    pub panes: [Rect; 3],
+    /// One per [`PaneId::ALL`]: the three panes in screen order and the 合规 view. The
+    /// 合规 view takes the whole body while it is focused (the panes are then empty, of
+    /// height 0) and is empty otherwise.
+    pub panes: [Rect; 4],
     pub status: Rect,
 }
 
@@ -42,17 +44,21 @@ pub fn areas(area: Rect, focus: PaneId) -> Option<Areas> {
         height: area.height - HEADER_LINES - 1,
         ..area
     };
-    // The focused pane gets half the body, the others a quarter each; positions never
-    // change, so the eye finds each pane where it was.
-    let h = body.height;
-    let small = h / 4;
-    let big = h - 2 * small;
-    let mut y = body.y;
-    let mut panes = [Rect::default(); 3];
-    for p in PaneId::ALL {
-        let height = if p == focus { big } else { small };
-        panes[p.index()] = Rect { y, height, ..body };
-        y += height;
+    let mut panes = [Rect { height: 0, ..body }; 4];
+    if focus == PaneId::Compliance {
+        panes[PaneId::Compliance.index()] = body;
+    } else {
+        // The focused pane gets half the body, the others a quarter each; positions never
+        // change, so the eye finds each pane where it was.
+        let h = body.height;
+        let small = h / 4;
+        let big = h - 2 * small;
+        let mut y = body.y;
+        for p in PaneId::BOARD {
+            let height = if p == focus { big } else { small };
+            panes[p.index()] = Rect { y, height, ..body };
+            y += height;
+        }
     }
     Some(Areas {
         header,

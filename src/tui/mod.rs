@@ -5,14 +5,18 @@
 
 pub mod action;
 pub mod app;
+pub mod call;
 pub mod core_bridge;
 pub mod event;
+pub mod findings;
 pub mod form;
 pub mod input;
 pub mod key;
 pub mod keymap;
+pub mod keytable;
 pub mod layout;
 pub mod panes;
+pub mod snapshot;
 pub mod theme;
 pub mod update;
 
@@ -26,16 +30,20 @@ use event::{Event, Events};
 use keymap::Key;
 use std::io::{self, Stdout};
 
-/// Applies an action and performs its effect (re-reading the snapshot if asked); returns
+/// Applies an action and performs its effect (re-reading the snapshot or the panes if
+/// asked); returns
 /// the effect so the loop knows whether to draw or quit.
 pub fn step(app: &mut App, store: &mut Store, action: Action) -> Effect {
     let effect = update(app, store, action);
-    if effect == Effect::Reload {
-        if let Err(e) = app.reload(store) {
-            tracing::warn!("refresh failed: {e}");
-            app.live = false;
-            app.say(e.localized(app.lang), true);
-        }
+    let read = match effect {
+        Effect::Reload => app.reload(store),
+        Effect::Requery => app.requery(store),
+        _ => Ok(()),
+    };
+    if let Err(e) = read {
+        tracing::warn!("refresh failed: {e}");
+        app.live = false;
+        app.say(e.localized(app.lang), true);
     }
     effect
 }
@@ -111,7 +119,7 @@ fn run_loop(
         match step(app, store, action) {
             Effect::Quit => return Ok(()),
             Effect::None => {}
-            Effect::Redraw | Effect::Reload => dirty = true,
+            Effect::Redraw | Effect::Reload | Effect::Requery => dirty = true,
         }
         if app.env.clock != clock_before {
             events.set_clock(app.env.clock);

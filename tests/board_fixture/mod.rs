@@ -130,8 +130,41 @@ pub fn app_as(store: &mut Store, login: &str, lang: Lang, w: u16, h: u16) -> App
 }
 
 /// The text of a buffer, one line per row, wide characters once (their shadow cell
-/// skipped), trailing spaces trimmed.
+/// skipped), trailing spaces trimmed, times of day (`12:34:56`) replaced by `hh:mm:ss`:
+/// the clock's date is pinned but writes stamp the real time of day.
 pub fn text(buf: &ratatui::buffer::Buffer) -> String {
+    normalize_times(&raw_text(buf))
+}
+
+/// Replaces every `dd:dd:dd` with `hh:mm:ss` (same width).
+pub fn normalize_times(s: &str) -> String {
+    let c: Vec<char> = s.chars().collect();
+    let d = |i: usize| c.get(i).is_some_and(|x| x.is_ascii_digit());
+    let colon = |i: usize| c.get(i) == Some(&':');
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < c.len() {
+        if d(i)
+            && d(i + 1)
+            && colon(i + 2)
+            && d(i + 3)
+            && d(i + 4)
+            && colon(i + 5)
+            && d(i + 6)
+            && d(i + 7)
+        {
+            out.push_str("hh:mm:ss");
+            i += 8;
+        } else {
+            out.push(c[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The text of a buffer as drawn.
+pub fn raw_text(buf: &ratatui::buffer::Buffer) -> String {
     let area = buf.area;
     let mut out = String::new();
     for y in 0..area.height {

@@ -1,8 +1,11 @@
 //! The detail view: every field, each deadline with the rule and article behind it and
-//! the working days left, the child rows, and the full history from the audit log.
+//! the working days left, the item's current findings (from the snapshot's compliance
+//! check) with their articles, the child rows, and the full history from the audit log.
 //! Long values wrap by cells (Chinese without spaces included).
 
+use super::compliance::severity_style;
 use super::{countdown, fit, put};
+use crate::domain::compliance::Finding;
 use crate::i18n::Lang;
 use crate::store::queries::Detail;
 use crate::text::{width, wrap};
@@ -15,13 +18,21 @@ use ratatui::widgets::Widget;
 /// The detail widget.
 pub struct DetailView<'a> {
     pub detail: &'a Detail,
+    /// The item's findings, most serious first.
+    pub findings: Vec<&'a Finding>,
     pub scroll: usize,
     pub lang: Lang,
     pub theme: &'a Theme,
 }
 
 /// The view's lines for a width: (text, style).
-pub fn lines(d: &Detail, l: Lang, w: usize, theme: &Theme) -> Vec<(String, Style)> {
+pub fn lines(
+    d: &Detail,
+    findings: &[&Finding],
+    l: Lang,
+    w: usize,
+    theme: &Theme,
+) -> Vec<(String, Style)> {
     let mut out: Vec<(String, Style)> = Vec::new();
     for t in wrap(&format!("{} {}", d.ext_id, d.title), w) {
         out.push((t, theme.header()));
@@ -68,6 +79,33 @@ pub fn lines(d: &Detail, l: Lang, w: usize, theme: &Theme) -> Vec<(String, Style
             None => field(&mut out, label, value, Style::new()),
         }
     }
+    if !findings.is_empty() {
+        out.push((String::new(), Style::new()));
+        out.push((
+            format!("{} ({})", l.pick("合规", "Findings"), findings.len()),
+            theme.header(),
+        ));
+        for f in findings {
+            let m = crate::tui::findings::marker(f.severity, l);
+            let since = crate::clock::fmt_date(f.since);
+            let text = match l {
+                Lang::Zh => format!("{m} 自{since}起 {} [{}]", f.message(l), f.cite(l)),
+                Lang::En => format!("{m} since {since}: {} [{}]", f.message(l), f.cite(l)),
+            };
+            for (i, t) in wrap(&text, w.saturating_sub(2).max(1))
+                .into_iter()
+                .enumerate()
+            {
+                let style = if i == 0 {
+                    severity_style(f.severity, theme)
+                } else {
+                    Style::new()
+                };
+                // The marker is the bullet.
+                out.push((if i == 0 { t } else { format!("  {t}") }, style));
+            }
+        }
+    }
     for s in &d.sections {
         out.push((String::new(), Style::new()));
         out.push((
@@ -112,7 +150,7 @@ pub fn lines(d: &Detail, l: Lang, w: usize, theme: &Theme) -> Vec<(String, Style
 impl Widget for DetailView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let w = usize::from(area.width);
-        let all = lines(self.detail, self.lang, w, self.theme);
+        let all = lines(self.detail, &self.findings, self.lang, w, self.theme);
         let rows = usize::from(area.height);
         let max_scroll = all.len().saturating_sub(rows);
         let scroll = self.scroll.min(max_scroll);

@@ -1,10 +1,13 @@
 //! The header: the day and its kind, the district, who I am, who is on duty, leaders away
-//! and their stand-ins, a calendar-coverage warning and the live marker.
+//! and their stand-ins, a calendar-coverage warning, the live marker, the rules' flags on
+//! people (a holiday without a 带班 leader, 信州 四十二; A/B partners or too many leaders
+//! away, 环翠 75) and the 合规 counts.
 
 use super::put;
 use crate::calendar::DayKind;
 use crate::i18n::{Lang, Named};
 use crate::tui::app::App;
+use crate::tui::findings::counts_text;
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -129,17 +132,84 @@ impl Widget for HeaderView<'_> {
                 away.join(" ")
             }
         );
+        // The 合规 counts stay at the right; the flags and who is away take the rest.
+        let counts = format!(
+            " {}{} ",
+            l.pick("合规:", "check: "),
+            counts_text(app.snap.findings.total_counts(), l)
+        );
+        let counts_w = crate::text::width(&counts);
+        let right = if w >= counts_w + 20 { counts_w } else { 0 };
+        let end = area.x + u16::try_from(w - right).unwrap_or(0);
         let mut x = area.x;
+        let mut flags = people_flags(app);
         if !h.missing_years.is_empty() {
             let years: Vec<String> = h.missing_years.iter().map(|y| y.to_string()).collect();
-            let warn = match l {
-                Lang::Zh => format!(" [无{}年节假日安排] ", years.join("、")),
-                Lang::En => format!(" [no holiday schedule: {}] ", years.join(", ")),
-            };
-            x = put(buf, area, x, area.y + 1, &warn, w, app.theme.warn());
+            flags.insert(
+                0,
+                match l {
+                    Lang::Zh => format!("[无{}年节假日安排]", years.join("、")),
+                    Lang::En => format!("[no holiday schedule: {}]", years.join(", ")),
+                },
+            );
         }
-        let room = w.saturating_sub(usize::from(x - area.x));
+        for flag in flags {
+            let room = usize::from(end.saturating_sub(x));
+            x = put(
+                buf,
+                area,
+                x,
+                area.y + 1,
+                &format!(" {flag}"),
+                room,
+                app.theme.warn(),
+            );
+        }
+        let room = usize::from(end.saturating_sub(x));
         line2 = super::fit(&line2, room);
         put(buf, area, x, area.y + 1, &line2, room, Style::new());
+        if right > 0 {
+            let [v, ..] = app.snap.findings.total_counts();
+            let style = if v > 0 {
+                app.theme.warn()
+            } else {
+                app.theme.info()
+            };
+            put(buf, area, end, area.y + 1, &counts, right, style);
+        }
     }
+}
+
+/// The header's flags from the rules about people: holidays ahead with no 带班 leader
+/// (信州 四十二), A/B partners away together and too many leaders away (环翠 75).
+fn people_flags(app: &App) -> Vec<String> {
+    let l = app.lang;
+    let f = &app.snap.findings;
+    let mut out = Vec::new();
+    let days: Vec<&str> = f
+        .under("people.holiday_duty_leader")
+        .map(|x| x.item.ext_id.as_str())
+        .collect();
+    if let Some(first) = days.first() {
+        let first = first.get(5..).unwrap_or(first);
+        let more = if days.len() > 1 {
+            format!("+{}", days.len() - 1)
+        } else {
+            String::new()
+        };
+        out.push(match l {
+            Lang::Zh => format!("[假日无带班 {first}{more}]"),
+            Lang::En => format!("[no holiday duty leader {first}{more}]"),
+        });
+    }
+    if f.under("people.ab_not_away_together").next().is_some() {
+        out.push(
+            l.pick("[A/B角同时外出]", "[A/B partners away together]")
+                .into(),
+        );
+    }
+    if f.under("people.max_leaders_away").next().is_some() {
+        out.push(l.pick("[外出领导超限]", "[too many leaders away]").into());
+    }
+    out
 }

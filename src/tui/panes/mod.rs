@@ -3,7 +3,9 @@
 
 pub mod approvals;
 pub mod command;
+pub mod compliance;
 pub mod detail;
+pub mod finding;
 pub mod form;
 pub mod header;
 pub mod help;
@@ -12,6 +14,7 @@ pub mod status;
 pub mod supervision;
 pub mod table;
 
+use super::action::PaneId;
 use super::app::{App, Mode};
 use super::layout;
 use crate::i18n::Lang;
@@ -28,9 +31,22 @@ impl Widget for &App {
             return;
         };
         header::HeaderView { app: self }.render(areas.header, buf);
-        match &self.mode {
+        // A form or question opened from a detail view is drawn over that detail.
+        let under = match (&self.mode, &self.return_to) {
+            (Mode::Form(_) | Mode::Confirm(_), Some(back)) => back.as_ref(),
+            (mode, _) => mode,
+        };
+        match under {
             Mode::Detail { detail, scroll } => detail::DetailView {
                 detail,
+                findings: self.snap.findings.about(detail.item).collect(),
+                scroll: *scroll,
+                lang: self.lang,
+                theme: &self.theme,
+            }
+            .render(areas.body, buf),
+            Mode::Finding { finding, scroll } => finding::FindingView {
+                finding,
                 scroll: *scroll,
                 lang: self.lang,
                 theme: &self.theme,
@@ -43,6 +59,9 @@ impl Widget for &App {
                 theme: &self.theme,
             }
             .render(areas.body, buf),
+            _ if self.focus == PaneId::Compliance => {
+                compliance::render(self, areas.panes[PaneId::Compliance.index()], buf)
+            }
             _ => {
                 approvals::render(self, areas.panes[0], buf);
                 supervision::render(self, areas.panes[1], buf);

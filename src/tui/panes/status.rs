@@ -3,7 +3,7 @@
 //! table; while typing a filter or a command it is the input line.
 
 use super::{command::InputLine, put};
-use crate::tui::action::{Action, ItemAction};
+use crate::tui::action::{Action, ItemAction, PaneId};
 use crate::tui::app::{App, Mode};
 use crate::tui::keymap::Context;
 use ratatui::buffer::Buffer;
@@ -79,31 +79,60 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             out.push((k, l.pick(zh, en).to_string()));
         }
     };
+    // The item actions that apply to items of this kind, with their keys.
+    let items = |out: &mut Vec<(String, String)>, entity: Option<&str>| {
+        let Some(entity) = entity else { return };
+        let docs = &app.env.profile.documents;
+        for a in ItemAction::ALL.iter().filter(|a| {
+            a.applies_to_entity(entity)
+                // Printing and publishing are hinted where the district sets their limits
+                // (崆峒 五十三); their keys work everywhere.
+                && match a {
+                    ItemAction::Printed => docs.print_after_sign.is_some(),
+                    ItemAction::Published => docs.publish_after_print.is_some(),
+                    _ => true,
+                }
+        }) {
+            if let Some(b) = km.item_binding(*a) {
+                if let (Some(k), Action::Item(a)) = (b.keys.first(), &b.action) {
+                    out.push((k.display(), a.label(l).to_string()));
+                }
+            }
+        }
+    };
     match &app.mode {
         Mode::Normal => {
             add("help", Context::Board, "帮助", "help");
             add("open", Context::Board, "详情", "detail");
-            for a in ItemAction::ALL.iter().filter(|a| a.applies_to(app.focus)) {
-                if let Some(b) = km.item_binding(*a) {
-                    if let (Some(k), Action::Item(a)) = (b.keys.first(), &b.action) {
-                        out.push((k.display(), a.label(l).to_string()));
-                    }
-                }
-            }
+            let entity = match app.focus {
+                PaneId::Compliance => app.selected_item().map(|i| i.entity()),
+                p => p.entity(),
+            };
+            items(&mut out, entity);
             let mut add = |name: &str, zh: &str, en: &str| {
                 if let Some(k) = km.key_for(name, Context::Board) {
                     out.push((k, l.pick(zh, en).to_string()));
                 }
             };
             add("filter", "筛选", "filter");
+            if app.focus == PaneId::Compliance {
+                add("pane_1", "看板", "board");
+            } else {
+                add("check", "合规", "compliance");
+            }
             add("next_pane", "切换", "pane");
             add("sort", "排序", "sort");
             add("command", "命令", "command");
             add("quit", "退出", "quit");
         }
-        Mode::Detail { .. } => {
-            add("down", Context::Detail, "滚动", "scroll");
+        Mode::Detail { detail, .. } => {
             add("back", Context::Detail, "返回", "back");
+            add("down", Context::Detail, "滚动", "scroll");
+            items(&mut out, Some(detail.item.entity()));
+        }
+        Mode::Finding { .. } => {
+            add("back", Context::Detail, "返回", "back");
+            add("down", Context::Detail, "滚动", "scroll");
         }
         Mode::Help { .. } => {
             add("down", Context::Help, "滚动", "scroll");

@@ -2,11 +2,14 @@
 
 use super::notices;
 use super::{Fields, Parts, due_at, lines, name_of, s};
+use crate::domain::Deadline;
 use crate::domain::Env;
+use crate::domain::compliance::documents::{print_deadline, publish_deadline};
+use crate::domain::routing::RouteReason;
 use crate::domain::{CountersignAnswer, DocKind, DocState, Secrecy, Urgency};
 use crate::error::{DbContext, Error, Result};
 use crate::i18n::Named;
-use crate::store::queries::{Bi, Section};
+use crate::store::queries::{Bi, Due, Section};
 use rusqlite::{Connection, OptionalExtension};
 
 pub(super) fn document(conn: &Connection, env: &Env, id: i64) -> Result<Parts> {
@@ -92,18 +95,34 @@ pub(super) fn document(conn: &Connection, env: &Env, id: i64) -> Result<Parts> {
         },
     );
     f.text("承办领导", "Routed to", name_of(conn, leader)?);
-    f.text("分办依据", "Routing", route);
+    f.bi("分办依据", "Routing", route_text(env, route.as_deref()));
     f.named("状态", "State", &state);
     f.due(
         "办理期限",
         "Due",
         due_at(env, &format!("document {ext} due"), due, rule, art)?,
     );
-    f.text("签批日期", "Signed on", signed);
+    f.text("签批日期", "Signed on", signed.clone());
     f.text("签批人", "Signed by", name_of(conn, signer)?);
     f.text("批示", "Instruction", instr);
     f.text("退回原因", "Return reason", ret);
+    // Printing and publishing have deadlines of their own where the district sets them
+    // (崆峒 五十三); shown while they are owed.
+    let day = |what: &str, v: &Option<String>| -> Result<Option<chrono::NaiveDate>> {
+        v.as_deref()
+            .map(|d| crate::store::queries::parse_day(d, || format!("document {ext} {what}")))
+            .transpose()
+    };
+    let (signed_day, printed_day) = (day("signed_on", &signed)?, day("printed_on", &printed)?);
+    if state == DocState::Signed && printed.is_none() {
+        let dl = signed_day.and_then(|d| print_deadline(env, d));
+        f.due("印制期限", "Print by", dl.map(|d| due_of(env, d)));
+    }
     f.text("印发日期", "Printed on", printed);
+    if secrecy == Secrecy::Public && published.is_none() {
+        let dl = printed_day.and_then(|d| publish_deadline(env, d));
+        f.due("公开期限", "Publish by", dl.map(|d| due_of(env, d)));
+    }
     f.text("公开日期", "Published on", published);
     f.bi("催办次数", "Urged", Bi::same(urged.to_string()));
     f.text("最近催办", "Last urged", urged_at);
@@ -168,4 +187,53 @@ pub(super) fn document(conn: &Connection, env: &Env, id: i64) -> Result<Parts> {
         ],
         Vec::new(),
     ))
+}
+
+fn due_of(env: &Env, d: Deadline) -> Due {
+    Due::new(env, d.due, Some(d.rule), d.article)
+}
+
+/// Why the document went to its leader, in words, with the article of the district's
+/// routing rule where one applies.
+fn route_text(env: &Env, route: Option<&str>) -> Bi {
+    let docs = &env.profile.documents;
+    let art = |flag: &Option<crate::profile::Flag>| {
+        flag.as_ref().filter(|f| f.value).map(|f| f.article.clone())
+    };
+    let (zh, en, article) = match route.and_then(RouteReason::parse) {
+        Some(RouteReason::Division) => (
+            "分工呈批：呈分管该单位的领导",
+            "by division of work: the leader who oversees the sender",
+            art(&docs.routing_by_division),
+        ),
+        Some(RouteReason::Major) => (
+            "重大事项报区长",
+            "major matter: to the mayor",
+            art(&docs.major_to_mayor),
+        ),
+        Some(RouteReason::Multi) => match art(&docs.multi_leader_to_mayor) {
+            Some(a) => (
+                "多位领导分管，报区长定牵头",
+                "several leaders oversee the sender: to the mayor to name the lead",
+                Some(a),
+            ),
+            None => (
+                "多位领导分管，呈排序在前的领导",
+                "several leaders oversee the sender: to the most senior of them",
+                art(&docs.routing_by_division),
+            ),
+        },
+        Some(RouteReason::None) => (
+            "无分管领导，报区长",
+            "no leader oversees the sender: to the mayor",
+            None,
+        ),
+        Some(RouteReason::Explicit) => ("登记时指定", "named at registration", None),
+        Some(RouteReason::Forwarded) => ("领导转办", "forwarded by a leader", None),
+        None => return Bi::same(route.unwrap_or_default()),
+    };
+    match article {
+        Some(a) => Bi::new(format!("{zh}（第{a}条）"), format!("{en} (art. {a})")),
+        None => Bi::new(zh, en),
+    }
 }

@@ -2,7 +2,7 @@
 
 use super::{Fields, Parts, TopicRef, due_at, lines, name_of, s};
 use crate::domain::Env;
-use crate::domain::{MeetingKind, MeetingState, Role};
+use crate::domain::{MeetingKind, MeetingState, Role, SupState};
 use crate::error::{DbContext, Error, Result};
 use crate::i18n::Named;
 use crate::store::queries::{Bi, Section};
@@ -191,11 +191,37 @@ pub(super) fn meeting(conn: &Connection, env: &Env, id: i64) -> Result<Parts> {
             ))
         },
     )?;
+    // Decisions recorded as supervision items (环翠 54, 崆峒 四十七, 华容 五十).
+    let decisions = lines(
+        conn,
+        "SELECT s.ext_id, s.title, d.name, s.deadline, s.state FROM supervision s
+         JOIN departments d ON d.id = s.lead_dept WHERE s.meeting_id = ?1 ORDER BY s.id",
+        [id],
+        |r| {
+            let state: SupState = r.get(4)?;
+            let base = format!(
+                "{} | {} | {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?
+            );
+            let due: String = r.get(3)?;
+            Ok(Bi::new(
+                format!("{base} | 期限 {due} | {}", state.zh()),
+                format!("{base} | due {due} | {}", state.en()),
+            ))
+        },
+    )?;
     Ok((
         ext,
         title,
         f.0,
         vec![
+            Section {
+                title_zh: "会议决定事项（督办）",
+                title_en: "Decisions (supervision items)",
+                lines: decisions,
+            },
             Section {
                 title_zh: "议题",
                 title_en: "Topics",

@@ -1,0 +1,186 @@
+//! The item forms: opening one on an item (from the board, the 合规 view or the item's
+//! detail), editing it, the confirmation for what cannot be undone, and the one core call
+//! it ends in.
+
+use super::Effect;
+use super::text::edit;
+use crate::error::Error;
+use crate::i18n::Lang;
+use crate::store::Store;
+use crate::store::queries::{self, Bi, Item};
+use crate::tui::action::{Action, ItemAction};
+use crate::tui::app::{App, Confirm, Mode, Pending};
+use crate::tui::core_bridge;
+use crate::tui::findings::entity_label;
+use crate::tui::form::{Call, FieldKind, Form, Target};
+
+/// Opens `a`'s form on `item`. `back` is the view to return to once the form is done or
+/// cancelled (the item's detail when the action came from there); on a refusal it comes
+/// back at once, with the reason in the status line.
+pub(super) fn open_form(
+    app: &mut App,
+    store: &mut Store,
+    a: ItemAction,
+    item: Item,
+    back: Option<Mode>,
+) {
+    let lang = app.lang;
+    let refuse = |app: &mut App, back: Option<Mode>, text: String| {
+        app.mode = back.unwrap_or(Mode::Normal);
+        app.say(text, true);
+    };
+    if !a.applies_to_entity(item.entity()) {
+        let zh = format!(
+            "「{}」不适用于{}",
+            a.label(Lang::Zh),
+            entity_label(item.entity(), Lang::Zh)
+        );
+        let en = format!(
+            "'{}' does not apply to a {}",
+            a.label(Lang::En),
+            entity_label(item.entity(), Lang::En)
+        );
+        return refuse(app, back, lang.pick(&zh, &en).to_string());
+    }
+    let d = match store.read(|tx| queries::detail(tx, &app.env, item)) {
+        Ok(d) => d,
+        Err(e) => return refuse(app, back, e.localized(lang)),
+    };
+    let target = Target {
+        item,
+        ext_id: d.ext_id.clone(),
+        title: d.title.clone(),
+    };
+    match Form::new(a, target, &d.topics) {
+        Ok(f) => {
+            app.mode = Mode::Form(f);
+            app.return_to = back.map(Box::new);
+        }
+        Err(e) => refuse(app, back, e.localized(lang)),
+    }
+}
+
+/// Leaves a form or confirmation: back to the detail it came from (re-read on the reload
+/// that follows), else to the board.
+fn leave(app: &mut App) {
+    app.mode = app.return_to.take().map_or(Mode::Normal, |m| *m);
+}
+
+pub(super) fn form_mode(
+    app: &mut App,
+    store: &mut Store,
+    action: Action,
+    mut form: Form,
+) -> Effect {
+    match action {
+        Action::Back => {
+            leave(app);
+            app.say(app.lang.pick("已取消", "cancelled"), false);
+            Effect::Redraw
+        }
+        Action::Quit => {
+            let q = Bi::new(
+                "表单尚未提交，确定退出？(y/n)",
+                "The form is not submitted. Quit anyway? (y/n)",
+            );
+            app.mode = Mode::Confirm(Confirm {
+                question: q,
+                on_yes: Pending::Quit(Some(Box::new(form))),
+            });
+            Effect::Redraw
+        }
+        Action::NextField | Action::PrevField => {
+            let n = form.fields.len().max(1);
+            form.focus = if action == Action::NextField {
+                (form.focus + 1) % n
+            } else {
+                (form.focus + n - 1) % n
+            };
+            app.mode = Mode::Form(form);
+            Effect::Redraw
+        }
+        Action::Submit => match form.to_call(app.lang) {
+            Ok(call) if form.needs_confirm() => {
+                let q = Bi::new(
+                    format!(
+                        "确认{}「{}」？此操作不能撤销 (y/n)",
+                        form.action.label(Lang::Zh),
+                        form.target.title
+                    ),
+                    format!(
+                        "{} '{}'? This cannot be undone (y/n)",
+                        form.action.label(Lang::En),
+                        form.target.title
+                    ),
+                );
+                app.mode = Mode::Confirm(Confirm {
+                    question: q,
+                    on_yes: Pending::Call(call, Box::new(form)),
+                });
+                Effect::Redraw
+            }
+            Ok(call) => perform(app, store, call, form),
+            Err(e) => {
+                form.error = Some(e.localized(app.lang));
+                app.mode = Mode::Form(form);
+                Effect::Redraw
+            }
+        },
+        a => {
+            if let Some(f) = form.current() {
+                let cycled = matches!(a, Action::CursorLeft | Action::CursorRight)
+                    && f.cycle(a == Action::CursorRight);
+                if !cycled && matches!(f.kind, FieldKind::Text | FieldKind::Date) {
+                    edit(&mut f.input, &a);
+                }
+            }
+            form.error = None;
+            app.mode = Mode::Form(form);
+            Effect::Redraw
+        }
+    }
+}
+
+pub(super) fn confirm(app: &mut App, store: &mut Store, action: Action, c: Confirm) -> Effect {
+    match (action, c.on_yes) {
+        (Action::Yes, Pending::Call(call, form)) => perform(app, store, call, *form),
+        (Action::Yes, Pending::Quit(_)) => Effect::Quit,
+        (Action::No | Action::Back, Pending::Call(_, form) | Pending::Quit(Some(form))) => {
+            app.mode = Mode::Form(*form);
+            Effect::Redraw
+        }
+        (Action::No | Action::Back, Pending::Quit(None)) => {
+            leave(app);
+            Effect::Redraw
+        }
+        (_, on_yes) => {
+            app.mode = Mode::Confirm(Confirm {
+                question: c.question,
+                on_yes,
+            });
+            Effect::None
+        }
+    }
+}
+
+/// Runs one core call; success or refusal lands in the status line.
+fn perform(app: &mut App, store: &mut Store, call: Call, mut form: Form) -> Effect {
+    match core_bridge::perform(store, &app.env, &call) {
+        Ok(summary) => {
+            leave(app);
+            app.say(summary.pick(app.lang).to_string(), false);
+            Effect::Reload
+        }
+        Err(e @ Error::BadInput { .. }) => {
+            form.error = Some(e.localized(app.lang));
+            app.mode = Mode::Form(form);
+            Effect::Redraw
+        }
+        Err(e) => {
+            leave(app);
+            app.say(e.localized(app.lang), true);
+            // The state may have changed under us (another board acted first).
+            Effect::Reload
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! `update`: applies one [`Action`] to the [`App`], going through the core for anything
+//! that reads or writes the database, and says what the loop must do next ([`Effect`]).
+//! Typing (filter, command line) is in `text.rs`, the item forms and confirmations in
+//! `forms.rs`.
+
+mod forms;
+mod text;
+
+pub use text::parse_command;
+
+use super::action::{Action, PaneId};
+use super::app::{App, Mode};
+use super::findings;
+use super::input::TextInput;
+use crate::clock::Clock;
+use crate::store::Store;
+use crate::store::queries::{self, Item};
+
+/// What the loop does after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Nothing changed on screen.
+    None,
+    /// Draw again.
+    Redraw,
+    /// Re-read the snapshot, then draw.
+    Reload,
+    /// A filter or sort changed, not the data: re-read the panes (the 合规 findings are
+    /// kept and re-filtered), then draw.
+    Requery,
+    /// Leave the board.
+    Quit,
+}
+
+/// Applies `action`.
+pub fn update(app: &mut App, store: &mut Store, action: Action) -> Effect {
+    use Action as A;
+    // Events that mean the same in every mode.
+    match action {
+        A::DbChanged | A::Tick => return Effect::Reload,
+        A::DayChanged => {
+            // A new day may have run out countersign limits.
+            app.settle(store);
+            return Effect::Reload;
+        }
+        A::Resize(w, h) => {
+            app.resize(w, h);
+            return Effect::Redraw;
+        }
+        A::SetLang(l) => {
+            app.lang = l;
+            app.mode = Mode::Normal;
+            app.return_to = None;
+            app.say(l.pick("界面语言：中文", "Language: English"), false);
+            return Effect::Redraw;
+        }
+        A::Goto(d) => {
+            app.env.clock = Clock::pinned(d);
+            app.mode = Mode::Normal;
+            app.return_to = None;
+            let moved = format!(
+                "{} {d}",
+                app.lang.pick("看板日期已设为", "board date set to")
+            );
+            app.message = None;
+            app.settle(store);
+            let text = match app.message.take() {
+                Some(m) => format!("{moved}; {}", m.text),
+                None => moved,
+            };
+            app.say(text, false);
+            return Effect::Reload;
+        }
+        _ => {}
+    }
+    let mode = std::mem::replace(&mut app.mode, Mode::Normal);
+    match mode {
+        Mode::Normal => normal(app, store, action),
+        Mode::Filter { input, before } => text::filter(app, action, input, before),
+        Mode::Command(input) => text::command(app, store, action, input),
+        Mode::Form(form) => forms::form_mode(app, store, action, form),
+        Mode::Confirm(c) => forms::confirm(app, store, action, c),
+        Mode::Detail { detail, scroll } => {
+            if let A::Item(a) = action {
+                // The item's actions work from its detail; the detail comes back after.
+                let item = detail.item;
+                app.message = None;
+                forms::open_form(app, store, a, item, Some(Mode::Detail { detail, scroll }));
+                return Effect::Redraw;
+            }
+            let (scroll, stay) = scrolled(scroll, &action, app.size.1);
+            if stay {
+                app.mode = Mode::Detail { detail, scroll };
+            } else if action == A::Quit {
+                return Effect::Quit;
+            }
+            Effect::Redraw
+        }
+        Mode::Finding { finding, scroll } => {
+            let (scroll, stay) = scrolled(scroll, &action, app.size.1);
+            if stay {
+                app.mode = Mode::Finding { finding, scroll };
+            } else if action == A::Quit {
+                return Effect::Quit;
+            }
+            Effect::Redraw
+        }
+        Mode::Help { scroll } => {
+            let (scroll, stay) = scrolled(scroll, &action, app.size.1);
+            if stay {
+                app.mode = Mode::Help { scroll };
+            } else if action == A::Quit {
+                return Effect::Quit;
+            }
+            Effect::Redraw
+        }
+    }
+}
+
+/// Scrolling in the detail, finding and help views; returns the new offset and whether
+/// to stay.
+fn scrolled(scroll: usize, action: &Action, rows: u16) -> (usize, bool) {
+    let page = usize::from(rows.saturating_sub(4)).max(1);
+    match action {
+        Action::Down => (scroll + 1, true),
+        Action::Up => (scroll.saturating_sub(1), true),
+        Action::PageDown => (scroll + page, true),
+        Action::PageUp => (scroll.saturating_sub(page), true),
+        Action::Top => (0, true),
+        Action::Bottom => (usize::MAX / 2, true),
+        Action::Back | Action::Help | Action::Quit => (0, false),
+        _ => (scroll, true),
+    }
+}
+
+fn normal(app: &mut App, store: &mut Store, action: Action) -> Effect {
+    use Action as A;
+    if !matches!(action, A::Click(..)) {
+        app.message = None;
+    }
+    let page = app.panes[app.focus.index()].viewport.max(1) as isize;
+    let compliance = app.focus == PaneId::Compliance;
+    match action {
+        A::Quit => return Effect::Quit,
+        A::NextPane => focus(app, app.focus.next()),
+        A::PrevPane => focus(app, app.focus.prev()),
+        A::FocusPane(p) => focus(app, p),
+        A::Up => app.move_by(-1),
+        A::Down => app.move_by(1),
+        A::PageUp => app.move_by(-page),
+        A::PageDown => app.move_by(page),
+        A::Top => app.move_by(isize::MIN / 2),
+        A::Bottom => app.move_by(isize::MAX / 2),
+        A::Open => open(app, store),
+        A::Back => {
+            if app.ui().filter.text.take().is_some() {
+                return Effect::Requery;
+            }
+        }
+        A::StartFilter => {
+            let before = app.ui().filter.text.clone();
+            let input = TextInput::new(before.as_deref().unwrap_or(""));
+            app.mode = Mode::Filter { input, before };
+        }
+        A::StartCommand => app.mode = Mode::Command(TextInput::default()),
+        A::Help => app.mode = Mode::Help { scroll: 0 },
+        A::CycleSort | A::ToggleScope if compliance => app.say(
+            app.lang.pick(
+                "合规视图固定按严重程度、起始日期排序",
+                "the compliance view is always by severity, then since when",
+            ),
+            false,
+        ),
+        A::CycleSort => {
+            let f = &mut app.ui().filter;
+            f.sort = f.sort.next();
+            return Effect::Requery;
+        }
+        A::ToggleScope => {
+            let sup = app.focus == PaneId::Supervision;
+            let f = &mut app.ui().filter;
+            if sup {
+                f.all_open = !f.all_open;
+            } else {
+                f.overdue_only = !f.overdue_only;
+            }
+            return Effect::Requery;
+        }
+        A::Refresh => {
+            app.say(app.lang.pick("已刷新", "refreshed"), false);
+            return Effect::Reload;
+        }
+        A::Item(a) => match app.selected_item() {
+            Some(item) => forms::open_form(app, store, a, item, None),
+            None if compliance && app.selected_finding().is_some() => app.say(
+                app.lang.pick(
+                    "该项不针对具体事项，没有可用的操作",
+                    "this finding is not about an item; no action applies",
+                ),
+                true,
+            ),
+            None => app.say(app.lang.pick("没有选中的事项", "nothing selected"), true),
+        },
+        A::Click(_, y) => click(app, y),
+        _ => return Effect::None,
+    }
+    Effect::Redraw
+}
+
+/// Enter: the selected item's detail; in the 合规 view, the detail of the finding's item,
+/// or the finding itself when it is about something without a detail view.
+fn open(app: &mut App, store: &mut Store) {
+    if let Some(item) = app.selected_item() {
+        return open_detail(app, store, item, 0);
+    }
+    match app.selected_finding() {
+        Some(f) if app.focus == PaneId::Compliance && findings::item_of(f).is_none() => {
+            app.mode = Mode::Finding {
+                finding: Box::new(f.clone()),
+                scroll: 0,
+            }
+        }
+        _ => app.say(app.lang.pick("没有选中的事项", "nothing selected"), true),
+    }
+}
+
+/// Opens (or re-opens) an item's detail at a scroll offset.
+pub(super) fn open_detail(app: &mut App, store: &mut Store, item: Item, scroll: usize) {
+    match store.read(|tx| queries::detail(tx, &app.env, item)) {
+        Ok(d) => {
+            app.mode = Mode::Detail {
+                detail: Box::new(d),
+                scroll,
+            }
+        }
+        Err(e) => app.say(e.localized(app.lang), true),
+    }
+}
+
+fn focus(app: &mut App, p: PaneId) {
+    app.focus = p;
+    let (w, h) = app.size;
+    app.resize(w, h);
+}
+
+fn click(app: &mut App, y: u16) {
+    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    let Some(areas) = super::layout::areas(area, app.focus) else {
+        return;
+    };
+    for p in PaneId::ALL {
+        let r = areas.panes[p.index()];
+        if y >= r.y && y < r.y + r.height {
+            focus(app, p);
+            let ui = &app.panes[p.index()];
+            let row = usize::from(y.saturating_sub(r.y + 2)) + ui.offset;
+            let cur = app.selected_index(p).unwrap_or(0);
+            app.move_by(row as isize - cur as isize);
+        }
+    }
+}
