@@ -1,6 +1,6 @@
 //! The real binary in a pseudo-terminal at 80×24: wait for the board, navigate, open the
-//! detail, filter with Chinese text, open the help, see another process's commit appear,
-//! quit. The screen is read back through a VT100 parser. Bounded: killed after 20 s.
+//! detail, filter with Chinese text, open the help, open the 合规 view and a finding's
+//! item, see another process's commit appear, quit. The screen is read back through a VT100 parser. Bounded: killed after 20 s.
 
 mod board_fixture;
 
@@ -130,6 +130,16 @@ fn board_in_a_pseudo_terminal() {
         screen.wait_for(&["按键", "[next_pane]"]);
         key("q");
         screen.wait_for(&["待批公文 [1]"]);
+        // The 合规 view: findings by severity, counts in its title and in the header.
+        key("4");
+        screen.wait_for(&["合规 [4] 违", "!!违规", "第二十八条", "合规:违"]);
+        // Enter on the first finding (an overdue supervision item) opens the item.
+        key("\r");
+        screen.wait_for(&["合规 (", "依据："]);
+        key("\x1b");
+        screen.wait_for(&["合规 [4]"]);
+        key("1");
+        screen.wait_for(&["待批公文 [1]", "逾期督办 [2]"]);
         // Another process commits: the board shows it without a key press.
         let other = dutydesk::store::Store::open(&db).unwrap();
         let t0 = Instant::now();

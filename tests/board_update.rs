@@ -239,6 +239,8 @@ fn every_item_action_opens_its_form() {
                 ItemAction::Return,
                 ItemAction::Forward,
                 ItemAction::Urge,
+                ItemAction::Printed,
+                ItemAction::Published,
             ],
         ),
         (
@@ -250,6 +252,7 @@ fn every_item_action_opens_its_form() {
                 ItemAction::Close,
                 ItemAction::Reopen,
                 ItemAction::Recheck,
+                ItemAction::Rechecked,
             ],
         ),
         (
@@ -261,9 +264,16 @@ fn every_item_action_opens_its_form() {
                 ItemAction::Leave,
                 ItemAction::MinutesIssued,
                 ItemAction::DocumentsIssued,
+                ItemAction::Decide,
             ],
         ),
     ];
+    let covered: std::collections::HashSet<_> =
+        cases.iter().flat_map(|c| c.1.iter().copied()).collect();
+    assert!(
+        ItemAction::ALL.iter().all(|a| covered.contains(a)),
+        "every item action is tried"
+    );
     for (pane, actions) in cases {
         for act in actions {
             let (mut s, mut a) = setup();

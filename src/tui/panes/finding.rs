@@ -8,7 +8,7 @@ use super::{fit, put};
 use crate::domain::compliance::Finding;
 use crate::i18n::Lang;
 use crate::text::{width, wrap};
-use crate::tui::findings::{entity_label, marker};
+use crate::tui::findings::entity_label;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -32,7 +32,7 @@ pub fn lines(f: &Finding, l: Lang, w: usize, theme: &Theme) -> Vec<(String, Styl
     let fields: [(&str, String, Style); 6] = [
         (
             l.pick("级别", "Level"),
-            format!("{} {}", marker(f.severity, l), f.severity.label(l)),
+            f.severity.label(l).to_string(),
             severity_style(f.severity, theme),
         ),
         (l.pick("依据", "Rule"), f.cite(l), Style::new()),

@@ -26,7 +26,12 @@ impl Widget for FormView<'_> {
         let h = u16::try_from(f.fields.len() * 2 + 5).unwrap_or(u16::MAX);
         let r = centered(area, 64, h);
         Clear.render(r, buf);
-        let title = format!(" {}：{} ", f.action.label(l), f.target.title);
+        let title = format!(
+            " {}{}{} ",
+            f.action.label(l),
+            l.pick("：", ": "),
+            f.target.title
+        );
         let title = fit(&title, usize::from(r.width.saturating_sub(2)));
         let block = Block::bordered()
             .title(title.trim_end().to_string())

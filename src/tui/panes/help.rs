@@ -26,6 +26,16 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         "any action name: sign, urge, extend, ...",
     ),
     (
+        ":check",
+        "合规视图（同按键 4）",
+        "the compliance view (as key 4)",
+    ),
+    (
+        ":printed / :decide ...",
+        "按规则登记：已印制、已公开、会议决定事项、回头看完成",
+        "rule-driven records: printed, published, decision, re-check done",
+    ),
+    (
         ":goto 2026-12-01",
         "把看板日期移到某天（:goto today 回到今天）",
         "move the board's today (:goto today to return)",
@@ -52,6 +62,7 @@ pub fn lines(km: &Keymap, l: Lang, theme: &Theme) -> Vec<(String, Style)> {
     )];
     for ctx in [
         Context::Board,
+        Context::Item,
         Context::Detail,
         Context::Text,
         Context::Confirm,
