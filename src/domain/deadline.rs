@@ -28,10 +28,16 @@ impl Deadline {
     }
 }
 
-/// Formats a rule key with its article, or marks it a default.
+/// Formats a rule key with its article. Without an article it says where the date came
+/// from instead: set by whoever assigned the item ("given…"), a granted extension
+/// ("extended"), or a dutydesk default ("default.…").
 pub fn cite(rule: &str, article: Option<&str>, lang: Lang) -> String {
     match article {
         Some(a) => format!("{rule} ({})", article_label(a, lang)),
+        None if rule == "given" || rule.starts_with("given.") => {
+            lang.pick("交办时确定", "set at assignment").to_string()
+        }
+        None if rule == "extended" => lang.pick("经批准延期", "extended").to_string(),
         None => format!("{rule} ({})", lang.pick("本系统默认", "dutydesk default")),
     }
 }

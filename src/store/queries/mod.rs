@@ -157,12 +157,8 @@ impl Due {
             article,
         }
     }
-    /// "rule (第N条)" or "rule (dutydesk default)".
+    /// "rule (第N条)", "rule (dutydesk default)", or where a hand-set date came from.
     pub fn cite(&self, lang: crate::i18n::Lang) -> String {
-        if self.rule == "given" {
-            // A deadline set by whoever assigned the item, not by a rule.
-            return lang.pick("交办时确定", "set at assignment").to_string();
-        }
         crate::domain::deadline::cite(&self.rule, self.article.as_deref(), lang)
     }
 }
