@@ -182,7 +182,7 @@ fn check_speaks_chinese_by_default_and_english_on_request() {
         .stdout(predicate::str::contains(
             "violation since 2025-03-08 document D2",
         ))
-        .stdout(predicate::str::contains("art. 二十八"));
+        .stdout(predicate::str::contains("art. 28"));
 }
 
 #[test]
