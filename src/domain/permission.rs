@@ -43,9 +43,9 @@ pub enum Capacity {
     DeptHead,
 }
 
-/// "第六十四条" / "art. 64", for citing the rule behind a refusal.
+/// "（第六十四条）" / " (art. 64)", for citing the rule behind a refusal.
 fn cite(article: &str) -> (String, String) {
-    (format!("（第{article}条）"), format!(" (art. {article})"))
+    crate::domain::deadline::article_suffix(article)
 }
 
 /// Signing (签批) a document.

@@ -110,14 +110,14 @@ pub const DEFAULTS: &[(&str, &[&str], Context, &str, &str)] = &[
         &["P"],
         Item,
         "公文已印制（崆峒五十三：签发后2个工作日内）",
-        "document printed (kongtong art. 五十三: within 2 wd of signing)",
+        "document printed (kongtong art. 53: within 2 wd of signing)",
     ),
     (
         "published",
         &["N"],
         Item,
         "公文已网上公开（崆峒五十三：印制后1个工作日内）",
-        "document published online (kongtong art. 五十三: within 1 wd of printing)",
+        "document published online (kongtong art. 53: within 1 wd of printing)",
     ),
     (
         "decide",

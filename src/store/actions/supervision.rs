@@ -90,10 +90,7 @@ fn in_state(sup: &Sup, want: SupState, zh_verb: &str, en_verb: &str) -> Result<(
 /// "（第六十四条）" / " (art. 64)" for a rule the profile states, else nothing.
 fn cite(rule: Option<&Flag>) -> (String, String) {
     match rule.filter(|f| f.value) {
-        Some(f) => (
-            format!("（第{}条）", f.article),
-            format!(" (art. {})", f.article),
-        ),
+        Some(f) => crate::domain::deadline::article_suffix(&f.article),
         None => (String::new(), String::new()),
     }
 }

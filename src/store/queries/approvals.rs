@@ -1,7 +1,7 @@
 //! 待批公文: documents awaiting a leader, overdue first, then by working days left.
 //! Walks `documents_pending_by_due` (partial on `state = '待批'`) in due order.
 
-use super::{Bounds, Due, Filter, Pane, PersonRef, count, like_pattern, parse_day, resort};
+use super::{Bounds, Due, Filter, Pane, PersonRef, like_pattern, parse_day, resort, with_counts};
 use crate::domain::{CountersignAnswer, DocKind, Env, Urgency, deadline};
 use crate::error::{DbContext, Result};
 use crate::i18n::Named;
@@ -161,40 +161,22 @@ pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Approv
         |r| r.received.to_string(),
         |r| r.title.as_str(),
     );
-    if !f.with_counts {
-        return Ok(Pane {
-            rows,
-            ..Pane::default()
-        });
-    }
-    let (total, overdue, due_soon) = conn
-        .prepare_cached(&format!(
+    with_counts(
+        conn,
+        f,
+        rows,
+        &format!(
             "SELECT count(*), coalesce(sum(d.due < :today), 0),
                     coalesce(sum(d.due >= :today AND d.due < :soon), 0)
              FROM documents d
              LEFT JOIN departments dep ON dep.id = d.from_dept
              LEFT JOIN people p ON p.id = d.leader_id
              WHERE {FILTER}"
-        ))
-        .db("preparing the approvals count")?
-        .query_row(
-            named_params! {":pat": like_pattern(f.text.as_deref()), ":upper": b.upper,
-            ":today": b.today, ":soon": b.soon},
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, i64>(2)?,
-                ))
-            },
-        )
-        .db("counting pending documents")?;
-    Ok(Pane {
-        rows,
-        total: count(total),
-        overdue: count(overdue),
-        due_soon: count(due_soon),
-    })
+        ),
+        named_params! {":pat": like_pattern(f.text.as_deref()), ":upper": b.upper,
+        ":today": b.today, ":soon": b.soon},
+        "pending documents",
+    )
 }
 
 struct Raw {

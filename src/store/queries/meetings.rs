@@ -3,7 +3,9 @@
 //! from three partial indexes (`meetings_by_start`, `meetings_owing_minutes`,
 //! `meetings_owing_docs`), so old, settled meetings are never read.
 
-use super::{Due, Filter, Pane, PersonRef, count, like_pattern, parse_day, resort, within_cutoff};
+use super::{
+    Due, Filter, Pane, PersonRef, like_pattern, parse_day, resort, with_counts, within_cutoff,
+};
 use crate::clock::fmt_date;
 use crate::domain::{Env, MeetingKind, MeetingState};
 use crate::error::{DbContext, Result};
@@ -191,39 +193,21 @@ pub fn meetings(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Meeting
         |r| r.start.clone(),
         |r| r.title.as_str(),
     );
-    if !f.with_counts {
-        return Ok(Pane {
-            rows,
-            ..Pane::default()
-        });
-    }
-    let (total, overdue, due_soon) = conn
-        .prepare_cached(&format!(
+    with_counts(
+        conn,
+        f,
+        rows,
+        &format!(
             "{BASE}
              SELECT count(*), coalesce(sum(late), 0),
                     coalesce(sum(NOT late AND next_due < :soon), 0)
              FROM h"
-        ))
-        .db("preparing the meetings count")?
-        .query_row(
-            named_params! {":today": t, ":horizon": h, ":soon": s,
-            ":pat": like_pattern(f.text.as_deref()), ":upper": upper,
-            ":late_only": late_only},
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, i64>(2)?,
-                ))
-            },
-        )
-        .db("counting meetings")?;
-    Ok(Pane {
-        rows,
-        total: count(total),
-        overdue: count(overdue),
-        due_soon: count(due_soon),
-    })
+        ),
+        named_params! {":today": t, ":horizon": h, ":soon": s,
+        ":pat": like_pattern(f.text.as_deref()), ":upper": upper,
+        ":late_only": late_only},
+        "meetings",
+    )
 }
 
 type RawDue = (Option<String>, Option<String>, Option<String>);

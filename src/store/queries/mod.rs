@@ -22,6 +22,7 @@ pub use supervision::{SupervisionRow, supervision};
 
 use crate::calendar::Calendar;
 use crate::domain::Env;
+use crate::error::DbContext as _;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -156,12 +157,8 @@ impl Due {
             article,
         }
     }
-    /// "rule (第N条)" or "rule (dutydesk default)".
+    /// "rule (第N条)", "rule (dutydesk default)", or where a hand-set date came from.
     pub fn cite(&self, lang: crate::i18n::Lang) -> String {
-        if self.rule == "given" {
-            // A deadline set by whoever assigned the item, not by a rule.
-            return lang.pick("交办时确定", "set at assignment").to_string();
-        }
         crate::domain::deadline::cite(&self.rule, self.article.as_deref(), lang)
     }
 }
@@ -291,6 +288,41 @@ pub(crate) fn resort<T>(
 /// Reads a `usize` count from SQL.
 pub(crate) fn count(v: i64) -> usize {
     usize::try_from(v).unwrap_or(0)
+}
+
+/// Wraps a pane's rows with its counts: `sql` selects (total, overdue, due soon) over the
+/// same filter as the rows. Skipped when the filter asks for rows only (`list`).
+pub(crate) fn with_counts<T>(
+    conn: &rusqlite::Connection,
+    f: &Filter,
+    rows: Vec<T>,
+    sql: &str,
+    params: &[(&str, &dyn rusqlite::ToSql)],
+    what: &str,
+) -> Result<Pane<T>> {
+    if !f.with_counts {
+        return Ok(Pane {
+            rows,
+            ..Pane::default()
+        });
+    }
+    let (total, overdue, due_soon) = conn
+        .prepare_cached(sql)
+        .db(format!("preparing the {what} count"))?
+        .query_row(params, |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })
+        .db(format!("counting {what}"))?;
+    Ok(Pane {
+        rows,
+        total: count(total),
+        overdue: count(overdue),
+        due_soon: count(due_soon),
+    })
 }
 
 #[cfg(test)]

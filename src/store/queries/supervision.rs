@@ -2,7 +2,7 @@
 //! the due-soon threshold; the filter can widen to every open item. Walks
 //! `supervision_open_by_deadline` (partial on `state = '办理中'`) in deadline order.
 
-use super::{Bounds, Due, Filter, Pane, count, like_pattern, parse_day, resort};
+use super::{Bounds, Due, Filter, Pane, like_pattern, parse_day, resort, with_counts};
 use crate::domain::{Env, FeedbackCycle, SupSource};
 use crate::error::{DbContext, Result};
 use chrono::NaiveDate;
@@ -124,39 +124,21 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
         |r| r.assigned.to_string(),
         |r| r.title.as_str(),
     );
-    if !f.with_counts {
-        return Ok(Pane {
-            rows,
-            ..Pane::default()
-        });
-    }
-    let (total, overdue, due_soon) = conn
-        .prepare_cached(&format!(
+    with_counts(
+        conn,
+        f,
+        rows,
+        &format!(
             "SELECT count(*), coalesce(sum(s.deadline < :today), 0),
                     coalesce(sum(s.deadline >= :today AND s.deadline < :soon), 0)
              FROM supervision s
              JOIN departments dep ON dep.id = s.lead_dept
              WHERE {FILTER}"
-        ))
-        .db("preparing the supervision count")?
-        .query_row(
-            named_params! {":pat": like_pattern(f.text.as_deref()), ":upper": upper,
-            ":today": b.today, ":soon": b.soon},
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, i64>(2)?,
-                ))
-            },
-        )
-        .db("counting supervision items")?;
-    Ok(Pane {
-        rows,
-        total: count(total),
-        overdue: count(overdue),
-        due_soon: count(due_soon),
-    })
+        ),
+        named_params! {":pat": like_pattern(f.text.as_deref()), ":upper": upper,
+        ":today": b.today, ":soon": b.soon},
+        "supervision items",
+    )
 }
 
 struct Raw {

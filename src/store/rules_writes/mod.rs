@@ -41,10 +41,10 @@ fn office_actor(conn: &Connection, env: &Env, zh_verb: &str, en_verb: &str) -> R
     }
 }
 
-/// "（第五十三条）" / " (art. 五十三)" for a rule's article, or nothing.
+/// "（第五十三条）" / " (art. 53)" for a rule's article, or nothing.
 fn cite(article: Option<&str>) -> (String, String) {
     match article {
-        Some(a) => (format!("（第{a}条）"), format!(" (art. {a})")),
+        Some(a) => crate::domain::deadline::article_suffix(a),
         None => (String::new(), String::new()),
     }
 }

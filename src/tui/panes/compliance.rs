@@ -91,12 +91,15 @@ pub fn severity_style(s: Severity, theme: &Theme) -> Style {
     }
 }
 
-/// The article as the district numbers it, or "默认" for a dutydesk default or a limit
-/// given on the item itself.
+/// The article as the district numbers it; without one, where the limit came from: set at
+/// assignment, an extension, or a dutydesk default (as `deadline::cite` says it).
 pub fn article_cell(f: &Finding, l: Lang) -> String {
     match &f.article {
         Some(a) => article_label(a, l),
-        None if f.rule.starts_with("given") => l.pick("交办确定", "given").into(),
+        None if f.rule == "given" || f.rule.starts_with("given.") => {
+            l.pick("交办确定", "assigned").into()
+        }
+        None if f.rule == "extended" => l.pick("经批准延期", "extended").into(),
         None => l.pick("默认", "default").into(),
     }
 }

@@ -233,7 +233,10 @@ fn route_text(env: &Env, route: Option<&str>) -> Bi {
         None => return Bi::same(route.unwrap_or_default()),
     };
     match article {
-        Some(a) => Bi::new(format!("{zh}（第{a}条）"), format!("{en} (art. {a})")),
+        Some(a) => {
+            let (sz, se) = crate::domain::deadline::article_suffix(&a);
+            Bi::new(format!("{zh}{sz}"), format!("{en}{se}"))
+        }
         None => Bi::new(zh, en),
     }
 }
