@@ -21,6 +21,32 @@ fn insert_doc(s: &Store, id: i64, due: &str) {
 }
 
 #[test]
+fn another_connections_commit_reaches_the_compliance_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut mine) = fx::file_store(dir.path());
+    let other = Store::open(&path).unwrap();
+    let mut app = fx::app_on(&mut mine, Lang::Zh, 80, 24);
+    step(&mut app, &mut mine, Action::FocusPane(PaneId::Compliance));
+    let selected = app.panes[PaneId::Compliance.index()].selected;
+    let [v, ..] = app.snap.findings.total_counts();
+    let mut events = Events::new(&mine, app.env.clock, false);
+    // An overdue document lands: one more violation, and the selection keeps its finding.
+    insert_doc(&other, 60, "2026-11-20");
+    let ev = events.check_db(&mine).expect("the commit is noticed");
+    let action = dutydesk::tui::action_for(&app, ev).unwrap();
+    step(&mut app, &mut mine, action);
+    assert_eq!(app.snap.findings.total_counts()[0], v + 1);
+    assert!(
+        app.snap
+            .findings
+            .all
+            .iter()
+            .any(|f| f.item.ext_id == "doc-new-60")
+    );
+    assert_eq!(app.panes[PaneId::Compliance.index()].selected, selected);
+}
+
+#[test]
 fn another_connections_commit_appears_and_selection_stays_on_its_item() {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut mine) = fx::file_store(dir.path());
