@@ -6,6 +6,7 @@
 //! writes everything in dependency order, so that an export imported into an empty
 //! database (made for the same profile) reproduces it.
 
+mod countersign_record;
 pub mod csv_rows;
 pub mod export;
 mod export_items;
