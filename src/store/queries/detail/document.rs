@@ -97,11 +97,16 @@ pub(super) fn document(conn: &Connection, env: &Env, id: i64) -> Result<Parts> {
     f.text("承办领导", "Routed to", name_of(conn, leader)?);
     f.bi("分办依据", "Routing", route_text(env, route.as_deref()));
     f.named("状态", "State", &state);
-    f.due(
-        "办理期限",
-        "Due",
-        due_at(env, &format!("document {ext} due"), due, rule, art)?,
-    );
+    if state == DocState::Pending {
+        f.due(
+            "办理期限",
+            "Due",
+            due_at(env, &format!("document {ext} due"), due, rule, art)?,
+        );
+    } else {
+        // Settled: the limit it had, without a countdown that no longer runs.
+        f.text("办理期限", "Due", due);
+    }
     f.text("签批日期", "Signed on", signed.clone());
     f.text("签批人", "Signed by", name_of(conn, signer)?);
     f.text("批示", "Instruction", instr);
