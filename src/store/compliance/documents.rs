@@ -2,7 +2,7 @@
 //! leader is away and who stands in), unanswered countersigns past due, and signed
 //! documents still owing printing or publishing.
 
-use super::{day, stored_rule, ymd};
+use super::{day, item_at, stored_rule, ymd};
 use crate::domain::compliance::documents::{
     self as rules, LeaderView, OpenCountersign, PendingDoc, RouteCheck, SignedDoc,
 };
@@ -169,12 +169,7 @@ fn countersigns(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<
         .query_map([&today], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
-                ItemRef::new(
-                    "document",
-                    r.get(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                ),
+                item_at(r, "document", 1)?,
                 r.get::<_, String>(4)?,
                 r.get::<_, Option<String>>(5)?,
                 r.get::<_, Option<String>>(6)?,

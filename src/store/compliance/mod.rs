@@ -13,7 +13,7 @@ mod meetings;
 mod others;
 
 use crate::domain::Env;
-use crate::domain::compliance::{self, Finding, RuleRef};
+use crate::domain::compliance::{self, Finding, ItemRef, RuleRef};
 use crate::error::Result;
 use chrono::NaiveDate;
 
@@ -45,6 +45,20 @@ pub(crate) fn day(what: &str, id: i64, s: Option<&str>) -> Option<NaiveDate> {
 }
 
 /// The rule behind a stored deadline.
+/// The item a finding is about, read from three columns from `first`: id, ext_id, title.
+pub(crate) fn item_at(
+    r: &rusqlite::Row<'_>,
+    entity: &'static str,
+    first: usize,
+) -> rusqlite::Result<ItemRef> {
+    Ok(ItemRef::new(
+        entity,
+        r.get(first)?,
+        r.get::<_, String>(first + 1)?,
+        r.get::<_, String>(first + 2)?,
+    ))
+}
+
 pub(crate) fn stored_rule(rule: Option<String>, article: Option<String>) -> RuleRef {
     RuleRef::stored(rule.as_deref(), article.as_deref())
 }

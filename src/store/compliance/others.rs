@@ -1,6 +1,6 @@
 //! Gathering for the supervision, people and investment rules.
 
-use super::{day, stored_rule, ymd};
+use super::{day, item_at, stored_rule, ymd};
 use crate::domain::compliance::investment::{self as inv, FundView, ProjectView};
 use crate::domain::compliance::people::{
     self as ppl, ABSENCE_LOOKAHEAD_DAYS, AbsenceView, DUTY_LOOKAHEAD_DAYS,
@@ -31,12 +31,7 @@ pub(super) fn supervision(conn: &Connection, env: &Env, out: &mut Vec<Finding>) 
         .query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
-                ItemRef::new(
-                    "supervision",
-                    r.get(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                ),
+                item_at(r, "supervision", 0)?,
                 r.get::<_, String>(3)?,
                 r.get::<_, Option<String>>(4)?,
                 r.get::<_, Option<String>>(5)?,
@@ -83,12 +78,7 @@ pub(super) fn supervision(conn: &Connection, env: &Env, out: &mut Vec<Finding>) 
         .query_map([ymd(env.today())], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
-                ItemRef::new(
-                    "supervision",
-                    r.get(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                ),
+                item_at(r, "supervision", 0)?,
                 r.get::<_, String>(3)?,
                 r.get::<_, String>(4)?,
             ))
@@ -238,12 +228,7 @@ pub(super) fn investment(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -
         .query_map([ymd(env.today())], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
-                ItemRef::new(
-                    "fund",
-                    r.get(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                ),
+                item_at(r, "fund", 0)?,
                 r.get::<_, String>(3)?,
                 stored_rule(r.get(4)?, r.get(5)?),
             ))
