@@ -75,7 +75,9 @@ fn import(ctx: &Ctx, file: &std::path::Path, out: &mut dyn Write) -> Result<()> 
             tx,
             &audit::Entry {
                 actor: &actor,
-                at: &now,
+                os_account: &actor,
+                acted_for: None,
+                business_date: None,
                 action: "calendar-import",
                 entity: "holiday_year",
                 entity_id: Some(i64::from(year)),

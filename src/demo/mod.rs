@@ -85,7 +85,9 @@ pub fn fill(conn: &Connection, env: &Env, opts: Options) -> Result<()> {
         conn,
         &audit::Entry {
             actor: &env.actor,
-            at: &env.now_str(),
+            os_account: &env.account,
+            acted_for: None,
+            business_date: env.business_date().as_deref(),
             action: "demo",
             entity: "database",
             entity_id: None,
@@ -97,6 +99,7 @@ pub fn fill(conn: &Connection, env: &Env, opts: Options) -> Result<()> {
             after: None,
         },
     )
+    .map(|_| ())
 }
 
 /// The login of today's duty officer, if the rota has one.

@@ -13,8 +13,10 @@ pub struct Env {
     pub profile: Arc<Profile>,
     pub calendar: Calendar,
     pub clock: Clock,
-    /// The login of the person acting (`--as`, default the OS user).
+    /// The login of the person acting (the OS account's person, or `--as` where allowed).
     pub actor: String,
+    /// The operating-system account of the process, as the audit records it.
+    pub account: String,
 }
 
 impl Env {
@@ -24,12 +26,25 @@ impl Env {
         clock: Clock,
         actor: impl Into<String>,
     ) -> Env {
+        let actor = actor.into();
         Env {
             profile: Arc::new(profile),
             calendar,
             clock,
-            actor: actor.into(),
+            account: actor.clone(),
+            actor,
         }
+    }
+    /// The same environment for another OS account.
+    pub fn with_account(mut self, account: impl Into<String>) -> Env {
+        self.account = account.into();
+        self
+    }
+    /// The business date the audit keeps beside the real time, when the clock is pinned.
+    pub fn business_date(&self) -> Option<String> {
+        self.clock
+            .is_pinned()
+            .then(|| clock::fmt_date(self.today()))
     }
     /// Today's local date (pinned or real).
     pub fn today(&self) -> NaiveDate {

@@ -1,16 +1,33 @@
-//! The audit log: one row per change, in the same transaction as the change itself.
+//! The audit log: one row per change, in the same transaction as the change itself, each
+//! chained by hash to the row before it.
+//!
+//! Every row has one shape: the real time (UTC, RFC 3339 — never the pinned business date,
+//! which is kept beside it), the operating-system account of the process, the person acting
+//! and the person acted for, the command, the row before and after, and the hash of all of
+//! that together with the previous row's hash. The chain's head (row count and last hash)
+//! lives in `audit_chain`, apart from the log, so `audit verify` can tell a removed last row
+//! from an intact log.
 
 use crate::error::{DbContext, Result};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
+use sha2::{Digest, Sha256};
 
-/// One change to record.
+/// The hash before the first row.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// One change to record. The time is not given: the log takes it from the real clock.
+#[derive(Debug, Clone, Copy)]
 pub struct Entry<'a> {
-    /// Login of the person acting.
+    /// The operating-system account of the process that made the change.
+    pub os_account: &'a str,
+    /// Login of the person acting ("system" for the rules' own writes).
     pub actor: &'a str,
-    /// Local time of the change, `YYYY-MM-DD HH:MM:SS`.
-    pub at: &'a str,
-    /// What was done: "sign", "import", "urge", …
+    /// Login of the person acted for (代录, a stand-in), if not the actor.
+    pub acted_for: Option<&'a str>,
+    /// The command: "sign", "import", "urge", …
     pub action: &'a str,
+    /// The business date the command ran under, when the clock was pinned.
+    pub business_date: Option<&'a str>,
     /// The table changed: "document", "supervision", "meeting", …
     pub entity: &'a str,
     pub entity_id: Option<i64>,
@@ -20,45 +37,168 @@ pub struct Entry<'a> {
     pub after: Option<&'a serde_json::Value>,
 }
 
-/// Appends an entry.
-pub fn record(conn: &Connection, e: &Entry<'_>) -> Result<()> {
-    let mut stmt = conn
-        .prepare_cached(
-            "INSERT INTO audit(at, actor, action, entity, entity_id, summary, before, after)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )
-        .db("preparing the audit insert")?;
-    stmt.execute(params![
-        e.at,
+/// The real time now, as stored in `audit.at`: UTC, RFC 3339 with milliseconds.
+pub fn now_utc() -> String {
+    chrono::Utc::now()
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
+}
+
+/// The fields a row's hash covers, in order.
+pub struct Hashed<'a> {
+    pub id: i64,
+    pub at: &'a str,
+    pub os_account: Option<&'a str>,
+    pub actor: &'a str,
+    pub acted_for: Option<&'a str>,
+    pub action: &'a str,
+    pub business_date: Option<&'a str>,
+    pub entity: &'a str,
+    pub entity_id: Option<i64>,
+    pub summary: &'a str,
+    pub before: Option<&'a str>,
+    pub after: Option<&'a str>,
+    pub prev_hash: &'a str,
+}
+
+impl Hashed<'_> {
+    /// SHA-256 (hex) of the fields, each length-prefixed so no two rows can collide by
+    /// moving text from one field to the next; a missing value differs from an empty one.
+    pub fn hash(&self) -> String {
+        let mut h = Sha256::new();
+        let mut put = |v: Option<&str>| match v {
+            None => h.update(b"-"),
+            Some(s) => {
+                h.update(format!("{}:", s.len()).as_bytes());
+                h.update(s.as_bytes());
+            }
+        };
+        put(Some(&self.id.to_string()));
+        put(Some(self.at));
+        put(self.os_account);
+        put(Some(self.actor));
+        put(self.acted_for);
+        put(Some(self.action));
+        put(self.business_date);
+        put(Some(self.entity));
+        put(self.entity_id.map(|i| i.to_string()).as_deref());
+        put(Some(self.summary));
+        put(self.before);
+        put(self.after);
+        put(Some(self.prev_hash));
+        let digest = h.finalize();
+        digest.iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// The chain's head: rows so far and the last row's hash.
+pub fn head(conn: &Connection) -> Result<(i64, String)> {
+    Ok(conn
+        .prepare_cached("SELECT rows, last_hash FROM audit_chain WHERE id = 1")
+        .db("preparing the audit chain read")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .db("reading the audit chain")?
+        .unwrap_or((0, GENESIS.to_string())))
+}
+
+/// Appends an entry, chained to the last one. Runs inside the caller's transaction, which
+/// holds the write lock, so no other writer can slip a row in between.
+pub fn record(conn: &Connection, e: &Entry<'_>) -> Result<i64> {
+    let (rows, prev) = head(conn)?;
+    let at = now_utc();
+    let before = e.before.map(|v| v.to_string());
+    let after = e.after.map(|v| v.to_string());
+    // The id is fixed before the insert so the hash can cover it.
+    let id: i64 = conn
+        .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM audit")
+        .db("preparing the audit id")?
+        .query_row([], |r| r.get(0))
+        .db("choosing the audit id")?;
+    let hash = Hashed {
+        id,
+        at: &at,
+        os_account: Some(e.os_account),
+        actor: e.actor,
+        acted_for: e.acted_for,
+        action: e.action,
+        business_date: e.business_date,
+        entity: e.entity,
+        entity_id: e.entity_id,
+        summary: e.summary,
+        before: before.as_deref(),
+        after: after.as_deref(),
+        prev_hash: &prev,
+    }
+    .hash();
+    conn.prepare_cached(
+        "INSERT INTO audit(id, at, os_account, actor, acted_for, action, business_date,
+                           entity, entity_id, summary, before, after, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )
+    .db("preparing the audit insert")?
+    .execute(params![
+        id,
+        at,
+        e.os_account,
         e.actor,
+        e.acted_for,
         e.action,
+        e.business_date,
         e.entity,
         e.entity_id,
         e.summary,
-        e.before.map(|v| v.to_string()),
-        e.after.map(|v| v.to_string()),
+        before,
+        after,
+        prev,
+        hash,
     ])
     .db(format!("recording '{}' in the audit log", e.action))?;
-    Ok(())
+    conn.prepare_cached(
+        "INSERT INTO audit_chain(id, rows, last_hash) VALUES (1, ?1, ?2)
+         ON CONFLICT(id) DO UPDATE SET rows = excluded.rows, last_hash = excluded.last_hash",
+    )
+    .db("preparing the audit chain update")?
+    .execute(params![rows + 1, hash])
+    .db("moving the audit chain head")?;
+    Ok(id)
 }
 
 /// One entry as read back for an item's history.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct HistoryEntry {
     pub id: i64,
+    /// As stored: UTC RFC 3339 (older rows: local `YYYY-MM-DD HH:MM:SS`).
     pub at: String,
     pub actor: String,
+    pub acted_for: Option<String>,
     pub action: String,
     pub summary: String,
     pub before: Option<String>,
     pub after: Option<String>,
 }
 
+impl HistoryEntry {
+    /// The time in the district's local time (UTC+8), `YYYY-MM-DD HH:MM:SS`.
+    pub fn at_local(&self) -> String {
+        local_time(&self.at)
+    }
+}
+
+/// A stored audit time in local time (UTC+8). Rows written before times were kept in UTC
+/// are already local and are returned as they are.
+pub fn local_time(at: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(at) {
+        Ok(t) => crate::clock::fmt_datetime(t.with_timezone(&crate::clock::offset()).naive_local()),
+        Err(_) => at.to_string(),
+    }
+}
+
 /// The full history of one item, oldest first.
 pub fn history(conn: &Connection, entity: &str, entity_id: i64) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT id, at, actor, action, summary, before, after FROM audit
+            "SELECT id, at, actor, acted_for, action, summary, before, after FROM audit
              WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
         )
         .db("preparing the history query")?;
@@ -68,10 +208,11 @@ pub fn history(conn: &Connection, entity: &str, entity_id: i64) -> Result<Vec<Hi
                 id: r.get(0)?,
                 at: r.get(1)?,
                 actor: r.get(2)?,
-                action: r.get(3)?,
-                summary: r.get(4)?,
-                before: r.get(5)?,
-                after: r.get(6)?,
+                acted_for: r.get(3)?,
+                action: r.get(4)?,
+                summary: r.get(5)?,
+                before: r.get(6)?,
+                after: r.get(7)?,
             })
         })
         .db("reading an item's history")?;

@@ -201,7 +201,9 @@ impl<'a> Audited<'a> {
             self.conn,
             &audit::Entry {
                 actor: &self.env.actor,
-                at: &now_stamp(self.env),
+                os_account: &self.env.account,
+                acted_for: None,
+                business_date: self.env.business_date().as_deref(),
                 action: "import",
                 entity: self.entity,
                 entity_id: Some(id),
@@ -210,6 +212,7 @@ impl<'a> Audited<'a> {
                 after: after.as_ref(),
             },
         )
+        .map(|_| ())
     }
 }
 

@@ -136,8 +136,37 @@ pub fn text(buf: &ratatui::buffer::Buffer) -> String {
     normalize_times(&raw_text(buf))
 }
 
-/// Replaces every `dd:dd:dd` with `hh:mm:ss` (same width).
+/// Replaces every `dd:dd:dd` with `hh:mm:ss` (same width), and the date in front of one
+/// with `YYYY-MM-DD`: the audit history shows the real time, never the pinned day.
 pub fn normalize_times(s: &str) -> String {
+    let s = normalize_clock(s);
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s.as_str();
+    while let Some(i) = rest.find(" hh:mm:ss") {
+        let head = &rest[..i];
+        let date_like = head.len() >= 10
+            && head.is_char_boundary(head.len() - 10)
+            && head[head.len() - 10..].bytes().enumerate().all(|(k, b)| {
+                if k == 4 || k == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        if date_like {
+            out.push_str(&head[..head.len() - 10]);
+            out.push_str("YYYY-MM-DD");
+        } else {
+            out.push_str(head);
+        }
+        out.push_str(" hh:mm:ss");
+        rest = &rest[i + " hh:mm:ss".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn normalize_clock(s: &str) -> String {
     let c: Vec<char> = s.chars().collect();
     let d = |i: usize| c.get(i).is_some_and(|x| x.is_ascii_digit());
     let colon = |i: usize| c.get(i) == Some(&':');

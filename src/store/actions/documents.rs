@@ -118,7 +118,6 @@ pub fn sign(store: &mut Store, env: &Env, doc_id: i64, instruction: &str) -> Res
             )
         };
         Record {
-            at: &at,
             action: "sign",
             entity: "document",
             id: doc.id,
@@ -151,7 +150,6 @@ pub fn return_document(store: &mut Store, env: &Env, doc_id: i64, reason: &str) 
         let after = snapshot::row(tx, Table::Document, doc.id)?;
         let (for_zh, for_en) = for_whom(cap, &name_of(tx, doc.leader_id)?);
         Record {
-            at: &at,
             action: "return",
             entity: "document",
             id: doc.id,
@@ -214,7 +212,6 @@ pub fn forward(
             from
         };
         Record {
-            at: &at,
             action: "forward",
             entity: "document",
             id: doc.id,
@@ -260,7 +257,6 @@ pub(super) fn urge(store: &mut Store, env: &Env, doc_id: i64, note: &str) -> Res
         let n = doc.urged_count + 1;
         let (note_zh, note_en) = with_note(note);
         Record {
-            at: &at,
             action: "urge",
             entity: "document",
             id: doc.id,

@@ -121,8 +121,8 @@ pub(super) fn record<'a>(
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
 ) -> Record<'a> {
+    let _ = at; // the audit takes the real time itself
     Record {
-        at,
         action,
         entity: "meeting",
         id: meeting_id,

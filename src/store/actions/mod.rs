@@ -92,8 +92,6 @@ fn with_note(note: &str) -> (String, String) {
 
 /// Records an action in the audit log and builds its [`Done`].
 struct Record<'a> {
-    /// The action's time, the same as stored in the rows it changed.
-    at: &'a str,
     action: &'a str,
     entity: &'static str,
     id: i64,
@@ -109,7 +107,9 @@ impl Record<'_> {
             conn,
             &Entry {
                 actor: &env.actor,
-                at: self.at,
+                os_account: &env.account,
+                acted_for: None,
+                business_date: env.business_date().as_deref(),
                 action: self.action,
                 entity: self.entity,
                 entity_id: Some(self.id),

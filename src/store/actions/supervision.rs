@@ -110,7 +110,6 @@ fn change(
         let c = f(tx, &sup, &me, &at)?;
         let after = snapshot::row(tx, Table::Supervision, sup.id)?;
         Record {
-            at: &at,
             action: c.action,
             entity: "supervision",
             id: sup.id,

@@ -24,10 +24,15 @@ const MIGRATIONS: &[Migration] = &[
         name: "district rules: investment, fund requests, request dates",
         sql: include_str!("m002_rules.sql"),
     },
+    Migration {
+        version: 3,
+        name: "one door for writes: administrators, 代录, the audit chain",
+        sql: include_str!("m003_command.sql"),
+    },
 ];
 
 /// The schema version this program writes.
-pub const LATEST: i64 = 2;
+pub const LATEST: i64 = 3;
 
 /// The database's schema version.
 pub fn version(conn: &Connection) -> Result<i64> {

@@ -66,7 +66,6 @@ pub fn settle_countersigns(conn: &Connection, env: &Env) -> Result<usize> {
         .collect::<std::result::Result<_, _>>()
         .db("reading overdue countersign requests")?;
     let deemed = CountersignAnswer::Deemed;
-    let at = env.now_str();
     let article = rule.article.as_deref().unwrap_or("");
     let mut upd = conn
         .prepare_cached(
@@ -95,7 +94,9 @@ pub fn settle_countersigns(conn: &Connection, env: &Env) -> Result<usize> {
             conn,
             &Entry {
                 actor: SYSTEM_ACTOR,
-                at: &at,
+                os_account: &env.account,
+                acted_for: None,
+                business_date: env.business_date().as_deref(),
                 action: "countersign-deemed",
                 entity: "document",
                 entity_id: Some(doc_id),

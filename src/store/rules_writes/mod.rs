@@ -66,7 +66,9 @@ fn audited(
         conn,
         &Entry {
             actor: &env.actor,
-            at: &env.now_str(),
+            os_account: &env.account,
+            acted_for: None,
+            business_date: env.business_date().as_deref(),
             action,
             entity,
             entity_id: Some(id),

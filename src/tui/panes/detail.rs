@@ -133,7 +133,7 @@ pub fn lines(
         theme.header(),
     ));
     for h in &d.history {
-        let text = format!("{} {} {} {}", h.at, h.actor, h.action, h.summary);
+        let text = format!("{} {} {} {}", h.at_local(), h.actor, h.action, h.summary);
         for (i, t) in wrap(&text, w.saturating_sub(2).max(1))
             .into_iter()
             .enumerate()
