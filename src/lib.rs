@@ -9,6 +9,7 @@
 pub mod calendar;
 pub mod cli;
 pub mod clock;
+pub mod command;
 pub mod config;
 pub mod demo;
 pub mod domain;

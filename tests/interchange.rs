@@ -9,8 +9,8 @@ use dutydesk::clock::Clock;
 use dutydesk::domain::Env;
 use dutydesk::interchange::{self, Format, ImportSummary, Record};
 use dutydesk::profile::Profile;
-use dutydesk::store::register::Audit;
-use dutydesk::store::{self, Store};
+use dutydesk::command::{self, Command, ImportMode, ImportSource};
+use dutydesk::store::Store;
 
 const TODAY: (i32, u32, u32) = (2026, 11, 20);
 
@@ -24,15 +24,66 @@ fn env(profile: &str) -> Env {
     )
 }
 
+/// A training database for `profile`, the test account its administrator.
 fn store(profile: &str) -> Store {
     let mut s = Store::open_in_memory().unwrap();
-    s.write(|tx| store::meta_set(tx, "profile", profile))
-        .unwrap();
+    command::perform(
+        &mut s,
+        &env(profile),
+        &Command::Init {
+            profile: profile.to_string(),
+            pinned_clock: true,
+            admins: Vec::new(),
+            org: None,
+        },
+    )
+    .unwrap();
     s
 }
 
+/// An import by the administrator: a migration import, since the records carry states.
 fn import(s: &mut Store, env: &Env, text: &str, f: Format) -> dutydesk::Result<ImportSummary> {
-    s.write(|tx| interchange::import_reader(tx, env, text.as_bytes(), f, "t.jsonl", Audit::Each))
+    import_named(s, env, text, f, "t.jsonl")
+}
+
+fn import_named(
+    s: &mut Store,
+    env: &Env,
+    text: &str,
+    f: Format,
+    name: &str,
+) -> dutydesk::Result<ImportSummary> {
+    let done = command::perform(
+        s,
+        env,
+        &Command::Import {
+            source: ImportSource::Text {
+                name: name.to_string(),
+                text: text.to_string(),
+                format: f,
+            },
+            mode: ImportMode::Migration,
+        },
+    )?;
+    match done.detail {
+        command::Detail::Imported(sum) => Ok(sum),
+        other => panic!("not an import: {other:?}"),
+    }
+}
+
+/// The demo district in a fresh database.
+fn demo(e: &Env, seed: u64) -> Store {
+    let mut s = Store::open_in_memory().unwrap();
+    command::perform(
+        &mut s,
+        e,
+        &Command::Demo {
+            profile: "dongchang".into(),
+            opts: dutydesk::demo::Options { size: 1, seed },
+        },
+    )
+    .unwrap();
+    s
 }
 
 fn export(s: &mut Store, f: Format) -> String {
@@ -155,8 +206,8 @@ fn importing_twice_updates_in_place() {
     assert!(again.counts.iter().all(|c| c.inserted == 0), "{again:?}");
     assert_eq!(again.get("document").updated, 3);
     assert_eq!(again.get("person").updated, 7);
-    // One audit entry per record written.
-    assert_eq!(after[16] - before[16], again.total() as i64);
+    // One audit entry per record written, and one for the import itself.
+    assert_eq!(after[16] - before[16], again.total() as i64 + 1);
     let (action, before_json): (String, Option<String>) = s
         .conn()
         .query_row(
@@ -165,7 +216,8 @@ fn importing_twice_updates_in_place() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    assert_eq!(action, "import");
+    // The records carry later states (signed, held): a migration import, audited as such.
+    assert_eq!(action, "import-migration");
     assert!(before_json.unwrap().contains("\"ext_id\":\"g3\""));
 }
 
@@ -504,8 +556,7 @@ fn partners_named_before_their_record_are_linked() {
 #[test]
 fn the_demo_round_trips_through_both_formats() {
     let e = env("dongchang");
-    let mut s = store("dongchang");
-    dutydesk::demo::generate(&mut s, &e, dutydesk::demo::Options { size: 1, seed: 7 }).unwrap();
+    let mut s = demo(&e, 7);
     let jsonl = export(&mut s, Format::Jsonl);
     for f in [Format::Jsonl, Format::Csv] {
         let text = export(&mut s, f);
@@ -539,11 +590,14 @@ fn import_throughput() {
         ));
         intake.push('\n');
     }
-    let mut demo = store("dongchang");
-    dutydesk::demo::generate(
-        &mut demo,
+    let mut big = Store::open_in_memory().unwrap();
+    command::perform(
+        &mut big,
         &e,
-        dutydesk::demo::Options { size: 400, seed: 1 },
+        &Command::Demo {
+            profile: "dongchang".into(),
+            opts: dutydesk::demo::Options { size: 400, seed: 1 },
+        },
     )
     .unwrap();
     let mut intake_csv = String::new();
@@ -558,34 +612,21 @@ fn import_throughput() {
         );
     }
     let runs = [
-        ("intake", Format::Jsonl, intake.clone(), Audit::Each),
-        ("intake", Format::Csv, intake_csv, Audit::Each),
-        (
-            "demo",
-            Format::Jsonl,
-            export(&mut demo, Format::Jsonl),
-            Audit::Each,
-        ),
-        (
-            "demo",
-            Format::Csv,
-            export(&mut demo, Format::Csv),
-            Audit::Each,
-        ),
-        ("intake", Format::Jsonl, intake, Audit::Batch),
+        ("intake", Format::Jsonl, intake.clone()),
+        ("intake", Format::Csv, intake_csv),
+        ("demo", Format::Jsonl, export(&mut big, Format::Jsonl)),
+        ("demo", Format::Csv, export(&mut big, Format::Csv)),
     ];
-    for (what, f, text, audit) in runs {
+    for (what, f, text) in runs {
         let mut t = store("dongchang");
         if what == "intake" {
             import(&mut t, &e, ORG, Format::Jsonl).unwrap();
         }
         let start = std::time::Instant::now();
-        let sum = t
-            .write(|tx| interchange::import_reader(tx, &e, text.as_bytes(), f, "t", audit))
-            .unwrap();
+        let sum = import_named(&mut t, &e, &text, f, "t").unwrap();
         let secs = start.elapsed().as_secs_f64();
         println!(
-            "{what} {f:?} (audit {audit:?}): {} records ({} MB) in {secs:.2} s = {:.0} records/s",
+            "{what} {f:?}: {} records ({} MB) in {secs:.2} s = {:.0} records/s",
             sum.total(),
             text.len() / 1_000_000,
             sum.total() as f64 / secs

@@ -6,7 +6,7 @@ mod rules_fixture;
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use dutydesk::domain::Urgency;
-use dutydesk::store::{Store, meta_set};
+use dutydesk::store::Store;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
@@ -18,7 +18,10 @@ fn district() -> (TempDir, PathBuf) {
     let db = dir.path().join("desk.db");
     let store = Store::open(&db).unwrap();
     store.conn().execute_batch(rules_fixture::ORG).unwrap();
-    meta_set(store.conn(), "profile", "dongchang").unwrap();
+    store
+        .conn()
+        .execute("INSERT INTO meta(key, value) VALUES ('profile', ?1)", ["dongchang"])
+        .unwrap();
     let env = rules_fixture::env("dongchang");
     rules_fixture::document(
         &store,
@@ -193,7 +196,10 @@ fn check_fails_only_on_errors() {
     dd(dir.path(), &db).arg("check").assert().failure();
     // A fresh district with nothing wrong but the cadences: exit 0.
     let store = Store::open(&db).unwrap();
-    meta_set(store.conn(), "profile", "kongtong").unwrap();
+    store
+        .conn()
+        .execute("INSERT INTO meta(key, value) VALUES ('profile', ?1)", ["kongtong"])
+        .unwrap();
     drop(store);
     dd(dir.path(), &db)
         .args(["check", "--json"])

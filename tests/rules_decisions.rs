@@ -6,7 +6,7 @@ mod rules_fixture;
 
 use dutydesk::domain::{MeetingKind, SupSource, SupState};
 use dutydesk::store::audit;
-use dutydesk::store::rules_writes::record_decision;
+use rules_fixture::writes::record_decision;
 use rules_fixture::*;
 
 #[test]

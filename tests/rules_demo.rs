@@ -2,9 +2,9 @@
 
 mod rules_fixture;
 
-use dutydesk::demo::{Options, generate};
-use dutydesk::store::rules_writes::settle;
-use dutydesk::store::{Store, compliance, meta_set};
+use dutydesk::command::{self, Command};
+use dutydesk::demo::Options;
+use dutydesk::store::{Store, compliance};
 use rules_fixture::{PROFILES, date, env_on};
 use std::collections::BTreeSet;
 
@@ -21,9 +21,16 @@ fn the_demo_shows_each_rule_of_its_profile() {
     for id in PROFILES {
         let env = env_on(id, today, "sunht");
         let mut s = Store::open_in_memory().unwrap();
-        s.write(|tx| meta_set(tx, "profile", id)).unwrap();
-        generate(&mut s, &env, Options { size: 1, seed: 1 }).unwrap();
-        settle(&mut s, &env).unwrap();
+        command::perform(
+            &mut s,
+            &env,
+            &Command::Demo {
+                profile: id.to_string(),
+                opts: Options { size: 1, seed: 1 },
+            },
+        )
+        .unwrap();
+        // Silence is deemed consent on read: no settlement needed to see the rules.
         let rules: BTreeSet<String> = s
             .read(|tx| compliance::check(tx, &env))
             .unwrap()

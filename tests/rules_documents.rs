@@ -8,7 +8,7 @@ mod rules_fixture;
 use dutydesk::domain::compliance::Severity;
 use dutydesk::domain::{CountersignAnswer, Urgency, deadline};
 use dutydesk::store::audit;
-use dutydesk::store::rules_writes::{mark_printed, mark_published, settle_countersigns};
+use rules_fixture::writes::{mark_printed, mark_published, settle};
 use rules_fixture::*;
 
 #[test]
@@ -155,11 +155,11 @@ fn silence_past_the_countersign_limit_is_recorded_as_no_objection_where_the_rule
         assert_eq!(due, "2025-03-10", "{id}");
         let sys = env_on(id, today(), "system");
         // On the last day nothing is deemed.
-        assert_eq!(s.write(|tx| settle_countersigns(tx, &sys)).unwrap(), 0);
+        assert_eq!(settle(&mut s, &sys), 0);
         assert_eq!(answer(&s), None);
         // The day after: deemed where silence is consent, a warning elsewhere.
         let next = env_on(id, date("2025-03-11"), "system");
-        let n = s.write(|tx| settle_countersigns(tx, &next)).unwrap();
+        let n = settle(&mut s, &next);
         match id {
             "xinzhou" | "dongchang" | "huarong" => {
                 let article = match id {
@@ -178,7 +178,7 @@ fn silence_past_the_countersign_limit_is_recorded_as_no_objection_where_the_rule
                 assert!(e.summary.contains("逾期视为无不同意见"), "{}", e.summary);
                 assert!(e.summary.contains(article), "{}", e.summary);
                 // Idempotent: a second run changes nothing and logs nothing.
-                assert_eq!(s.write(|tx| settle_countersigns(tx, &next)).unwrap(), 0);
+                assert_eq!(settle(&mut s, &next), 0);
                 assert_eq!(
                     audit::history(s.conn(), "document", 1).unwrap().len(),
                     h.len()

@@ -8,7 +8,7 @@ use dutydesk::domain::compliance::Severity;
 use dutydesk::domain::compliance::investment::{fund_deadline, progress, route_for};
 use dutydesk::profile::Profile;
 use dutydesk::store::audit;
-use dutydesk::store::rules_writes::{project_id, step_done};
+use rules_fixture::writes::{project_id, step_done};
 use rules_fixture::*;
 use rusqlite::params;
 
@@ -96,7 +96,7 @@ fn steps_are_recorded_by_the_office_in_xinzhou_and_skips_are_flagged() {
     let mut s = store();
     let env = env("xinzhou");
     project(&s, 3000.0, "[]");
-    let id = project_id(s.conn(), "P1").unwrap();
+    let id = project_id(&s, "P1");
     let (zh, _) = refused(step_done(
         &mut s,
         &env_on("xinzhou", today(), "wang"),
@@ -213,7 +213,7 @@ fn fund_consultation_replies_are_due_in_five_workdays_in_xinzhou_only() {
 
 #[test]
 fn fund_deadlines_follow_a_profile_change() {
-    use dutydesk::store::recompute;
+    use dutydesk::command::recompute;
     let mut s = store();
     exec(
         &s,
@@ -239,19 +239,7 @@ fn fund_deadlines_follow_a_profile_change() {
 }
 
 fn import(s: &mut Store, env: &dutydesk::domain::Env, text: &str) -> dutydesk::Result<()> {
-    use dutydesk::interchange::{self, Format};
-    use dutydesk::store::register::Audit;
-    s.write(|tx| {
-        interchange::import_reader(
-            tx,
-            env,
-            text.as_bytes(),
-            Format::Jsonl,
-            "t.jsonl",
-            Audit::Each,
-        )
-    })
-    .map(|_| ())
+    rules_fixture::writes::import(s, env, text)
 }
 
 #[test]

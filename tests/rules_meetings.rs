@@ -362,24 +362,12 @@ fn a_district_wide_meeting_requested_late_is_a_violation_in_xinzhou_and_huancui(
 
 #[test]
 fn request_dates_and_whom_leave_was_asked_of_come_in_through_import() {
-    use dutydesk::interchange::{self, Format};
-    use dutydesk::store::register::Audit;
     let mut s = store();
     let env = env("xinzhou");
     let text = r#"{"type":"meeting","id":"E1","title":"全区工作会议","kind":"全区性会议","start":"2025-03-24T09:00","chair":"mayor","requested_on":"2025-03-11"}
 {"type":"meeting","id":"C1","title":"常务会议","kind":"常务会议","start":"2025-03-21T09:00","chair":"mayor","leave":[{"login":"zhou","requested_on":"2025-03-07","to":"qian"}]}
 "#;
-    s.write(|tx| {
-        interchange::import_reader(
-            tx,
-            &env,
-            text.as_bytes(),
-            Format::Jsonl,
-            "t.jsonl",
-            Audit::Each,
-        )
-    })
-    .unwrap();
+    rules_fixture::writes::import(&mut s, &env, text).unwrap();
     let f = one(
         &mut s,
         &env,

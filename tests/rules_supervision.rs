@@ -190,7 +190,7 @@ fn a_recheck_date_reached_on_a_closed_item_is_a_notice() {
 #[test]
 fn recording_the_recheck_ends_the_reminder() {
     use dutydesk::store::audit;
-    use dutydesk::store::rules_writes::recheck_done;
+    use rules_fixture::writes::recheck_done;
     let mut s = store();
     let env = env("huancui");
     item(&s, 1, "2025-01-10", "2025-02-28", Some("given"), "每月");

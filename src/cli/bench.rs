@@ -16,8 +16,8 @@ use crate::i18n::Lang;
 use crate::interchange::{self, Format};
 use crate::profile::Profile;
 use crate::store::queries::{self, Filter};
-use crate::store::register::Audit;
-use crate::store::{self, Store};
+use crate::command::{self, Command, Ref, UrgeRef};
+use crate::store::Store;
 use crate::tui::app::Snapshot;
 use crate::tui::{App, keymap::Keymap, theme::Theme};
 use anyhow::{Context as _, Result};
@@ -60,53 +60,6 @@ fn time_runs(runs: usize, mut f: impl FnMut() -> Result<()>) -> Result<Vec<Durat
     Ok(out)
 }
 
-/// Settled history, written straight in SQL (it only has to exist, be indexed and be
-/// skipped): signed documents and closed supervision items over ten years.
-fn add_history(st: &mut Store, n: u64) -> Result<()> {
-    let docs = n / 2;
-    let sups = n - docs;
-    st.write(|tx| {
-        tx.execute(
-            "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
-             INSERT INTO documents(ext_id, title, kind, urgency, from_dept, received, state, due,
-                                   signed_on, updated_at)
-             SELECT 'H-D-' || i, '历史公文 ' || i, '请示', '一般',
-                    (SELECT min(id) FROM departments) + i % (SELECT count(*) FROM departments),
-                    date('2016-01-01', '+' || (i % 3600) || ' days'), '已签批',
-                    date('2016-01-20', '+' || (i % 3600) || ' days'),
-                    date('2016-01-10', '+' || (i % 3600) || ' days'), '2016-01-01 00:00:00'
-             FROM k",
-            [docs as i64],
-        )
-        .map_err(|e| crate::Error::Db {
-            context: "adding document history".into(),
-            source: e,
-        })?;
-        tx.execute(
-            "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
-             INSERT INTO supervision(ext_id, title, source, lead_dept, assigned, deadline, state,
-                                     closed_on, updated_at)
-             SELECT 'H-S-' || i, '历史督办 ' || i, '会议决定',
-                    (SELECT min(id) FROM departments) + i % (SELECT count(*) FROM departments),
-                    date('2016-01-01', '+' || (i % 3600) || ' days'),
-                    date('2016-03-01', '+' || (i % 3600) || ' days'), '已销号',
-                    date('2016-02-20', '+' || (i % 3600) || ' days'), '2016-01-01 00:00:00'
-             FROM k",
-            [sups as i64],
-        )
-        .map_err(|e| crate::Error::Db {
-            context: "adding supervision history".into(),
-            source: e,
-        })?;
-        tx.execute_batch("ANALYZE").map_err(|e| crate::Error::Db {
-            context: "analyzing".into(),
-            source: e,
-        })?;
-        Ok(())
-    })?;
-    Ok(())
-}
-
 /// Peak resident memory of this process (Linux), in MiB.
 fn peak_rss_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -118,16 +71,38 @@ fn peak_rss_mib() -> Option<f64> {
 /// Commit-to-snapshot latency: a writer on its own connection commits `n` times at
 /// staggered moments; the reader polls `data_version` every 100 ms as the board does and
 /// re-reads the snapshot when it moves.
-fn live_latency(path: &std::path::Path, env: &Env, n: usize) -> Result<Vec<Duration>> {
+fn live_latency(
+    path: &std::path::Path,
+    env: &Env,
+    officer: &str,
+    n: usize,
+) -> Result<Vec<Duration>> {
     let mut reader = Store::open(path)?;
     let f = Filter::default();
     let (tx, rx) = std::sync::mpsc::channel::<Instant>();
     let wpath = path.to_path_buf();
+    // The writer is an officer urging an open supervision item, as on another board.
+    let item: i64 = reader.conn().query_row(
+        "SELECT min(id) FROM supervision WHERE state = '办理中'",
+        [],
+        |r| r.get(0),
+    )?;
+    let wenv = Env {
+        actor: officer.to_string(),
+        ..env.clone()
+    };
     let writer = std::thread::spawn(move || -> Result<()> {
-        let w = Store::open(&wpath)?;
+        let mut w = Store::open(&wpath)?;
         for i in 0..n {
             std::thread::sleep(Duration::from_millis(80 + (i as u64 * 37) % 100));
-            store::meta_set(w.conn(), "bench", &i.to_string())?;
+            command::perform(
+                &mut w,
+                &wenv,
+                &Command::Urge {
+                    item: UrgeRef::Supervision(Ref::Id(item)),
+                    note: format!("bench {i}"),
+                },
+            )?;
             let _ = tx.send(Instant::now());
         }
         Ok(())
@@ -164,13 +139,14 @@ pub fn run(ctx: &Ctx, opts: Options, out: &mut dyn Write) -> Result<()> {
 fn run_in(ctx: &Ctx, opts: Options, path: &std::path::Path, out: &mut dyn Write) -> Result<()> {
     let profile_id = ctx.profile.clone().unwrap_or_else(|| "dongchang".into());
     let mut st = Store::open(path)?;
-    st.write(|tx| store::meta_set(tx, "profile", &profile_id))?;
+    let account = command::os_account();
     let env = Env::new(
         Profile::resolve(&profile_id)?,
         st.calendar()?,
         ctx.clock,
-        "bench",
-    );
+        account.clone(),
+    )
+    .with_account(account);
     let runs = opts.runs.max(1);
     writeln!(
         out,
@@ -181,17 +157,27 @@ fn run_in(ctx: &Ctx, opts: Options, path: &std::path::Path, out: &mut dyn Write)
     )?;
 
     let t = Instant::now();
-    let summary = demo::generate(
+    command::perform(
         &mut st,
         &env,
-        demo::Options {
-            size: opts.size,
-            seed: 1,
+        &Command::Demo {
+            profile: profile_id.clone(),
+            opts: demo::Options {
+                size: opts.size,
+                seed: 1,
+            },
         },
     )?;
+    let summary = st.read(|tx| demo::summarize(tx, &env))?;
     let generated = t.elapsed();
     let t = Instant::now();
-    add_history(&mut st, opts.history)?;
+    command::perform(
+        &mut st,
+        &env,
+        &Command::History {
+            count: opts.history,
+        },
+    )?;
     let hist = t.elapsed();
     let count = |sql: &str| -> Result<i64> { Ok(st.conn().query_row(sql, [], |r| r.get(0))?) };
     let items = count(
@@ -302,7 +288,8 @@ fn run_in(ctx: &Ctx, opts: Options, path: &std::path::Path, out: &mut dyn Write)
         ms(t.elapsed())
     )?;
 
-    let lat = live_latency(path, &env, 20)?;
+    let officer = summary.duty_officer.clone().unwrap_or_else(|| env.actor.clone());
+    let lat = live_latency(path, &env, &officer, 20)?;
     let seen = lat.len();
     let (m, _, max) = stats(lat);
     writeln!(
@@ -333,7 +320,26 @@ fn run_in(ctx: &Ctx, opts: Options, path: &std::path::Path, out: &mut dyn Write)
     )?;
     let mut fresh = Store::open(&path.with_extension("import.db"))?;
     let t = Instant::now();
-    fresh.write(|tx| interchange::import_file(tx, &env, &file, Audit::Each))?;
+    // The same import an office would run: a fresh training database, its loader an
+    // administrator.
+    command::perform(
+        &mut fresh,
+        &env,
+        &Command::Init {
+            profile: "dongchang".to_string(),
+            pinned_clock: env.clock.is_pinned(),
+            admins: Vec::new(),
+            org: None,
+        },
+    )?;
+    command::perform(
+        &mut fresh,
+        &env,
+        &Command::Import {
+            source: command::ImportSource::File(file.clone()),
+            mode: command::ImportMode::Migration,
+        },
+    )?;
     let i = t.elapsed();
     writeln!(
         out,

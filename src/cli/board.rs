@@ -17,7 +17,9 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         );
     }
     let mut store = ctx.open_store()?;
-    let env = ctx.env(&store)?;
+    // The board acts as the account's person (or --as where allowed); an account not on
+    // the staff list gets a read-only board that says so in its header.
+    let env = ctx.acting_env(&store)?;
     let due_soon = ctx.config.due_soon_workdays.unwrap_or(DEFAULT_DUE_SOON);
     let app = App::new(
         &mut store,

@@ -3,7 +3,7 @@
 use super::{CalendarCmd, Ctx};
 use crate::calendar::{Calendar, YearSchedule};
 use crate::error::IoContext as _;
-use crate::store::{audit, recompute};
+use crate::command::{Command, Detail};
 use anyhow::{Context as _, Result};
 use std::io::Write;
 
@@ -41,72 +41,40 @@ pub fn run(ctx: &Ctx, cmd: CalendarCmd, out: &mut dyn Write) -> Result<()> {
 }
 
 /// Adds or replaces a year in the database, then recomputes open items' deadlines — all in
-/// one transaction, so a bad file or a failure changes nothing.
+/// one command, so a bad file or a failure changes nothing.
 fn import(ctx: &Ctx, file: &std::path::Path, out: &mut dyn Write) -> Result<()> {
     let text = std::fs::read_to_string(file).at_path(file)?;
     let sched = YearSchedule::parse(&text, &file.display().to_string())?;
-    let year = sched.year;
     let mut st = ctx.open_store()?;
-    let replacing = st.calendar()?.schedule(year).is_some();
-    // The environment with the new year in place, for the recompute.
-    let env = match ctx.profile(&st) {
-        Ok(p) => Some(crate::domain::Env::new(
-            p,
-            st.calendar()?.with_year(sched.clone()),
-            ctx.clock,
-            ctx.actor(),
-        )),
-        Err(_) => None, // no district yet: no items to recompute
-    };
-    let actor = ctx.actor();
-    let now = crate::clock::fmt_datetime(ctx.clock.now());
-    let n = st.write(|tx| {
-        tx.prepare_cached(
-            "INSERT INTO holiday_years(year, json, imported_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT(year) DO UPDATE SET json = excluded.json, imported_at = excluded.imported_at",
-        )
-        .and_then(|mut s| s.execute(rusqlite::params![year, sched.to_json(), now]))
-        .map_err(|e| crate::Error::Db {
-            context: format!("storing the {year} schedule"),
-            source: e,
-        })?;
-        let after = serde_json::json!({"year": year, "days": sched.days.len()});
-        audit::record(
-            tx,
-            &audit::Entry {
-                actor: &actor,
-                os_account: &actor,
-                acted_for: None,
-                business_date: None,
-                action: "calendar-import",
-                entity: "holiday_year",
-                entity_id: Some(i64::from(year)),
-                summary: &format!("导入 {year} 年节假日安排"),
-                before: None,
-                after: Some(&after),
+    let done = ctx
+        .perform(
+            &mut st,
+            &Command::CalendarImport {
+                schedule: sched,
+                source: file.display().to_string(),
             },
-        )?;
-        match &env {
-            Some(env) => recompute::open_items(tx, env).map(Some),
-            None => Ok(None),
-        }
-    })
-    .with_context(|| format!("importing {}", file.display()))?;
-    let verb = if replacing { "replaced" } else { "added" };
-    writeln!(
-        out,
-        "{verb} the {year} schedule ({} days) from {}",
-        sched.days.len(),
-        file.display()
-    )
-    .at_path("<output>")?;
-    if let Some(n) = n {
-        writeln!(
-            out,
-            "recomputed deadlines: {} documents, {} countersign requests, {} supervision items, {} meetings",
-            n.documents, n.countersigns, n.supervision, n.meetings
         )
-        .at_path("<output>")?;
+        .with_context(|| format!("importing {}", file.display()))?;
+    let l = ctx.lang;
+    writeln!(out, "{}", done.summary(l)).at_path("<output>")?;
+    if let Detail::Calendar(c) = done.detail {
+        if c.replaced {
+            writeln!(out, "{}", l.pick("（替换了原有安排）", "(replaced the previous schedule)"))
+                .at_path("<output>")?;
+        }
+        if let Some(n) = c.recomputed {
+            let line = match l {
+                crate::i18n::Lang::Zh => format!(
+                    "重新计算期限：公文 {}，会签 {}，督办事项 {}，会议 {}",
+                    n.documents, n.countersigns, n.supervision, n.meetings
+                ),
+                crate::i18n::Lang::En => format!(
+                    "recomputed deadlines: {} documents, {} countersign requests, {} supervision items, {} meetings",
+                    n.documents, n.countersigns, n.supervision, n.meetings
+                ),
+            };
+            writeln!(out, "{line}").at_path("<output>")?;
+        }
     }
     Ok(())
 }

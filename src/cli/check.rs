@@ -8,27 +8,13 @@ use super::Ctx;
 use crate::domain::compliance::{Finding, Severity};
 use crate::i18n::Lang;
 use crate::store::compliance;
-use crate::store::rules_writes::settle;
 use anyhow::Result;
 use std::io::Write;
 
 pub fn run(ctx: &Ctx, json: bool, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open_store()?;
     let env = ctx.env(&store)?;
-    let settled = settle(&mut store, &env)?;
     let findings = store.read(|tx| compliance::check(tx, &env))?;
-    if settled > 0 {
-        // On stderr: stdout is the findings alone, for scripts.
-        eprintln!(
-            "{}",
-            match ctx.lang {
-                Lang::Zh => format!("已将 {settled} 项逾期未复的会签记录为“逾期视为无不同意见”"),
-                Lang::En => format!(
-                    "recorded {settled} overdue countersign request(s) as deemed no objection"
-                ),
-            }
-        );
-    }
     if json {
         for f in &findings {
             writeln!(out, "{}", json_line(f, ctx.lang))?;

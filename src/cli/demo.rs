@@ -5,7 +5,7 @@ use super::Ctx;
 use crate::demo::{self, PaneCounts, Summary};
 use crate::domain::Env;
 use crate::profile::Profile;
-use crate::store::{self, Store};
+use crate::store::Store;
 use anyhow::{Context as _, Result, bail};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::io::{IsTerminal, Write};
@@ -24,11 +24,20 @@ pub fn run(ctx: &Ctx, size: u32, seed: u64, no_board: bool, out: &mut dyn Write)
     let profile = Profile::resolve(&profile_id)?;
     let mut store = Store::open(&path)
         .with_context(|| format!("creating the demo database {}", path.display()))?;
-    store.write(|tx| store::meta_set(tx, "profile", &profile_id))?;
-    let loader = ctx.actor.clone().unwrap_or_else(|| "demo".to_string());
-    let env = Env::new(profile, store.calendar()?, ctx.clock, loader);
+    let account = crate::command::os_account();
+    let loader = ctx.actor.clone().unwrap_or_else(|| account.clone());
+    let env = Env::new(profile, store.calendar()?, ctx.clock, loader).with_account(account);
     let started = std::time::Instant::now();
-    let summary = demo::generate(&mut store, &env, demo::Options { size, seed })?;
+    crate::command::perform(
+        &mut store,
+        &env,
+        &crate::command::Command::Demo {
+            profile: profile_id.clone(),
+            opts: demo::Options { size, seed },
+        },
+    )
+    .map_err(|e| anyhow::anyhow!(e.localized(ctx.lang)))?;
+    let summary = store.read(|tx| demo::summarize(tx, &env))?;
     tracing::info!(
         size,
         seed,
@@ -39,7 +48,7 @@ pub fn run(ctx: &Ctx, size: u32, seed: u64, no_board: bool, out: &mut dyn Write)
         .actor
         .clone()
         .or_else(|| summary.duty_officer.clone())
-        .unwrap_or_else(super::os_user);
+        .unwrap_or_else(crate::command::os_account);
     print(
         ctx,
         &path,

@@ -1,17 +1,31 @@
 //! `dutydesk import FILE`: one file, one transaction; a summary of what it did.
 
 use super::Ctx;
-use crate::interchange::{self, ImportSummary};
-use crate::store::register::Audit;
+use crate::command::{Command, Detail, ImportMode, ImportSource};
+use crate::interchange::ImportSummary;
 use anyhow::Result;
 use std::io::Write;
 use std::path::Path;
 
-pub fn run(ctx: &Ctx, file: &Path, out: &mut dyn Write) -> Result<()> {
+pub fn run(ctx: &Ctx, file: &Path, migration: bool, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open_store()?;
-    let env = ctx.env(&store)?;
     let started = std::time::Instant::now();
-    let summary = store.write(|tx| interchange::import_file(tx, &env, file, Audit::Each))?;
+    let mode = if migration {
+        ImportMode::Migration
+    } else {
+        ImportMode::Ordinary
+    };
+    let done = ctx.perform(
+        &mut store,
+        &Command::Import {
+            source: ImportSource::File(file.to_path_buf()),
+            mode,
+        },
+    )?;
+    let summary = match done.detail {
+        Detail::Imported(s) => s,
+        _ => ImportSummary::default(),
+    };
     tracing::info!(
         file = %file.display(),
         records = summary.total(),

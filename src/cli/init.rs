@@ -1,35 +1,47 @@
-//! `dutydesk init --profile ID [--org FILE]`: an empty database for a district.
+//! `dutydesk init --profile ID [--org FILE] [--pinned-clock] [--admin ACCOUNT]`: an empty
+//! database for a district; the account running it is its first administrator.
 
 use super::Ctx;
-use crate::interchange;
+use crate::command::{self, Command, Detail, ImportSource};
+use crate::domain::Env;
 use crate::profile::Profile;
-use crate::store::{self, Store, register::Audit};
-use anyhow::{Result, anyhow, bail};
-use rusqlite::OptionalExtension;
+use anyhow::{Result, anyhow};
 use std::io::Write;
 use std::path::Path;
 
-pub fn run(ctx: &Ctx, org: Option<&Path>, out: &mut dyn Write) -> Result<()> {
+pub fn run(
+    ctx: &Ctx,
+    org: Option<&Path>,
+    pinned_clock: bool,
+    admins: &[String],
+    out: &mut dyn Write,
+) -> Result<()> {
     let l = ctx.lang;
     let id = ctx.profile.clone().ok_or_else(|| {
-        anyhow!("init needs a district profile: dutydesk init --profile ID|PATH (built in: xinzhou, huancui, kongtong, dongchang, huarong)")
+        anyhow!(
+            "{}",
+            l.pick(
+                "init 需要区情规则：dutydesk init --profile ID|路径（内置：xinzhou, huancui, kongtong, dongchang, huarong）",
+                "init needs a district profile: dutydesk init --profile ID|PATH (built in: xinzhou, huancui, kongtong, dongchang, huarong)"
+            )
+        )
     })?;
     // Check the profile before touching the file.
     let profile = Profile::resolve(&id)?;
     let mut store = ctx.open_store()?;
-    if let Some(what) = holds_data(&store)? {
-        bail!(
-            "{} already holds data ({what}); init only makes a new database — use `dutydesk import` to add records",
-            ctx.db.display()
-        );
-    }
-    // The profile and the org chart go in together: a bad org file leaves the database new.
-    let env = crate::domain::Env::new(profile, store.calendar()?, ctx.clock, ctx.actor());
-    let summary = store.write(|tx| {
-        store::meta_set(tx, "profile", &id)?;
-        org.map(|f| interchange::import_file(tx, &env, f, Audit::Each))
-            .transpose()
-    })?;
+    let account = command::os_account();
+    let env = Env::new(profile, store.calendar()?, ctx.clock, account.clone()).with_account(account);
+    let done = command::perform(
+        &mut store,
+        &env,
+        &Command::Init {
+            profile: id.clone(),
+            pinned_clock,
+            admins: admins.to_vec(),
+            org: org.map(|p| ImportSource::File(p.to_path_buf())),
+        },
+    )
+    .map_err(|e| anyhow!(e.localized(l)))?;
     writeln!(
         out,
         "{} {} — {} {} ({})",
@@ -39,32 +51,9 @@ pub fn run(ctx: &Ctx, org: Option<&Path>, out: &mut dyn Write) -> Result<()> {
         id,
         env.profile.district.name
     )?;
-    if let (Some(org), Some(summary)) = (org, summary) {
-        super::import::print_summary(ctx, &org.display().to_string(), &summary, out)?;
+    writeln!(out, "{}", done.summary(l))?;
+    if let (Some(org), Detail::Imported(summary)) = (org, &done.detail) {
+        super::import::print_summary(ctx, &org.display().to_string(), summary, out)?;
     }
     Ok(())
-}
-
-/// What makes a database not new, if anything: a recorded profile or any records.
-pub fn holds_data(store: &Store) -> Result<Option<String>> {
-    if let Some(p) = store.meta("profile")? {
-        return Ok(Some(format!("it was made for the profile '{p}'")));
-    }
-    for (table, sql) in [
-        ("departments", "SELECT 1 FROM departments LIMIT 1"),
-        ("people", "SELECT 1 FROM people LIMIT 1"),
-        ("documents", "SELECT 1 FROM documents LIMIT 1"),
-        ("supervision", "SELECT 1 FROM supervision LIMIT 1"),
-        ("meetings", "SELECT 1 FROM meetings LIMIT 1"),
-    ] {
-        let any: Option<i64> = store
-            .conn()
-            .prepare_cached(sql)?
-            .query_row([], |r| r.get(0))
-            .optional()?;
-        if any.is_some() {
-            return Ok(Some(format!("it has {table}")));
-        }
-    }
-    Ok(None)
 }

@@ -35,8 +35,6 @@ pub fn run(
 ) -> Result<()> {
     let mut store = ctx.open_store()?;
     let env = ctx.env(&store)?;
-    // Countersign silence the rules count as consent is recorded before listing.
-    crate::store::rules_writes::settle(&mut store, &env)?;
     let lang = ctx.lang;
     let mut f = Filter {
         overdue_only: overdue,

@@ -2,6 +2,7 @@
 //! runs in. Each subcommand lives in its own file and is a thin caller of the core.
 
 pub mod actions;
+pub mod admin;
 pub mod bench;
 pub mod board;
 pub mod calendar;
@@ -12,7 +13,6 @@ pub mod export;
 pub mod import;
 pub mod init;
 pub mod list;
-pub mod rule_actions;
 pub mod rules;
 
 use crate::clock::{self, Clock};
@@ -20,6 +20,7 @@ use crate::config::Config;
 use crate::domain::Env;
 use crate::i18n::Lang;
 use crate::profile::Profile;
+use crate::command::{Done, Identity, identity, os_account};
 use crate::store::{self, Store};
 use anyhow::{Context as _, Result, anyhow};
 use chrono::NaiveDate;
@@ -42,7 +43,8 @@ pub struct Cli {
     /// District profile: a built-in id (xinzhou, huancui, kongtong, dongchang, huarong) or a path to a TOML file.
     #[arg(long, global = true, env = "DUTYDESK_PROFILE", value_name = "ID|PATH")]
     pub profile: Option<String>,
-    /// Act as this person (login; default: the operating-system user).
+    /// Act as this person (login or name). The default is the operating-system account's
+    /// person; acting as another is for administrators and demo/training databases only.
     #[arg(long = "as", global = true, env = "DUTYDESK_AS", value_name = "LOGIN")]
     pub actor: Option<String>,
     #[command(subcommand)]
@@ -77,11 +79,18 @@ pub enum Format {
 pub enum Command {
     /// Open the live board (the default).
     Board,
-    /// Create an empty database for a district (needs --profile).
+    /// Create an empty database for a district (needs --profile); the account running it
+    /// becomes its first administrator.
     Init {
         /// An org chart to import (JSON Lines or CSV, see docs/import.md).
         #[arg(long, value_name = "FILE")]
         org: Option<PathBuf>,
+        /// A test or training database: --today may drive writes and anyone may --as anyone.
+        #[arg(long)]
+        pinned_clock: bool,
+        /// More administrator accounts (repeat or separate with commas).
+        #[arg(long, value_name = "ACCOUNT", value_delimiter = ',')]
+        admin: Vec<String>,
     },
     /// Make a fresh demo district and open the board on it (never the real database).
     Demo {
@@ -111,8 +120,14 @@ pub enum Command {
         #[arg(long)]
         count: bool,
     },
-    /// Import records (JSON Lines or CSV); a whole file is one transaction.
-    Import { file: PathBuf },
+    /// Import records (JSON Lines or CSV); a whole file is one transaction. Needs the
+    /// government office or an administrator.
+    Import {
+        file: PathBuf,
+        /// Records carrying later states (signed, returned, closed, issued): administrators only.
+        #[arg(long)]
+        migration: bool,
+    },
     /// Export everything (JSON Lines by default) to stdout or a file.
     Export {
         #[arg(long, value_enum, default_value = "jsonl")]
@@ -120,22 +135,37 @@ pub enum Command {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Sign a document with an instruction (批示).
+    /// Sign a document with an instruction (批示). The office records a leader's paper
+    /// signature (代录) with --for and --signed-on.
     Sign {
         id: String,
         #[arg(long, short = 't', value_name = "TEXT", default_value = "")]
         text: String,
+        /// 代录: the leader who signed on paper (login or name).
+        #[arg(long = "for", value_name = "LEADER", requires = "signed_on")]
+        for_leader: Option<String>,
+        /// 代录: the day the leader signed.
+        #[arg(long, value_name = "DATE", value_parser = parse_date_arg, requires = "for_leader")]
+        signed_on: Option<NaiveDate>,
     },
-    /// Return a document to its department.
+    /// Return a document to its department. The office records a leader's paper return
+    /// (代录) with --for and --signed-on.
     Return {
         id: String,
         #[arg(long, value_name = "TEXT")]
         reason: String,
+        /// 代录: the leader who returned it on paper (login or name).
+        #[arg(long = "for", value_name = "LEADER", requires = "signed_on")]
+        for_leader: Option<String>,
+        /// 代录: the day the leader returned it.
+        #[arg(long, value_name = "DATE", value_parser = parse_date_arg, requires = "for_leader")]
+        signed_on: Option<NaiveDate>,
     },
     /// Forward a document to another leader.
     Forward {
         id: String,
-        #[arg(long, value_name = "LOGIN")]
+        /// The leader (login, name or part of the name).
+        #[arg(long, value_name = "LEADER")]
         to: String,
         #[arg(long, value_name = "TEXT", default_value = "")]
         note: String,
@@ -229,6 +259,20 @@ pub enum Command {
         #[command(subcommand)]
         cmd: CalendarCmd,
     },
+    /// Administrators of this database (operating-system accounts).
+    Admin {
+        #[command(subcommand)]
+        cmd: AdminCmd,
+    },
+}
+
+/// `dutydesk admin …`
+#[derive(Debug, Subcommand)]
+pub enum AdminCmd {
+    /// Make an operating-system account an administrator (administrators only).
+    Add { account: String },
+    /// List the administrators.
+    List,
 }
 
 /// `dutydesk calendar …`
@@ -287,9 +331,14 @@ impl Ctx {
         Store::open(&self.db).with_context(|| format!("opening the database {}", self.db.display()))
     }
 
-    /// The acting person's login: `--as`, else the operating-system user.
-    pub fn actor(&self) -> String {
-        self.actor.clone().unwrap_or_else(os_user)
+    /// Who this process acts as on `store`: the operating-system account's person, or
+    /// `--as` where the database allows it (refused otherwise, naming the account).
+    pub fn identity(&self, store: &Store) -> Result<Identity> {
+        Ok(identity::establish(
+            store.conn(),
+            &os_account(),
+            self.actor.as_deref(),
+        )?)
     }
 
     /// The profile in force: `--profile`, else the one the database was made for, else
@@ -307,23 +356,27 @@ impl Ctx {
         Ok(Profile::resolve(&chosen)?)
     }
 
-    /// The environment for core calls on this store.
+    /// The environment for reads on this store (no identity needed: reads change nothing).
     pub fn env(&self, store: &Store) -> Result<Env> {
-        Ok(Env::new(
-            self.profile(store)?,
-            store.calendar()?,
-            self.clock,
-            self.actor(),
-        ))
+        let account = os_account();
+        let actor = self.actor.clone().unwrap_or_else(|| account.clone());
+        Ok(Env::new(self.profile(store)?, store.calendar()?, self.clock, actor).with_account(account))
     }
-}
 
-/// The operating-system user's name.
-pub fn os_user() -> String {
-    ["DUTYDESK_USER", "USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| "unknown".to_string())
+    /// The environment for a write: the established identity acting.
+    pub fn acting_env(&self, store: &Store) -> Result<Env> {
+        let id = self.identity(store)?;
+        Ok(
+            Env::new(self.profile(store)?, store.calendar()?, self.clock, id.login())
+                .with_account(id.account.clone()),
+        )
+    }
+
+    /// Performs one command with the established identity and prints its summary.
+    pub fn perform(&self, store: &mut Store, cmd: &crate::command::Command) -> Result<Done> {
+        let env = self.acting_env(store)?;
+        crate::command::perform(store, &env, cmd).map_err(|e| anyhow!(e.localized(self.lang)))
+    }
 }
 
 /// Runs the parsed command line.
@@ -331,7 +384,11 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
     let out = &mut std::io::stdout().lock();
     match cli.command.unwrap_or(Command::Board) {
         Command::Board => board::run(&ctx),
-        Command::Init { org } => init::run(&ctx, org.as_deref(), out),
+        Command::Init {
+            org,
+            pinned_clock,
+            admin,
+        } => init::run(&ctx, org.as_deref(), pinned_clock, &admin, out),
         Command::Demo {
             size,
             seed,
@@ -344,7 +401,8 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
             json,
             count,
         } => list::run(&ctx, what, overdue, due_within, json, count, out),
-        Command::Import { file } => import::run(&ctx, &file, out),
+        Command::Import { file, migration } => import::run(&ctx, &file, migration, out),
+        Command::Admin { cmd } => admin::run(&ctx, cmd, out),
         Command::Export { format, output } => export::run(&ctx, format, output.as_deref(), out),
         Command::Rules => calendar_cmd::rules(&ctx, out),
         Command::Bench {
@@ -362,11 +420,6 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
         ),
         Command::Calendar { cmd } => calendar_cmd::run(&ctx, cmd, out),
         Command::Check { json } => check::run(&ctx, json, out),
-        c @ (Command::Printed { .. }
-        | Command::Published { .. }
-        | Command::Decide { .. }
-        | Command::Step { .. }
-        | Command::Rechecked { .. }) => rule_actions::run(&ctx, c, out),
         c => actions::run(&ctx, c, out),
     }
 }

@@ -13,9 +13,9 @@ pub use summary::{PaneCounts, Summary, summarize};
 
 use crate::domain::Env;
 use crate::error::{DbContext, Result};
+use crate::command::register::{self, Audit};
+use crate::command::{ImportMode, ImportSource};
 use crate::interchange::{self, Format};
-use crate::store::register::{self, Audit};
-use crate::store::{Store, audit};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rusqlite::Connection;
@@ -23,35 +23,19 @@ use rusqlite::Connection;
 /// The demo org chart, compiled in.
 pub const ORG: &str = include_str!("../../data/demo/org.jsonl");
 
-/// How big a district to make.
-#[derive(Debug, Clone, Copy)]
-pub struct Options {
-    /// 1 is a realistic district (≈ 60 documents, 50 supervision items, 15 meetings);
-    /// larger multiplies the items.
-    pub size: u32,
-    pub seed: u64,
-}
+pub use crate::command::DemoOptions as Options;
 
-/// Fills an empty store with the demo district, in one transaction, and records one audit
-/// entry for the whole load. Returns the summary.
-pub fn generate(store: &mut Store, env: &Env, opts: Options) -> Result<Summary> {
-    store.write(|tx| {
-        fill(tx, env, opts)?;
-        summarize(tx, env)
-    })
-}
-
-/// Fills the caller's transaction with the demo district.
-pub fn fill(conn: &Connection, env: &Env, opts: Options) -> Result<()> {
+/// Fills the caller's transaction with the demo district; returns how many records it
+/// wrote. Called by the demo command (`Command::Demo`), which records one audit entry for
+/// the whole load.
+pub(crate) fn fill(conn: &Connection, env: &Env, opts: Options) -> Result<u64> {
     let size = opts.size.max(1);
-    let imported = interchange::import_reader(
-        conn,
-        env,
-        ORG.as_bytes(),
-        Format::Jsonl,
-        "data/demo/org.jsonl",
-        Audit::Batch,
-    )?;
+    let org = ImportSource::Text {
+        name: "data/demo/org.jsonl".to_string(),
+        text: ORG.to_string(),
+        format: Format::Jsonl,
+    };
+    let imported = crate::command::import::run(conn, env, &org, ImportMode::Ordinary, Audit::Batch)?;
     let org = org::Org::load(conn)?;
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
     let mut n = 0u64;
@@ -80,26 +64,7 @@ pub fn fill(conn: &Connection, env: &Env, opts: Options) -> Result<()> {
     }
     n += rules_cases::fill(conn, env, &org)?;
     n += imported.total() + meetings.len() as u64;
-    crate::store::meta_set(conn, "demo", &format!("seed={} size={size}", opts.seed))?;
-    audit::record(
-        conn,
-        &audit::Entry {
-            actor: &env.actor,
-            os_account: &env.account,
-            acted_for: None,
-            business_date: env.business_date().as_deref(),
-            action: "demo",
-            entity: "database",
-            entity_id: None,
-            summary: &format!(
-                "demo district loaded: {n} records (seed {}, size {size})",
-                opts.seed
-            ),
-            before: None,
-            after: None,
-        },
-    )
-    .map(|_| ())
+    Ok(n)
 }
 
 /// The login of today's duty officer, if the rota has one.

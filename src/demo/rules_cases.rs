@@ -13,7 +13,7 @@ use crate::clock::fmt_date;
 use crate::domain::Env;
 use crate::error::{DbContext, Error, Result};
 use crate::interchange::Record;
-use crate::store::register::{self, Audit};
+use crate::command::register::{self, Audit};
 use chrono::{Days, NaiveDate};
 use rusqlite::{Connection, OptionalExtension};
 use serde_json::{Value, json};
@@ -152,10 +152,7 @@ pub fn fill(conn: &Connection, env: &Env, org: &Org) -> Result<u64> {
         .filter_map(|i| t.checked_add_days(Days::new(i)))
         .find(|d| matches!(env.calendar.day_kind(*d), DayKind::Holiday(_)));
     if let Some(d) = holiday {
-        conn.prepare_cached("UPDATE duty_rota SET leader_id = NULL WHERE day = ?1")
-            .db("preparing the demo rota change")?
-            .execute([fmt_date(d)])
-            .db("clearing a holiday's leader on duty")?;
+        crate::command::setup::clear_duty_leader(conn, &fmt_date(d))?;
     }
     Ok(n)
 }

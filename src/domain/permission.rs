@@ -1,21 +1,10 @@
 //! Who may do what to an item. Pure decisions over roles and ids, so every rule can be
-//! tested without a database; the store looks the people up and asks here.
-//!
-//! The table:
-//!
-//! | action | allowed |
-//! |---|---|
-//! | sign, return | the routed leader, or whoever stands in for them while they are away |
-//! | forward | the routed leader or stand-in, or office staff re-routing; the target is a leader |
-//! | urge | office staff and leaders |
-//! | extend, re-check, close (销号), reopen | office staff only |
-//! | add progress | office staff, leaders, the head of the lead or a co-department |
-//! | add topic | office staff and leaders |
-//! | approve topic | the meeting's chair or the 区长 |
-//! | materials in, minutes issued, documents issued | office staff only |
-//! | request leave | the person themself or office staff; written only, for department heads, where the profile says so |
+//! tested without a database; the store looks the people up and asks here. Every decision
+//! starts from the role matrix ([`super::roles`]); the relation to the item (routed leader,
+//! stand-in, chair, department concerned, oneself) decides the conditional grants.
 
 use super::Role;
+use super::roles::{self, Act, Grant};
 use crate::error::{Error, Result};
 use crate::i18n::Named;
 use crate::profile::{Flag, Profile};
@@ -43,29 +32,89 @@ pub enum Capacity {
     DeptHead,
 }
 
+/// What the conditional grants look at, for one item.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Relation<'a> {
+    /// The leader the document is routed to.
+    pub routed: Option<i64>,
+    /// Who stands in for that leader today.
+    pub standin: Option<i64>,
+    /// The meeting's chair.
+    pub chair: Option<i64>,
+    /// The lead department and the co-departments of a supervision item.
+    pub lead: Option<i64>,
+    pub co: &'a [i64],
+    /// The person a leave request is for.
+    pub person: Option<i64>,
+}
+
 /// "（第六十四条）" / " (art. 64)", for citing the rule behind a refusal.
 fn cite(article: &str) -> (String, String) {
     crate::domain::deadline::article_suffix(article)
 }
 
+/// The capacity an unconditional grant gives a role.
+fn plain(role: Role) -> Capacity {
+    if role.is_office() {
+        Capacity::Office
+    } else if role.is_leader() {
+        Capacity::Leader
+    } else {
+        Capacity::DeptHead
+    }
+}
+
+/// Asks the matrix whether `actor` may perform `act` on an item in `rel`; a refusal says
+/// who may, citing `rule`'s article where the district's rule is behind the row.
+pub fn check(actor: &Who, act: Act, rel: Relation<'_>, rule: Option<&Flag>) -> Result<Capacity> {
+    let granted = match roles::grant(Some(actor.role), act) {
+        Grant::Yes => Some(if act == Act::ApproveTopic && rel.chair == Some(actor.id) {
+            Capacity::Principal
+        } else if act == Act::Leave && rel.person == Some(actor.id) {
+            Capacity::Principal
+        } else {
+            plain(actor.role)
+        }),
+        Grant::Routed => routed_leader(actor, rel.routed, rel.standin),
+        Grant::Chair => (rel.chair == Some(actor.id)).then_some(Capacity::Principal),
+        Grant::Concerned => actor
+            .dept_id
+            .is_some_and(|d| rel.lead == Some(d) || rel.co.contains(&d))
+            .then_some(Capacity::DeptHead),
+        Grant::Own => (rel.person == Some(actor.id)).then_some(Capacity::Principal),
+        Grant::No => None,
+    };
+    granted.ok_or_else(|| refusal(act, rule))
+}
+
+/// The refusal for `act`: who may, and the district's article where one is behind it.
+pub fn refusal(act: Act, rule: Option<&Flag>) -> Error {
+    let (zh, en) = roles::who_may(act);
+    let (zh_cite, en_cite) = match rule.filter(|f| f.value) {
+        Some(f) => cite(&f.article),
+        None => (String::new(), String::new()),
+    };
+    Error::refused(format!("{zh}{zh_cite}"), format!("{en}{en_cite}"))
+}
+
 /// Signing (签批) a document.
 pub fn may_sign(actor: &Who, routed: Option<i64>, standin: Option<i64>) -> Result<Capacity> {
-    routed_leader(actor, routed, standin).ok_or_else(|| {
-        Error::refused(
-            "只有呈批领导或其代理人可以签批",
-            "only the routed leader or their stand-in may sign",
-        )
-    })
+    let rel = Relation {
+        routed,
+        standin,
+        ..Relation::default()
+    };
+    check(actor, Act::Sign, rel, None)
 }
 
 /// Returning (退回) a document to its department.
 pub fn may_return(actor: &Who, routed: Option<i64>, standin: Option<i64>) -> Result<Capacity> {
-    routed_leader(actor, routed, standin).ok_or_else(|| {
-        Error::refused(
-            "只有呈批领导或其代理人可以退回公文",
-            "only the routed leader or their stand-in may return a document",
-        )
-    })
+    let rel = Relation {
+        routed,
+        standin,
+        ..Relation::default()
+    };
+    check(actor, Act::Return, rel, None)
 }
 
 fn routed_leader(actor: &Who, routed: Option<i64>, standin: Option<i64>) -> Option<Capacity> {
@@ -85,16 +134,12 @@ pub fn may_forward(
     standin: Option<i64>,
     target: &Who,
 ) -> Result<Capacity> {
-    let capacity = match routed_leader(actor, routed, standin) {
-        Some(c) => c,
-        None if actor.role.is_office() => Capacity::Office,
-        None => {
-            return Err(Error::refused(
-                "只有呈批领导、其代理人或区政府办公室可以转送公文",
-                "only the routed leader, their stand-in or the government office may forward a document",
-            ));
-        }
+    let rel = Relation {
+        routed,
+        standin,
+        ..Relation::default()
     };
+    let capacity = check(actor, Act::Forward, rel, None)?;
     if !target.role.is_leader() {
         return Err(Error::refused(
             format!("公文只能转送区政府领导，对方是{}", target.role.zh()),
@@ -109,22 +154,7 @@ pub fn may_forward(
 
 /// Urging (催办) a document or a supervision item.
 pub fn may_urge(actor: &Who) -> Result<Capacity> {
-    office_or_leader(actor).ok_or_else(|| {
-        Error::refused(
-            "只有区政府办公室或区政府领导可以催办",
-            "only the government office or a government leader may urge an item",
-        )
-    })
-}
-
-fn office_or_leader(actor: &Who) -> Option<Capacity> {
-    if actor.role.is_office() {
-        Some(Capacity::Office)
-    } else if actor.role.is_leader() {
-        Some(Capacity::Leader)
-    } else {
-        None
-    }
+    check(actor, Act::Urge, Relation::default(), None)
 }
 
 /// The acts reserved to the government office.
@@ -140,81 +170,49 @@ pub enum OfficeAct {
 }
 
 impl OfficeAct {
-    fn verb(self) -> (&'static str, &'static str) {
+    fn act(self) -> Act {
         match self {
-            OfficeAct::Extend => ("延期督办事项", "extend a supervision item"),
-            OfficeAct::Recheck => ("安排回头看", "set a re-check (回头看)"),
-            OfficeAct::Close => ("销号督办事项", "close out (销号) a supervision item"),
-            OfficeAct::Reopen => ("重新打开督办事项", "reopen a supervision item"),
-            OfficeAct::MaterialsIn => ("登记议题材料", "record topic materials as in"),
-            OfficeAct::MinutesIssued => ("登记会议纪要印发", "record minutes as issued"),
-            OfficeAct::DocumentsIssued => {
-                ("登记会议文件印发", "record meeting documents as issued")
-            }
+            OfficeAct::Extend => Act::Extend,
+            OfficeAct::Recheck => Act::Recheck,
+            OfficeAct::Close => Act::Close,
+            OfficeAct::Reopen => Act::Reopen,
+            OfficeAct::MaterialsIn => Act::MaterialsIn,
+            OfficeAct::MinutesIssued => Act::MinutesIssued,
+            OfficeAct::DocumentsIssued => Act::DocumentsIssued,
         }
-    }
-    fn is_supervision(self) -> bool {
-        matches!(
-            self,
-            OfficeAct::Extend | OfficeAct::Recheck | OfficeAct::Close | OfficeAct::Reopen
-        )
     }
 }
 
 /// An act only office staff may do. For supervision acts the refusal cites the profile's
 /// `supervision.close_by_office` rule (the ledger and its close-out are the office's).
 pub fn may_office(actor: &Who, act: OfficeAct, close_by_office: Option<&Flag>) -> Result<Capacity> {
-    if actor.role.is_office() {
-        return Ok(Capacity::Office);
-    }
-    let (zh_verb, en_verb) = act.verb();
-    let (zh_cite, en_cite) = match close_by_office.filter(|f| f.value && act.is_supervision()) {
-        Some(f) => cite(&f.article),
-        None => (String::new(), String::new()),
-    };
-    Err(Error::refused(
-        format!("只有区政府办公室可以{zh_verb}{zh_cite}"),
-        format!("only the government office may {en_verb}{en_cite}"),
-    ))
+    let act = act.act();
+    let rule = close_by_office.filter(|_| roles::row(act).rule.is_some());
+    check(actor, act, Relation::default(), rule)
 }
 
 /// Adding a progress note to a supervision item led by `lead`, helped by `co`.
 pub fn may_add_progress(actor: &Who, lead: i64, co: &[i64]) -> Result<Capacity> {
-    if let Some(c) = office_or_leader(actor) {
-        return Ok(c);
-    }
-    let concerned = actor.dept_id.is_some_and(|d| d == lead || co.contains(&d));
-    if actor.role == Role::DeptHead && concerned {
-        return Ok(Capacity::DeptHead);
-    }
-    Err(Error::refused(
-        "只有区政府办公室、区政府领导或牵头、协办单位负责人可以报送进展",
-        "only the government office, a government leader or the head of the lead or a co-department may add progress",
-    ))
+    let rel = Relation {
+        lead: Some(lead),
+        co,
+        ..Relation::default()
+    };
+    check(actor, Act::Progress, rel, None)
 }
 
 /// Adding a topic (议题) to a meeting.
 pub fn may_add_topic(actor: &Who) -> Result<Capacity> {
-    office_or_leader(actor).ok_or_else(|| {
-        Error::refused(
-            "只有区政府办公室或区政府领导可以提出议题",
-            "only the government office or a government leader may add a topic",
-        )
-    })
+    check(actor, Act::AddTopic, Relation::default(), None)
 }
 
 /// Approving a topic: the meeting's chair or the 区长.
 pub fn may_approve_topic(actor: &Who, chair: Option<i64>) -> Result<Capacity> {
-    if chair == Some(actor.id) {
-        Ok(Capacity::Principal)
-    } else if actor.role == Role::Mayor {
-        Ok(Capacity::Leader)
-    } else {
-        Err(Error::refused(
-            "只有会议主持人或区长可以审定议题",
-            "only the meeting's chair or the District Mayor may approve a topic",
-        ))
-    }
+    let rel = Relation {
+        chair,
+        ..Relation::default()
+    };
+    check(actor, Act::ApproveTopic, rel, None)
 }
 
 /// Recording a leave request for `person`. `in_writing_rule` is the meeting kind's
@@ -226,16 +224,11 @@ pub fn may_request_leave(
     in_writing: bool,
     in_writing_rule: Option<&Flag>,
 ) -> Result<Capacity> {
-    let capacity = if actor.id == person.id {
-        Capacity::Principal
-    } else if actor.role.is_office() {
-        Capacity::Office
-    } else {
-        return Err(Error::refused(
-            "只能本人或由区政府办公室登记请假",
-            "a leave request is made by the person themself or recorded by the government office",
-        ));
+    let rel = Relation {
+        person: Some(person.id),
+        ..Relation::default()
     };
+    let capacity = check(actor, Act::Leave, rel, None)?;
     let rule = in_writing_rule.filter(|f| f.value);
     if let Some(rule) = rule.filter(|_| person.role == Role::DeptHead && !in_writing) {
         let (zh_cite, en_cite) = cite(&rule.article);

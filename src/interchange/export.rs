@@ -4,7 +4,7 @@ use super::Format;
 use super::csv_rows;
 use super::record::*;
 use crate::error::{DbContext, Error, Result};
-use crate::store::register::supervision_rule_is_computed;
+use crate::command::register::supervision_rule_is_computed;
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row};
 use std::io::Write;
@@ -140,12 +140,12 @@ pub(super) fn non_empty<T>(v: Vec<T>) -> Option<Vec<T>> {
 
 /// An optional date column (`YYYY-MM-DD` text).
 pub(super) fn date(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    crate::store::register::date_column(r, i)
+    crate::command::register::date_column(r, i)
 }
 
 /// A required date column.
 pub(super) fn req_date(r: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
-    crate::store::register::date_column(r, i)?.ok_or(rusqlite::Error::InvalidColumnType(
+    crate::command::register::date_column(r, i)?.ok_or(rusqlite::Error::InvalidColumnType(
         i,
         "date".into(),
         rusqlite::types::Type::Null,

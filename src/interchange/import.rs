@@ -1,13 +1,11 @@
-//! Import: a file, streamed line by line into the caller's transaction.
+//! Import, the reading side: a file streamed line by line into typed records, and the
+//! summary of what an import wrote. The writing side is `command::import`.
 
 use super::Format;
 use super::csv_rows;
 use super::read;
 use super::record::{Record, TYPES};
-use crate::domain::Env;
 use crate::error::{Error, IoContext, Result};
-use crate::store::register::{self, Audit, Upsert};
-use rusqlite::Connection;
 use serde_json::{Map, Value};
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
@@ -47,9 +45,10 @@ impl ImportSummary {
             .map(|(t, c)| (*t, *c))
             .collect()
     }
-    fn add(&mut self, rec: &Record, u: Upsert) {
+    /// Counts one record written (`inserted`: new rather than updated).
+    pub fn add(&mut self, rec: &Record, inserted: bool) {
         let c = &mut self.counts[rec.type_index()];
-        if u.is_insert() {
+        if inserted {
             c.inserted += 1;
         } else {
             c.updated += 1;
@@ -57,52 +56,37 @@ impl ImportSummary {
     }
 }
 
-/// Imports a file into the caller's transaction; the format comes from the extension, or
-/// is sniffed from the first line. Errors name the file and line: `org.jsonl:17: field
-/// 'urgency': '紧急' is not one of 一般|加急|特急|特急重要`.
-pub fn import_file(
-    conn: &Connection,
-    env: &Env,
-    path: &Path,
-    audit: Audit,
-) -> Result<ImportSummary> {
-    let file = std::fs::File::open(path).at_path(path)?;
-    let mut reader = BufReader::with_capacity(1 << 16, file);
-    let format = match Format::from_path(path) {
-        Some(f) => f,
-        None => Format::sniff(reader.fill_buf().at_path(path)?),
-    };
-    let source = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    import_reader(conn, env, reader, format, &source, audit)
-}
-
-/// Imports from a reader; `source` names it in errors.
-pub fn import_reader<R: Read>(
-    conn: &Connection,
-    env: &Env,
+/// Reads records from a reader in either format, calling `f` with each record's line
+/// number; `source` names the input in errors (`org.jsonl:17: field 'urgency': …`).
+/// Parsing only: the command layer writes what it is given.
+pub fn read_records<R: Read>(
     reader: R,
     format: Format,
     source: &str,
-    audit: Audit,
-) -> Result<ImportSummary> {
-    let mut imp = Importer {
-        conn,
-        env,
-        audit,
-        source,
-        summary: ImportSummary::default(),
-        partners: Vec::new(),
+    mut f: impl FnMut(u64, Record) -> Result<()>,
+) -> Result<()> {
+    let at = |line: u64, e: Error| match e {
+        Error::Io { .. } => e,
+        other => Error::invalid(format!("{source}:{line}"), other.to_string()),
     };
     match format {
         Format::Jsonl => jsonl(BufReader::new(reader), source, |line, map| {
-            imp.apply(line, map, false)
-        })?,
-        Format::Csv => csv_rows::read(reader, source, |line, map| imp.apply(line, map, true))?,
+            let rec = read::record(map, false).map_err(|e| at(line, e.into()))?;
+            f(line, rec)
+        }),
+        Format::Csv => csv_rows::read(reader, source, |line, map| {
+            let rec = read::record(map, true).map_err(|e| at(line, e.into()))?;
+            f(line, rec)
+        }),
     }
-    imp.finish()
+}
+
+/// The format of a file: by its extension, else sniffed from its first bytes.
+pub fn file_format(path: &Path, reader: &mut impl BufRead) -> Result<Format> {
+    Ok(match Format::from_path(path) {
+        Some(f) => f,
+        None => Format::sniff(reader.fill_buf().at_path(path)?),
+    })
 }
 
 /// Calls `f` with each JSON object line (blank and `#` lines skipped).
@@ -139,56 +123,3 @@ fn jsonl<R: BufRead>(
     }
 }
 
-struct Importer<'a> {
-    conn: &'a Connection,
-    env: &'a Env,
-    audit: Audit,
-    source: &'a str,
-    summary: ImportSummary,
-    /// Partners named before their own record: (line, login, partner login).
-    partners: Vec<(u64, String, String)>,
-}
-
-impl Importer<'_> {
-    fn at(&self, line: u64) -> String {
-        format!("{}:{line}", self.source)
-    }
-
-    fn apply(&mut self, line: u64, map: Map<String, Value>, text: bool) -> Result<()> {
-        let rec = read::record(map, text).map_err(|e| self.located(line, e.into()))?;
-        let u = self.write(line, &rec).map_err(|e| self.located(line, e))?;
-        self.summary.add(&rec, u);
-        Ok(())
-    }
-
-    fn write(&mut self, line: u64, rec: &Record) -> Result<Upsert> {
-        // A partner further down the file is linked once the whole file is in.
-        if let Record::Person(p) = rec {
-            if let Some(partner) = &p.partner {
-                if !register::person_exists(self.conn, partner)? {
-                    self.partners.push((line, p.login.clone(), partner.clone()));
-                    let mut early = p.clone();
-                    early.partner = None;
-                    return register::upsert_person(self.conn, self.env, &early, self.audit);
-                }
-            }
-        }
-        register::upsert(self.conn, self.env, rec, self.audit)
-    }
-
-    fn finish(self) -> Result<ImportSummary> {
-        for (line, login, partner) in &self.partners {
-            register::set_partner(self.conn, self.env, login, partner, self.audit)
-                .map_err(|e| self.located(*line, e))?;
-        }
-        Ok(self.summary)
-    }
-
-    /// Puts the file and line in front of an error about a record.
-    fn located(&self, line: u64, e: Error) -> Error {
-        match e {
-            Error::Io { .. } => e,
-            other => Error::invalid(self.at(line), other.to_string()),
-        }
-    }
-}

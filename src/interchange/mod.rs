@@ -2,7 +2,7 @@
 //!
 //! JSON Lines or CSV, one record per line, `type` first. Import reads a file as a stream
 //! into one transaction the caller owns — one bad line and nothing is written — and
-//! upserts each record by its external id through [`crate::store::register`]. Export
+//! upserts each record by its external id through [`crate::command::register`] (called by `command::import`). Export
 //! writes everything in dependency order, so that an export imported into an empty
 //! database (made for the same profile) reproduces it.
 
@@ -18,7 +18,7 @@ pub mod record;
 pub mod rules_records;
 
 pub use export::export;
-pub use import::{ImportSummary, TypeCounts, import_file, import_reader};
+pub use import::{ImportSummary, TypeCounts, file_format, read_records};
 pub use record::Record;
 
 use std::path::Path;

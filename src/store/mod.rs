@@ -5,15 +5,11 @@
 //! one IMMEDIATE transaction per user action, prepared (cached) statements only, and an
 //! append-only audit log written in the same transaction as every change.
 
-pub mod actions;
 pub mod audit;
 pub mod compliance;
 pub mod migrations;
 pub mod people;
 pub mod queries;
-pub mod recompute;
-pub mod register;
-pub mod rules_writes;
 
 use crate::calendar::{Calendar, YearSchedule};
 use crate::error::{DbContext, Error, IoContext, Result};
@@ -144,18 +140,6 @@ pub fn meta_get(conn: &Connection, key: &str) -> Result<Option<String>> {
         .query_row([key], |r| r.get(0))
         .optional()
         .db(format!("reading meta '{key}'"))
-}
-
-/// Writes a `meta` value.
-pub fn meta_set(conn: &Connection, key: &str, value: &str) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO meta(key, value) VALUES (?1, ?2)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-    )
-    .db("preparing the meta update")?
-    .execute([key, value])
-    .db(format!("writing meta '{key}'"))?;
-    Ok(())
 }
 
 /// Maps "no row" to a clear not-found error.

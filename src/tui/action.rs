@@ -199,6 +199,33 @@ pub enum Action {
 }
 
 impl ItemAction {
+    /// The role matrix's rows behind this action: sign and return also cover the office's
+    /// recording of a leader's paper decision (代录).
+    pub fn acts(self) -> &'static [crate::domain::roles::Act] {
+        use crate::domain::roles::Act;
+        match self {
+            ItemAction::Sign => &[Act::Sign, Act::SignOnPaper],
+            ItemAction::Return => &[Act::Return, Act::ReturnOnPaper],
+            ItemAction::Forward => &[Act::Forward],
+            ItemAction::Urge => &[Act::Urge],
+            ItemAction::Extend => &[Act::Extend],
+            ItemAction::Progress => &[Act::Progress],
+            ItemAction::Close => &[Act::Close],
+            ItemAction::Reopen => &[Act::Reopen],
+            ItemAction::Recheck => &[Act::Recheck],
+            ItemAction::AddTopic => &[Act::AddTopic],
+            ItemAction::ApproveTopic => &[Act::ApproveTopic],
+            ItemAction::MaterialsIn => &[Act::MaterialsIn],
+            ItemAction::Leave => &[Act::Leave],
+            ItemAction::MinutesIssued => &[Act::MinutesIssued],
+            ItemAction::DocumentsIssued => &[Act::DocumentsIssued],
+            ItemAction::Printed => &[Act::Printed],
+            ItemAction::Published => &[Act::Published],
+            ItemAction::Decide => &[Act::Decide],
+            ItemAction::Rechecked => &[Act::Rechecked],
+        }
+    }
+
     /// Every item action, in help order.
     pub const ALL: [ItemAction; 19] = [
         ItemAction::Sign,

@@ -1,6 +1,6 @@
 //! The small forms behind the item actions: which fields each action asks for, editing
-//! them, and turning a filled form into one typed core [`Call`]. Nothing here touches the
-//! database; `core_bridge` performs the call.
+//! them, and turning a filled form into one typed [`Command`]. Nothing here touches the
+//! database; `command::perform` performs the command.
 
 use super::action::ItemAction;
 use super::input::TextInput;
@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::store::queries::{Bi, Item, detail::TopicRef};
 use chrono::NaiveDate;
 
-pub use super::call::Call;
+use crate::command::{Command, OnPaper, Ref, UrgeRef};
 
 /// What a field holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,6 +97,9 @@ pub struct Form {
     pub focus: usize,
     /// Why the last submit was not accepted (bad date, missing value).
     pub error: Option<String>,
+    /// 代录: the office records a leader's signature or return made on paper; the form
+    /// starts with the leader and the day.
+    pub on_paper: bool,
 }
 
 use FieldKind::*;
@@ -123,7 +126,7 @@ impl Form {
             A::Sign => vec![f("批示", "Instruction", Text, false)],
             A::Return => vec![f("退回原因", "Reason", Text, true)],
             A::Forward => vec![
-                f("转至领导（登录名）", "To leader (login)", Text, true),
+                f("转至领导（姓名或登录名）", "To leader (name or login)", Text, true),
                 f("附言", "Note", Text, false),
             ],
             A::Urge | A::Close => vec![f("说明", "Note", Text, false)],
@@ -159,7 +162,7 @@ impl Form {
                 "no topic of this meeting lacks materials",
             )?,
             A::Leave => vec![
-                f("请假人（登录名）", "Who (login)", Text, true),
+                f("请假人（姓名或登录名）", "Who (name or login)", Text, true),
                 f("事由", "Reason", Text, true),
                 f("书面请假", "In writing", YesNo, false),
             ],
@@ -193,7 +196,23 @@ impl Form {
             fields,
             focus: 0,
             error: None,
+            on_paper: false,
         })
+    }
+
+    /// The 代录 form: the leader who signed or returned on paper and the day, then the
+    /// instruction or reason. Only for sign and return.
+    pub fn on_paper(action: ItemAction, target: Target) -> Result<Form> {
+        let mut form = Form::new(action, target, &[])?;
+        let f = FormField::new;
+        let mut fields = vec![
+            f("签批领导（姓名或登录名）", "Leader (name or login)", Text, true),
+            f("批示日期 YYYY-MM-DD", "Date written YYYY-MM-DD", Date, true),
+        ];
+        fields.append(&mut form.fields);
+        form.fields = fields;
+        form.on_paper = true;
+        Ok(form)
     }
 
     /// Whether the action cannot be undone and so asks for confirmation first.
@@ -224,9 +243,9 @@ impl Form {
         self.fields.iter().any(|f| !f.input.text().is_empty())
     }
 
-    /// Checks the fields and builds the call; a missing or bad value is a `BadInput`
+    /// Checks the fields and builds the command; a missing or bad value is a `BadInput`
     /// error naming the field.
-    pub fn to_call(&self, lang: Lang) -> Result<Call> {
+    pub fn to_command(&self, lang: Lang) -> Result<Command> {
         for fld in &self.fields {
             if fld.required && matches!(fld.kind, Text | Date) && fld.input.text().trim().is_empty()
             {
@@ -236,22 +255,23 @@ impl Form {
                 ));
             }
         }
+        // 代录 forms carry the leader and the day first; the action's own fields follow.
+        let base = if self.on_paper { 2 } else { 0 };
         let text = |i: usize| {
             self.fields
-                .get(i)
+                .get(base + i)
                 .map(|f| f.input.text().trim().to_string())
                 .unwrap_or_default()
         };
-        let date = |i: usize| -> Result<NaiveDate> {
-            let label = self
-                .fields
-                .get(i)
-                .map(|f| f.label.pick(lang).to_string())
-                .unwrap_or_default();
-            parse_date(&label, &text(i))
+        let date_at = |i: usize| -> Result<NaiveDate> {
+            let f = self.fields.get(i);
+            let label = f.map(|f| f.label.pick(lang).to_string()).unwrap_or_default();
+            let value = f.map(|f| f.input.text().trim().to_string()).unwrap_or_default();
+            parse_date(&label, &value)
         };
+        let date = |i: usize| date_at(base + i);
         let choice = |i: usize| -> Result<i64> {
-            match self.fields.get(i).map(|f| (&f.kind, f.choice)) {
+            match self.fields.get(base + i).map(|f| (&f.kind, f.choice)) {
                 Some((Choice(o), c)) => o
                     .get(c)
                     .map(|x| x.0)
@@ -259,65 +279,84 @@ impl Form {
                 _ => Err(Error::bad_input("topic", "no choice")),
             }
         };
-        let id = self.target.item.id();
+        let paper = || -> Result<Option<OnPaper>> {
+            if !self.on_paper {
+                return Ok(None);
+            }
+            let leader = self
+                .fields
+                .first()
+                .map(|f| f.input.text().trim().to_string())
+                .unwrap_or_default();
+            Ok(Some(OnPaper {
+                leader,
+                on: date_at(1)?,
+            }))
+        };
+        let id = Ref::Id(self.target.item.id());
         use ItemAction as A;
         Ok(match self.action {
-            A::Sign => Call::Sign {
+            A::Sign => Command::Sign {
                 doc: id,
-                instruction: text(0),
+                text: text(0),
+                on_paper: paper()?,
             },
-            A::Return => Call::Return {
+            A::Return => Command::Return {
                 doc: id,
                 reason: text(0),
+                on_paper: paper()?,
             },
-            A::Forward => Call::Forward {
+            A::Forward => Command::Forward {
                 doc: id,
                 to: text(0),
                 note: text(1),
             },
-            A::Urge => Call::Urge {
-                target: self.target.item,
+            A::Urge => Command::Urge {
+                item: match self.target.item {
+                    Item::Supervision(s) => UrgeRef::Supervision(Ref::Id(s)),
+                    other => UrgeRef::Document(Ref::Id(other.id())),
+                },
                 note: text(0),
             },
-            A::Extend => Call::Extend {
+            A::Extend => Command::Extend {
                 sup: id,
                 to: date(0)?,
                 reason: text(1),
             },
-            A::Progress => Call::Progress {
+            A::Progress => Command::Progress {
                 sup: id,
                 note: text(0),
             },
-            A::Close => Call::Close {
+            A::Close => Command::Close {
                 sup: id,
                 note: text(0),
             },
-            A::Reopen => Call::Reopen {
+            A::Reopen => Command::Reopen {
                 sup: id,
                 reason: text(0),
             },
-            A::Recheck => Call::Recheck {
+            A::Recheck => Command::Recheck {
                 sup: id,
                 on: date(0)?,
             },
-            A::AddTopic => Call::AddTopic {
+            A::AddTopic => Command::AddTopic {
                 meeting: id,
                 title: text(0),
                 dept: Some(text(1)).filter(|d| !d.is_empty()),
             },
-            A::ApproveTopic => Call::ApproveTopic { topic: choice(0)? },
-            A::MaterialsIn => Call::MaterialsIn { topic: choice(0)? },
-            A::Leave => Call::Leave {
+            A::ApproveTopic => Command::ApproveTopic { topic: choice(0)? },
+            A::MaterialsIn => Command::MaterialsIn { topic: choice(0)? },
+            A::Leave => Command::Leave {
                 meeting: id,
-                login: text(0),
+                person: text(0),
                 reason: text(1),
                 in_writing: self.fields.get(2).is_some_and(|f| f.choice == 1),
             },
-            A::MinutesIssued => Call::MinutesIssued { meeting: id },
-            A::DocumentsIssued => Call::DocumentsIssued { meeting: id },
-            A::Printed => Call::Printed { doc: id },
-            A::Published => Call::Published { doc: id },
-            A::Decide => Call::Decide {
+            A::MinutesIssued => Command::MinutesIssued { meeting: id },
+            A::DocumentsIssued => Command::DocumentsIssued { meeting: id },
+            A::Printed => Command::Printed { doc: id },
+            A::Published => Command::Published { doc: id },
+            A::Decide => Command::Decide {
                 meeting: id,
                 title: text(0),
                 lead: text(1),
@@ -333,10 +372,95 @@ impl Form {
                     Some(date(3)?)
                 },
             },
-            A::Rechecked => Call::Rechecked {
+            A::Rechecked => Command::Rechecked {
                 sup: id,
                 note: text(0),
             },
         })
+    }
+
+    /// The command this action would be on `item`, with nothing filled in: what the board
+    /// asks the core about before it opens the form. `topic` is a topic of the meeting for
+    /// the topic actions.
+    pub fn skeleton(action: ItemAction, item: Item, topic: Option<i64>, on_paper: Option<OnPaper>) -> Command {
+        let id = Ref::Id(item.id());
+        use ItemAction as A;
+        match action {
+            A::Sign => Command::Sign {
+                doc: id,
+                text: String::new(),
+                on_paper,
+            },
+            A::Return => Command::Return {
+                doc: id,
+                reason: String::new(),
+                on_paper,
+            },
+            A::Forward => Command::Forward {
+                doc: id,
+                to: String::new(),
+                note: String::new(),
+            },
+            A::Urge => Command::Urge {
+                item: match item {
+                    Item::Supervision(s) => UrgeRef::Supervision(Ref::Id(s)),
+                    other => UrgeRef::Document(Ref::Id(other.id())),
+                },
+                note: String::new(),
+            },
+            A::Extend => Command::Extend {
+                sup: id,
+                to: NaiveDate::MIN,
+                reason: String::new(),
+            },
+            A::Progress => Command::Progress {
+                sup: id,
+                note: String::new(),
+            },
+            A::Close => Command::Close {
+                sup: id,
+                note: String::new(),
+            },
+            A::Reopen => Command::Reopen {
+                sup: id,
+                reason: String::new(),
+            },
+            A::Recheck => Command::Recheck {
+                sup: id,
+                on: NaiveDate::MIN,
+            },
+            A::AddTopic => Command::AddTopic {
+                meeting: id,
+                title: String::new(),
+                dept: None,
+            },
+            A::ApproveTopic => Command::ApproveTopic {
+                topic: topic.unwrap_or(0),
+            },
+            A::MaterialsIn => Command::MaterialsIn {
+                topic: topic.unwrap_or(0),
+            },
+            A::Leave => Command::Leave {
+                meeting: id,
+                person: String::new(),
+                reason: String::new(),
+                in_writing: false,
+            },
+            A::MinutesIssued => Command::MinutesIssued { meeting: id },
+            A::DocumentsIssued => Command::DocumentsIssued { meeting: id },
+            A::Printed => Command::Printed { doc: id },
+            A::Published => Command::Published { doc: id },
+            A::Decide => Command::Decide {
+                meeting: id,
+                title: String::new(),
+                lead: String::new(),
+                co: Vec::new(),
+                deadline: None,
+            },
+            A::Rechecked => Command::Rechecked {
+                sup: id,
+                note: String::new(),
+            },
+        }
     }
 }

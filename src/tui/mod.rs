@@ -5,8 +5,6 @@
 
 pub mod action;
 pub mod app;
-pub mod call;
-pub mod core_bridge;
 pub mod event;
 pub mod findings;
 pub mod form;

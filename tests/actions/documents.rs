@@ -2,7 +2,7 @@
 
 use crate::fixture::*;
 use dutydesk::i18n::Lang;
-use dutydesk::store::actions::{self, Target};
+use crate::fixture::actions::{self, Target};
 
 #[test]
 fn the_routed_leader_signs_with_an_instruction() {

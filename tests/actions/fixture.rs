@@ -27,6 +27,7 @@ pub fn date(s: &str) -> NaiveDate {
 /// on 2025-03-05 still marked planned, owing documents, 3 M3 学习会 held 2025-03-03,
 /// 4 M4 cancelled.
 pub const FIXTURE: &str = "
+INSERT INTO meta(key, value) VALUES ('clock', 'pinned');
 INSERT INTO departments(id, ext_id, name) VALUES
   (1, 'fgj', '发改局'), (2, 'czj', '财政局'), (3, 'jyj', '教育局');
 INSERT INTO people(id, ext_id, login, name, role, dept_id, partner_id) VALUES
@@ -220,4 +221,88 @@ pub fn dump(store: &Store) -> String {
         }
     }
     out
+}
+
+/// The item actions with the signatures they had before the command layer: each builds
+/// one command and performs it through `command::perform`, so these tests go through the
+/// one door like the board and the command line.
+pub mod actions {
+    use chrono::NaiveDate;
+    use dutydesk::Result;
+    use dutydesk::command::{self, Command, Done, Ref, UrgeRef};
+    use dutydesk::domain::Env;
+    use dutydesk::store::Store;
+
+    /// An item that can be urged.
+    #[derive(Debug, Clone, Copy)]
+    pub enum Target {
+        Document(i64),
+        Supervision(i64),
+    }
+
+    fn run(s: &mut Store, env: &Env, cmd: Command) -> Result<Done> {
+        command::perform(s, env, &cmd)
+    }
+
+    pub fn sign(s: &mut Store, env: &Env, doc: i64, text: &str) -> Result<Done> {
+        run(s, env, Command::Sign { doc: Ref::Id(doc), text: text.into(), on_paper: None })
+    }
+    pub fn return_document(s: &mut Store, env: &Env, doc: i64, reason: &str) -> Result<Done> {
+        run(s, env, Command::Return { doc: Ref::Id(doc), reason: reason.into(), on_paper: None })
+    }
+    pub fn forward(s: &mut Store, env: &Env, doc: i64, to: &str, note: &str) -> Result<Done> {
+        run(s, env, Command::Forward { doc: Ref::Id(doc), to: to.into(), note: note.into() })
+    }
+    pub fn urge(s: &mut Store, env: &Env, t: Target, note: &str) -> Result<Done> {
+        let item = match t {
+            Target::Document(d) => UrgeRef::Document(Ref::Id(d)),
+            Target::Supervision(x) => UrgeRef::Supervision(Ref::Id(x)),
+        };
+        run(s, env, Command::Urge { item, note: note.into() })
+    }
+    pub fn extend(s: &mut Store, env: &Env, sup: i64, to: NaiveDate, reason: &str) -> Result<Done> {
+        run(s, env, Command::Extend { sup: Ref::Id(sup), to, reason: reason.into() })
+    }
+    pub fn add_progress(s: &mut Store, env: &Env, sup: i64, note: &str) -> Result<Done> {
+        run(s, env, Command::Progress { sup: Ref::Id(sup), note: note.into() })
+    }
+    pub fn close(s: &mut Store, env: &Env, sup: i64, note: &str) -> Result<Done> {
+        run(s, env, Command::Close { sup: Ref::Id(sup), note: note.into() })
+    }
+    pub fn reopen(s: &mut Store, env: &Env, sup: i64, reason: &str) -> Result<Done> {
+        run(s, env, Command::Reopen { sup: Ref::Id(sup), reason: reason.into() })
+    }
+    pub fn set_recheck(s: &mut Store, env: &Env, sup: i64, on: NaiveDate) -> Result<Done> {
+        run(s, env, Command::Recheck { sup: Ref::Id(sup), on })
+    }
+    pub fn add_topic(s: &mut Store, env: &Env, meeting: i64, title: &str, dept: Option<i64>) -> Result<Done> {
+        let dept = dept.map(|d| {
+            s.conn()
+                .query_row("SELECT ext_id FROM departments WHERE id = ?1", [d], |r| r.get::<_, String>(0))
+                .unwrap_or_else(|_| format!("#{d}"))
+        });
+        run(s, env, Command::AddTopic { meeting: Ref::Id(meeting), title: title.into(), dept })
+    }
+    pub fn approve_topic(s: &mut Store, env: &Env, topic: i64) -> Result<Done> {
+        run(s, env, Command::ApproveTopic { topic })
+    }
+    pub fn topic_materials_in(s: &mut Store, env: &Env, topic: i64) -> Result<Done> {
+        run(s, env, Command::MaterialsIn { topic })
+    }
+    pub fn request_leave(
+        s: &mut Store,
+        env: &Env,
+        meeting: i64,
+        login: &str,
+        reason: &str,
+        in_writing: bool,
+    ) -> Result<Done> {
+        run(s, env, Command::Leave { meeting: Ref::Id(meeting), person: login.into(), reason: reason.into(), in_writing })
+    }
+    pub fn minutes_issued(s: &mut Store, env: &Env, meeting: i64) -> Result<Done> {
+        run(s, env, Command::MinutesIssued { meeting: Ref::Id(meeting) })
+    }
+    pub fn documents_issued(s: &mut Store, env: &Env, meeting: i64) -> Result<Done> {
+        run(s, env, Command::DocumentsIssued { meeting: Ref::Id(meeting) })
+    }
 }

@@ -5,11 +5,12 @@
 
 use chrono::NaiveDate;
 use dutydesk::clock::Clock;
-use dutydesk::demo::{Options, generate};
+use dutydesk::command::{self, Command};
+use dutydesk::demo::{Options, summarize};
 use dutydesk::domain::Env;
 use dutydesk::i18n::Lang;
 use dutydesk::profile::Profile;
-use dutydesk::store::{Store, meta_set};
+use dutydesk::store::Store;
 use dutydesk::tui::{App, keymap::Keymap, theme::Theme};
 
 /// The demo's pinned today (a Friday).
@@ -23,14 +24,22 @@ pub fn date(s: &str) -> NaiveDate {
 /// login.
 pub fn store_on(profile: &str, today: &str) -> (Store, Env) {
     let mut store = Store::open_in_memory().unwrap();
-    store.write(|tx| meta_set(tx, "profile", profile)).unwrap();
     let env = Env::new(
         Profile::builtin(profile).unwrap(),
         store.calendar().unwrap(),
         Clock::pinned(date(today)),
         "demo",
     );
-    let summary = generate(&mut store, &env, Options { size: 1, seed: 1 }).unwrap();
+    command::perform(
+        &mut store,
+        &env,
+        &Command::Demo {
+            profile: profile.to_string(),
+            opts: Options { size: 1, seed: 1 },
+        },
+    )
+    .unwrap();
+    let summary = store.read(|tx| summarize(tx, &env)).unwrap();
     let actor = summary
         .duty_officer
         .expect("the demo has a duty officer today");

@@ -32,6 +32,7 @@ pub fn date(s: &str) -> NaiveDate {
 /// head of 发改局), 9 周局长 (zhou, head of 财政局). Divisions: wang 分管 发改局, zhao 分管
 /// 财政局, both 分管 教育局.
 pub const ORG: &str = "
+INSERT INTO meta(key, value) VALUES ('clock', 'pinned');
 INSERT INTO departments(id, ext_id, name) VALUES
   (1, 'fgj', '发改局'), (2, 'czj', '财政局'), (3, 'jyj', '教育局');
 INSERT INTO people(id, ext_id, login, name, role, dept_id, partner_id) VALUES
@@ -200,5 +201,79 @@ pub fn refused<T: std::fmt::Debug>(r: dutydesk::Result<T>) -> (String, String) {
     match r {
         Err(Error::Refused { zh, en }) => (zh, en),
         other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+/// The rules' writes with the signatures they had before the command layer, each one
+/// command performed through `command::perform`.
+pub mod writes {
+    use chrono::NaiveDate;
+    use dutydesk::Result;
+    use dutydesk::command::{self, Command, Detail, Done, ImportMode, ImportSource, Ref};
+    use dutydesk::domain::Env;
+    use dutydesk::interchange::Format;
+    use dutydesk::store::Store;
+
+    fn run(s: &mut Store, env: &Env, cmd: Command) -> Result<Done> {
+        command::perform(s, env, &cmd)
+    }
+
+    pub fn mark_printed(s: &mut Store, env: &Env, doc: i64) -> Result<Done> {
+        run(s, env, Command::Printed { doc: Ref::Id(doc) })
+    }
+    pub fn mark_published(s: &mut Store, env: &Env, doc: i64) -> Result<Done> {
+        run(s, env, Command::Published { doc: Ref::Id(doc) })
+    }
+    pub fn step_done(s: &mut Store, env: &Env, project: i64, step: usize) -> Result<Done> {
+        // The command numbers steps from 1, as people do.
+        run(s, env, Command::Step { project: Ref::Id(project), step: step + 1 })
+    }
+    pub fn project_id(s: &Store, ext: &str) -> i64 {
+        s.conn()
+            .query_row("SELECT id FROM investment_projects WHERE ext_id = ?1", [ext], |r| r.get(0))
+            .unwrap()
+    }
+    pub fn recheck_done(s: &mut Store, env: &Env, sup: i64, note: &str) -> Result<Done> {
+        run(s, env, Command::Rechecked { sup: Ref::Id(sup), note: note.into() })
+    }
+    #[allow(clippy::too_many_arguments)]
+    pub fn record_decision(
+        s: &mut Store,
+        env: &Env,
+        meeting: i64,
+        title: &str,
+        lead: i64,
+        co: &[i64],
+        deadline: Option<NaiveDate>,
+    ) -> Result<Done> {
+        let ext = |d: i64| {
+            s.conn()
+                .query_row("SELECT ext_id FROM departments WHERE id = ?1", [d], |r| r.get::<_, String>(0))
+                .unwrap_or_else(|_| format!("#{d}"))
+        };
+        let lead = ext(lead);
+        let co = co.iter().map(|d| ext(*d)).collect();
+        run(s, env, Command::Decide { meeting: Ref::Id(meeting), title: title.into(), lead, co, deadline })
+    }
+    /// `dutydesk settle` on `env`'s day, run by the office director; how many were stored.
+    pub fn settle(s: &mut Store, env: &Env) -> usize {
+        let office = Env { actor: "chen".into(), account: "chen".into(), ..env.clone() };
+        match run(s, &office, Command::Settle).unwrap().detail {
+            Detail::Settled(n) => n,
+            other => panic!("{other:?}"),
+        }
+    }
+    /// An import by the office director (JSON Lines text).
+    pub fn import(s: &mut Store, env: &Env, text: &str) -> Result<()> {
+        let office = Env { actor: "chen".into(), account: "chen".into(), ..env.clone() };
+        run(
+            s,
+            &office,
+            Command::Import {
+                source: ImportSource::Text { name: "t.jsonl".into(), text: text.into(), format: Format::Jsonl },
+                mode: ImportMode::Ordinary,
+            },
+        )
+        .map(|_| ())
     }
 }

@@ -209,7 +209,7 @@ pub fn is_deemed(env: &Env, due: NaiveDate) -> bool {
 }
 
 /// An unanswered request past its limit: a warning where silence is not consent; where it
-/// is, a notice until the request is recorded as deemed (`store::rules_writes`).
+/// is, a notice until the request is recorded as deemed (`dutydesk settle`).
 pub fn countersign(env: &Env, c: &OpenCountersign) -> Option<Finding> {
     if !past(env, c.due) {
         return None;

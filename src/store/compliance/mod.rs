@@ -5,7 +5,7 @@
 //! reply) and hands it to the pure rules in `domain::compliance`.
 //!
 //! Call [`check`] inside a read transaction for one consistent snapshot; settle overdue
-//! countersigns first (`store::rules_writes::settle_countersigns`) so that silence the
+//! countersigns first (`command::rules::settle_countersigns`) so that silence the
 //! rules count as consent is recorded, not reported.
 
 mod documents;

@@ -212,7 +212,7 @@ pub(super) fn investment(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -
                 item: ItemRef::new("investment", id, ext_id, title),
                 amount_wan,
                 received,
-                steps_done: crate::store::rules_writes::parse_steps(id, &steps)?,
+                steps_done: crate::command::parse_steps(id, &steps)?,
             };
             out.extend(inv::project(env, &p));
         }

@@ -53,7 +53,7 @@ impl Widget for HeaderView<'_> {
             None => format!(
                 "{}{lp}{}{rp}",
                 h.me_login,
-                l.pick("不在名册", "not on the org chart")
+                l.pick("不在人员名单·只读", "not on the staff list: read only")
             ),
         };
         let who = |p: &Option<crate::store::queries::PersonRef>| {

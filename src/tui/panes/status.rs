@@ -85,6 +85,7 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
         let docs = &app.env.profile.documents;
         for a in ItemAction::ALL.iter().filter(|a| {
             a.applies_to_entity(entity)
+                && app.offers(**a)
                 // Printing and publishing are hinted where the district sets their limits
                 // (崆峒 五十三); their keys work everywhere.
                 && match a {

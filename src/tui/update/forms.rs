@@ -10,9 +10,9 @@ use crate::store::Store;
 use crate::store::queries::{self, Bi, Item};
 use crate::tui::action::{Action, ItemAction};
 use crate::tui::app::{App, Confirm, Mode, Pending};
-use crate::tui::core_bridge;
+use crate::command::{self, Command, OnPaper};
 use crate::tui::findings::entity_label;
-use crate::tui::form::{Call, FieldKind, Form, Target};
+use crate::tui::form::{FieldKind, Form, Target};
 
 /// Opens `a`'s form on `item`. `back` is the view to return to once the form is done or
 /// cancelled (the item's detail when the action came from there); on a refusal it comes
@@ -51,13 +51,47 @@ pub(super) fn open_form(
         ext_id: d.ext_id.clone(),
         title: d.title.clone(),
     };
-    match Form::new(a, target, &d.topics) {
-        Ok(f) => {
-            app.mode = Mode::Form(f);
-            app.return_to = back.map(Box::new);
-        }
-        Err(e) => refuse(app, back, e.localized(lang)),
+    let form = match Form::new(a, target.clone(), &d.topics) {
+        Ok(f) => f,
+        Err(e) => return refuse(app, back, e.localized(lang)),
+    };
+    // Rights are known before the form opens: the core is asked with the command as it
+    // would be, nothing filled in. A leader's own act refused, the office may still record
+    // one made on paper (代录).
+    let topic = form.fields.first().and_then(|f| match &f.kind {
+        FieldKind::Choice(o) => o.first().map(|x| x.0),
+        _ => None,
+    });
+    let in_person = Form::skeleton(a, item, topic, None);
+    let form = match command::precheck(store, &app.env, &in_person) {
+        Ok(()) => form,
+        Err(e) => match paper_form(app, store, a, item, target) {
+            Some(f) => f,
+            None => return refuse(app, back, e.localized(lang)),
+        },
+    };
+    app.mode = Mode::Form(form);
+    app.return_to = back.map(Box::new);
+}
+
+/// The 代录 form for sign and return, when the acting person may record a leader's paper
+/// decision on this item.
+fn paper_form(
+    app: &App,
+    store: &mut Store,
+    a: ItemAction,
+    item: Item,
+    target: Target,
+) -> Option<Form> {
+    if !matches!(a, ItemAction::Sign | ItemAction::Return) {
+        return None;
     }
+    let probe = OnPaper {
+        leader: String::new(),
+        on: app.env.today(),
+    };
+    command::precheck(store, &app.env, &Form::skeleton(a, item, None, Some(probe))).ok()?;
+    Form::on_paper(a, target).ok()
 }
 
 /// Leaves a form or confirmation: back to the detail it came from (re-read on the reload
@@ -99,8 +133,8 @@ pub(super) fn form_mode(
             app.mode = Mode::Form(form);
             Effect::Redraw
         }
-        Action::Submit => match form.to_call(app.lang) {
-            Ok(call) if form.needs_confirm() => {
+        Action::Submit => match form.to_command(app.lang) {
+            Ok(cmd) if form.needs_confirm() => {
                 let q = Bi::new(
                     format!(
                         "确认{}「{}」？此操作不能撤销 (y/n)",
@@ -115,11 +149,11 @@ pub(super) fn form_mode(
                 );
                 app.mode = Mode::Confirm(Confirm {
                     question: q,
-                    on_yes: Pending::Call(call, Box::new(form)),
+                    on_yes: Pending::Call(cmd, Box::new(form)),
                 });
                 Effect::Redraw
             }
-            Ok(call) => perform(app, store, call, form),
+            Ok(cmd) => perform(app, store, cmd, form),
             Err(e) => {
                 form.error = Some(e.localized(app.lang));
                 app.mode = Mode::Form(form);
@@ -143,7 +177,7 @@ pub(super) fn form_mode(
 
 pub(super) fn confirm(app: &mut App, store: &mut Store, action: Action, c: Confirm) -> Effect {
     match (action, c.on_yes) {
-        (Action::Yes, Pending::Call(call, form)) => perform(app, store, call, *form),
+        (Action::Yes, Pending::Call(cmd, form)) => perform(app, store, cmd, *form),
         (Action::Yes, Pending::Quit(_)) => Effect::Quit,
         (Action::No | Action::Back, Pending::Call(_, form) | Pending::Quit(Some(form))) => {
             app.mode = Mode::Form(*form);
@@ -163,12 +197,12 @@ pub(super) fn confirm(app: &mut App, store: &mut Store, action: Action, c: Confi
     }
 }
 
-/// Runs one core call; success or refusal lands in the status line.
-fn perform(app: &mut App, store: &mut Store, call: Call, mut form: Form) -> Effect {
-    match core_bridge::perform(store, &app.env, &call) {
-        Ok(summary) => {
+/// Performs one command through the one door; success or refusal lands in the status line.
+fn perform(app: &mut App, store: &mut Store, cmd: Command, mut form: Form) -> Effect {
+    match command::perform(store, &app.env, &cmd) {
+        Ok(done) => {
             leave(app);
-            app.say(summary.pick(app.lang).to_string(), false);
+            app.say(done.summary(app.lang).to_string(), false);
             Effect::Reload
         }
         Err(e @ Error::BadInput { .. }) => {

@@ -6,37 +6,31 @@ use crate::domain::compliance::documents::silence_is_consent;
 use crate::domain::{CountersignAnswer, Env};
 use crate::error::{DbContext, Result};
 use crate::i18n::Named;
-use crate::store::Store;
-use crate::store::audit::{self, Entry};
+use crate::command::outcome::{self, Record};
 use rusqlite::{Connection, params};
 use serde_json::json;
 
 /// The actor recorded for writes the rules make on their own.
 pub const SYSTEM_ACTOR: &str = "system";
 
-/// [`settle_countersigns`] in its own transaction, acting as [`SYSTEM_ACTOR`]: what the
-/// board (at start and when the day changes), `check` and `list` call before reading.
-/// Takes no write lock when there is nothing to settle.
-pub fn settle(store: &mut Store, env: &Env) -> Result<usize> {
-    if silence_is_consent(env).is_none() {
-        return Ok(0);
-    }
-    let any: bool = store
-        .conn()
-        .prepare_cached(
-            "SELECT EXISTS(SELECT 1 FROM countersigns WHERE answer IS NULL AND due < ?1)",
-        )
-        .db("preparing the countersign probe")?
-        .query_row([fmt_date(env.today())], |r| r.get(0))
-        .db("looking for overdue countersign requests")?;
-    if !any {
-        return Ok(0);
-    }
+/// [`settle_countersigns`] acting as [`SYSTEM_ACTOR`] (the account that ran it is kept in
+/// the audit): `dutydesk settle`, for cron. Returns how many were recorded.
+pub fn settle(tx: &Connection, env: &Env) -> Result<usize> {
     let system = Env {
         actor: SYSTEM_ACTOR.to_string(),
         ..env.clone()
     };
-    store.write(|tx| settle_countersigns(tx, &system))
+    settle_countersigns(tx, &system, None)
+}
+
+/// The same for one document, before the document is acted on: its silent countersigns
+/// are stored as deemed in the same transaction as the act.
+pub(crate) fn settle_document(tx: &Connection, env: &Env, doc_id: i64) -> Result<usize> {
+    let system = Env {
+        actor: SYSTEM_ACTOR.to_string(),
+        ..env.clone()
+    };
+    settle_countersigns(tx, &system, Some(doc_id))
 }
 
 /// Records every unanswered countersign request past its limit as deemed no objection,
@@ -44,7 +38,7 @@ pub fn settle(store: &mut Store, env: &Env) -> Result<usize> {
 /// many were recorded. Idempotent: a request once answered or deemed is never touched
 /// again, so boards and scripts may call it as often as they like. Does nothing where the
 /// profile does not count silence as consent.
-pub fn settle_countersigns(conn: &Connection, env: &Env) -> Result<usize> {
+pub fn settle_countersigns(conn: &Connection, env: &Env, doc: Option<i64>) -> Result<usize> {
     let Some(rule) = silence_is_consent(env) else {
         return Ok(0);
     };
@@ -55,11 +49,11 @@ pub fn settle_countersigns(conn: &Connection, env: &Env) -> Result<usize> {
              FROM countersigns c
              JOIN departments dp ON dp.id = c.dept_id
              JOIN documents d ON d.id = c.document_id
-             WHERE c.answer IS NULL AND c.due < ?1
+             WHERE c.answer IS NULL AND c.due < ?1 AND (?2 IS NULL OR c.document_id = ?2)
              ORDER BY c.due, c.id",
         )
         .db("preparing the countersign settlement")?
-        .query_map([&today], |r| {
+        .query_map(params![&today, doc], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
         .db("reading overdue countersign requests")?
@@ -86,23 +80,22 @@ pub fn settle_countersigns(conn: &Connection, env: &Env) -> Result<usize> {
         let before = json!({"countersign": id, "dept": dept, "due": due, "answer": null});
         let after = json!({"countersign": id, "dept": dept, "due": due,
                            "answer": deemed.zh(), "answered_on": due});
-        let summary = format!(
-            "{dept}对《{title}》的会签意见逾期（{due}）未复，{}（第{article}条）",
-            deemed.zh()
+        let (deemed_zh, deemed_en) = (deemed.zh(), deemed.en());
+        let en = format!(
+            "{dept} did not answer the countersign request on “{title}” by {due}: {deemed_en}"
         );
-        audit::record(
+        outcome::write(
             conn,
-            &Entry {
-                actor: SYSTEM_ACTOR,
-                os_account: &env.account,
-                acted_for: None,
-                business_date: env.business_date().as_deref(),
+            env,
+            &Record {
                 action: "countersign-deemed",
                 entity: "document",
-                entity_id: Some(doc_id),
-                summary: &summary,
-                before: Some(&before),
-                after: Some(&after),
+                id: doc_id,
+                zh: format!("{dept}对《{title}》的会签意见逾期（{due}）未复，{deemed_zh}（第{article}条）"),
+                en,
+                before: Some(before),
+                after: Some(after),
+                acted_for: None,
             },
         )?;
         tracing::info!(

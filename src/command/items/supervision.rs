@@ -9,7 +9,6 @@ use crate::domain::{Env, SupState};
 use crate::error::{DbContext, Error, Result};
 use crate::i18n::Named;
 use crate::profile::Flag;
-use crate::store::Store;
 use crate::store::people::Person;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -97,29 +96,29 @@ fn cite(rule: Option<&Flag>) -> (String, String) {
 
 /// Runs `f` on the item in one transaction, recording the audit entry it describes.
 fn change(
-    store: &mut Store,
+    tx: &Connection,
     env: &Env,
     sup_id: i64,
     f: impl FnOnce(&Connection, &Sup, &Person, &str) -> Result<Change>,
 ) -> Result<Done> {
-    store.write(|tx| {
-        let me = actor(tx, env)?;
-        let sup = load(tx, sup_id)?;
-        let at = env.now_str();
-        let before = snapshot::row(tx, Table::Supervision, sup.id)?;
-        let c = f(tx, &sup, &me, &at)?;
-        let after = snapshot::row(tx, Table::Supervision, sup.id)?;
-        Record {
-            action: c.action,
-            entity: "supervision",
-            id: sup.id,
-            zh: c.zh,
-            en: c.en,
-            before,
-            after,
-        }
-        .commit(tx, env)
-    })
+    let me = actor(tx, env)?;
+    let sup = load(tx, sup_id)?;
+    let at = env.now_str();
+    let before = snapshot::row(tx, Table::Supervision, sup.id)?;
+    let c = f(tx, &sup, &me, &at)?;
+    let after = snapshot::row(tx, Table::Supervision, sup.id)?;
+    Record {
+        action: c.action,
+        entity: "supervision",
+        id: sup.id,
+        zh: c.zh,
+        en: c.en,
+        before,
+        after,
+        acted_for: None,
+
+    }
+    .commit(tx, env)
 }
 
 /// What a change did, for the audit log.
@@ -138,8 +137,8 @@ fn exec(conn: &Connection, sql: &str, p: impl rusqlite::Params, what: &str) -> R
 }
 
 /// Urges an open item: a 督办通知 (notice row), the urge count and time.
-pub(super) fn urge(store: &mut Store, env: &Env, sup_id: i64, note: &str) -> Result<Done> {
-    change(store, env, sup_id, |tx, sup, me, at| {
+pub(super) fn urge(tx: &Connection, env: &Env, sup_id: i64, note: &str) -> Result<Done> {
+    change(tx, env, sup_id, |tx, sup, me, at| {
         in_state(sup, SupState::Open, "催办", "urged")?;
         permission::may_urge(&me.who())?;
         let note = note.trim();
@@ -175,13 +174,13 @@ pub(super) fn urge(store: &mut Store, env: &Env, sup_id: i64, note: &str) -> Res
 
 /// Extends an open item's deadline to a later date, keeping the history in `extensions`.
 pub fn extend(
-    store: &mut Store,
+    tx: &Connection,
     env: &Env,
     sup_id: i64,
     new_deadline: NaiveDate,
     reason: &str,
 ) -> Result<Done> {
-    change(store, env, sup_id, |tx, sup, me, at| {
+    change(tx, env, sup_id, |tx, sup, me, at| {
         in_state(sup, SupState::Open, "延期", "extended")?;
         let reason = required(reason, "延期理由", "reason for the extension")?;
         if new_deadline <= sup.deadline {
@@ -247,8 +246,8 @@ pub fn extend(
 }
 
 /// Adds a progress note (dated today) to an open item.
-pub fn add_progress(store: &mut Store, env: &Env, sup_id: i64, note: &str) -> Result<Done> {
-    change(store, env, sup_id, |tx, sup, me, at| {
+pub fn add_progress(tx: &Connection, env: &Env, sup_id: i64, note: &str) -> Result<Done> {
+    change(tx, env, sup_id, |tx, sup, me, at| {
         in_state(sup, SupState::Open, "报送进展", "given progress notes")?;
         let note = required(note, "进展情况", "progress note")?;
         permission::may_add_progress(&me.who(), sup.lead_dept, &co_departments(tx, sup.id)?)?;
@@ -276,8 +275,8 @@ pub fn add_progress(store: &mut Store, env: &Env, sup_id: i64, note: &str) -> Re
 }
 
 /// Closes out (销号) an open item; only the office may.
-pub fn close(store: &mut Store, env: &Env, sup_id: i64, note: &str) -> Result<Done> {
-    change(store, env, sup_id, |tx, sup, me, at| {
+pub fn close(tx: &Connection, env: &Env, sup_id: i64, note: &str) -> Result<Done> {
+    change(tx, env, sup_id, |tx, sup, me, at| {
         in_state(sup, SupState::Open, "销号", "closed")?;
         let rule = env.profile.supervision.close_by_office.as_ref();
         permission::may_office(&me.who(), OfficeAct::Close, rule)?;
@@ -299,8 +298,8 @@ pub fn close(store: &mut Store, env: &Env, sup_id: i64, note: &str) -> Result<Do
 }
 
 /// Reopens a closed item, with a reason.
-pub fn reopen(store: &mut Store, env: &Env, sup_id: i64, reason: &str) -> Result<Done> {
-    change(store, env, sup_id, |tx, sup, me, at| {
+pub fn reopen(tx: &Connection, env: &Env, sup_id: i64, reason: &str) -> Result<Done> {
+    change(tx, env, sup_id, |tx, sup, me, at| {
         in_state(sup, SupState::Closed, "重新打开", "reopened")?;
         let reason = required(reason, "重新打开的理由", "reason for reopening")?;
         let rule = env.profile.supervision.close_by_office.as_ref();
@@ -321,8 +320,8 @@ pub fn reopen(store: &mut Store, env: &Env, sup_id: i64, reason: &str) -> Result
 }
 
 /// Sets the 回头看 re-check date (today or later).
-pub fn set_recheck(store: &mut Store, env: &Env, sup_id: i64, on: NaiveDate) -> Result<Done> {
-    change(store, env, sup_id, |tx, sup, me, at| {
+pub fn set_recheck(tx: &Connection, env: &Env, sup_id: i64, on: NaiveDate) -> Result<Done> {
+    change(tx, env, sup_id, |tx, sup, me, at| {
         if on < env.today() {
             return Err(Error::refused(
                 format!("回头看日期 {} 已经过去", fmt_date(on)),
@@ -354,4 +353,10 @@ pub fn set_recheck(store: &mut Store, env: &Env, sup_id: i64, on: NaiveDate) -> 
             ),
         })
     })
+}
+
+/// The lead department and the co-departments of an item (for the board's question before
+/// a progress note).
+pub(crate) fn departments(conn: &Connection, id: i64) -> Result<(i64, Vec<i64>)> {
+    Ok((load(conn, id)?.lead_dept, co_departments(conn, id)?))
 }

@@ -32,7 +32,6 @@ use crate::domain::{Env, Role};
 use crate::error::{DbContext, Result};
 use crate::interchange::fields::FieldError;
 use crate::interchange::record::Record;
-use crate::store::audit;
 use rusqlite::types::{ToSql, ValueRef};
 use rusqlite::{Connection, OptionalExtension};
 use serde_json::{Map, Value};
@@ -61,6 +60,8 @@ impl Upsert {
 pub enum Audit {
     /// One audit entry per record, with the row before and after (imports).
     Each,
+    /// As `Each`, for a migration import (records carrying a later state), audited as such.
+    Migration,
     /// No entry per record: the caller records one entry for the whole batch (the demo).
     Batch,
 }
@@ -96,6 +97,8 @@ fn row_sql(table: &str) -> Option<&'static str> {
         "supervision" => "SELECT * FROM supervision WHERE id = ?1",
         "investment_projects" => "SELECT * FROM investment_projects WHERE id = ?1",
         "fund_requests" => "SELECT * FROM fund_requests WHERE id = ?1",
+        "topics" => "SELECT * FROM topics WHERE id = ?1",
+        "leave_requests" => "SELECT * FROM leave_requests WHERE id = ?1",
         _ => return None,
     })
 }
@@ -122,7 +125,8 @@ pub fn row_to_json(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
             ValueRef::Integer(n) => Value::from(n),
             ValueRef::Real(x) => Value::from(x),
             ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
-            ValueRef::Blob(b) => Value::from(b.len()),
+            // No column of ours holds a blob; record its size rather than its bytes.
+            ValueRef::Blob(b) => Value::from(format!("<{} bytes>", b.len())),
         };
         m.insert(name.to_string(), v);
     }
@@ -148,6 +152,7 @@ pub(crate) struct Audited<'a> {
     entity: &'static str,
     before: Option<Value>,
     on: bool,
+    action: &'static str,
 }
 
 impl<'a> Audited<'a> {
@@ -159,7 +164,7 @@ impl<'a> Audited<'a> {
         entity: &'static str,
         existing: Option<i64>,
     ) -> Result<Audited<'a>> {
-        let on = audit == Audit::Each;
+        let on = audit != Audit::Batch;
         let before = match (on, existing) {
             (true, Some(id)) => row_json(conn, table, id)?,
             _ => None,
@@ -171,6 +176,11 @@ impl<'a> Audited<'a> {
             entity,
             before,
             on,
+            action: if audit == Audit::Migration {
+                "import-migration"
+            } else {
+                "import"
+            },
         })
     }
 
@@ -197,19 +207,18 @@ impl<'a> Audited<'a> {
     }
 
     fn record(self, id: i64, after: Option<Value>, summary: &str) -> Result<()> {
-        audit::record(
+        crate::command::outcome::write(
             self.conn,
-            &audit::Entry {
-                actor: &self.env.actor,
-                os_account: &self.env.account,
-                acted_for: None,
-                business_date: self.env.business_date().as_deref(),
-                action: "import",
+            self.env,
+            &crate::command::outcome::Record {
+                action: self.action,
                 entity: self.entity,
-                entity_id: Some(id),
-                summary,
-                before: self.before.as_ref(),
-                after: after.as_ref(),
+                id,
+                zh: summary.to_string(),
+                en: summary.to_string(),
+                before: self.before,
+                after,
+                acted_for: None,
             },
         )
         .map(|_| ())

@@ -17,6 +17,13 @@ pub struct Recomputed {
     pub meetings: usize,
 }
 
+impl Recomputed {
+    /// Rows recomputed in all.
+    pub fn total(&self) -> usize {
+        self.documents + self.countersigns + self.supervision + self.meetings
+    }
+}
+
 fn date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
@@ -139,6 +146,6 @@ pub fn open_items(conn: &Connection, env: &Env) -> Result<Recomputed> {
         n.meetings += 1;
     }
     // Fund requests' consultation deadlines (信州 三十三) live with the rules' tables.
-    crate::store::rules_writes::recompute_fund_deadlines(conn, env)?;
+    super::rules::recompute_fund_deadlines(conn, env)?;
     Ok(n)
 }

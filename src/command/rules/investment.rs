@@ -1,10 +1,10 @@
 //! Recording the steps of a government investment project's route (信州 三十二).
 
+use crate::domain::roles::Act;
 use super::{Done, audited, cite, office_actor};
 use crate::domain::Env;
 use crate::domain::compliance::investment::{amount, fund_deadline, progress, route_for};
 use crate::error::{DbContext, Error, Result};
-use crate::store::Store;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
@@ -45,98 +45,96 @@ fn load(conn: &Connection, id: i64) -> Result<Project> {
 
 /// Records step `step_index` (0-based) of the project's route as done. Office only.
 /// A step done out of order is recorded as it happened; `check` reports the skipped one.
-pub fn step_done(store: &mut Store, env: &Env, project_id: i64, step_index: usize) -> Result<Done> {
-    store.write(|tx| {
-        let me = office_actor(tx, env, "登记投资项目程序", "record an investment step")?;
-        let p = load(tx, project_id)?;
-        let Some(route) = route_for(&env.profile, p.amount_wan) else {
-            return Err(Error::refused(
-                format!("本区规则未规定 {} 万元项目的审批程序", amount(p.amount_wan)),
-                format!(
-                    "this district's rules set no route for a project of {} (10,000 yuan)",
-                    amount(p.amount_wan)
-                ),
-            ));
-        };
-        let steps = &route.tier.steps;
-        let Some(step) = steps.get(step_index) else {
-            return Err(Error::refused(
-                format!(
-                    "{}的程序共 {} 步，没有第 {} 步",
-                    route.label_zh,
-                    steps.len(),
-                    step_index + 1
-                ),
-                format!(
-                    "the route for {} has {} steps; there is no step {}",
-                    route.label_en,
-                    steps.len(),
-                    step_index + 1
-                ),
-            ));
-        };
-        let mut done = parse_steps(p.id, &p.steps_done)?;
-        if done.contains(&step_index) {
-            return Err(Error::refused(
-                format!(
-                    "项目《{}》第 {} 步“{step}”已登记完成",
-                    p.title,
-                    step_index + 1
-                ),
-                format!(
-                    "step {} “{step}” of “{}” is already done",
-                    step_index + 1,
-                    p.title
-                ),
-            ));
-        }
-        let before = json!({"steps_done": done});
-        done.push(step_index);
-        done.sort_unstable();
-        let text = serde_json::to_string(&done)
-            .map_err(|e| Error::invalid("steps_done", e.to_string()))?;
-        tx.prepare_cached(
-            "UPDATE investment_projects SET steps_done = ?2, updated_at = ?3 WHERE id = ?1",
-        )
-        .db("preparing the step update")?
-        .execute(params![p.id, text, env.now_str()])
-        .db(format!("recording a step of project {}", p.id))?;
-        let prog = progress(route.tier, &done);
-        let (next_zh, next_en) = match prog.next.and_then(|i| steps.get(i).map(|s| (i, s))) {
-            Some((i, s)) => (
-                format!("；下一步：第 {} 步“{s}”", i + 1),
-                format!("; next: step {} “{s}”", i + 1),
-            ),
-            None => (
-                "；程序已全部完成".to_string(),
-                "; the route is complete".to_string(),
-            ),
-        };
-        let (cz, ce) = cite(Some(&route.tier.article));
-        audited(
-            tx,
-            env,
-            "investment-step",
-            "investment",
-            p.id,
+pub fn step_done(tx: &Connection, env: &Env, project_id: i64, step_index: usize) -> Result<Done> {
+    let me = office_actor(tx, env, Act::Step)?;
+    let p = load(tx, project_id)?;
+    let Some(route) = route_for(&env.profile, p.amount_wan) else {
+        return Err(Error::refused(
+            format!("本区规则未规定 {} 万元项目的审批程序", amount(p.amount_wan)),
             format!(
-                "{}登记项目《{}》（{}{cz}）第 {} 步“{step}”完成{next_zh}",
-                me.name,
-                p.title,
+                "this district's rules set no route for a project of {} (10,000 yuan)",
+                amount(p.amount_wan)
+            ),
+        ));
+    };
+    let steps = &route.tier.steps;
+    let Some(step) = steps.get(step_index) else {
+        return Err(Error::refused(
+            format!(
+                "{}的程序共 {} 步，没有第 {} 步",
                 route.label_zh,
+                steps.len(),
                 step_index + 1
             ),
             format!(
-                "{} recorded step {} “{step}” of “{}” ({}{ce}) as done{next_en}",
-                me.name,
-                step_index + 1,
-                p.title,
-                route.label_en
+                "the route for {} has {} steps; there is no step {}",
+                route.label_en,
+                steps.len(),
+                step_index + 1
             ),
-            Some(before),
-            Some(json!({"steps_done": done})),
-        )
-    })
+        ));
+    };
+    let mut done = parse_steps(p.id, &p.steps_done)?;
+    if done.contains(&step_index) {
+        return Err(Error::refused(
+            format!(
+                "项目《{}》第 {} 步“{step}”已登记完成",
+                p.title,
+                step_index + 1
+            ),
+            format!(
+                "step {} “{step}” of “{}” is already done",
+                step_index + 1,
+                p.title
+            ),
+        ));
+    }
+    let before = json!({"steps_done": done});
+    done.push(step_index);
+    done.sort_unstable();
+    let text = serde_json::to_string(&done)
+        .map_err(|e| Error::invalid("steps_done", e.to_string()))?;
+    tx.prepare_cached(
+        "UPDATE investment_projects SET steps_done = ?2, updated_at = ?3 WHERE id = ?1",
+    )
+    .db("preparing the step update")?
+    .execute(params![p.id, text, env.now_str()])
+    .db(format!("recording a step of project {}", p.id))?;
+    let prog = progress(route.tier, &done);
+    let (next_zh, next_en) = match prog.next.and_then(|i| steps.get(i).map(|s| (i, s))) {
+        Some((i, s)) => (
+            format!("；下一步：第 {} 步“{s}”", i + 1),
+            format!("; next: step {} “{s}”", i + 1),
+        ),
+        None => (
+            "；程序已全部完成".to_string(),
+            "; the route is complete".to_string(),
+        ),
+    };
+    let (cz, ce) = cite(Some(&route.tier.article));
+    audited(
+        tx,
+        env,
+        "investment-step",
+        "investment",
+        p.id,
+        format!(
+            "{}登记项目《{}》（{}{cz}）第 {} 步“{step}”完成{next_zh}",
+            me.name,
+            p.title,
+            route.label_zh,
+            step_index + 1
+        ),
+        format!(
+            "{} recorded step {} “{step}” of “{}” ({}{ce}) as done{next_en}",
+            me.name,
+            step_index + 1,
+            p.title,
+            route.label_en
+        ),
+        Some(before),
+        Some(json!({"steps_done": done})),
+    )
 }
 
 /// Recomputes the stored consultation deadline of every unanswered fund request from its

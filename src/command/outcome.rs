@@ -1,0 +1,87 @@
+//! What a command did: its audit row (one shape for every command) and the [`Done`] the
+//! board and the command line show.
+
+use crate::command::calendar::CalendarImported;
+use crate::domain::Env;
+use crate::error::Result;
+use crate::i18n::Lang;
+use crate::interchange::ImportSummary;
+use crate::store::audit::{self, Entry};
+use rusqlite::Connection;
+
+/// What a command did, to show the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Done {
+    /// "document", "supervision", "meeting", "database", "holiday_year", …
+    pub entity: &'static str,
+    /// The row id of that item (0 for commands on the whole database).
+    pub id: i64,
+    pub summary_zh: String,
+    pub summary_en: String,
+    /// Counts for commands that touch many rows.
+    pub detail: Detail,
+}
+
+/// The counts of a command that touches many rows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Detail {
+    #[default]
+    None,
+    Imported(ImportSummary),
+    Calendar(CalendarImported),
+    Settled(usize),
+}
+
+impl Done {
+    /// The summary in a language.
+    pub fn summary(&self, lang: Lang) -> &str {
+        lang.pick(&self.summary_zh, &self.summary_en)
+    }
+}
+
+/// One audit row and the [`Done`] that reports it.
+pub(crate) struct Record<'a> {
+    pub action: &'a str,
+    pub entity: &'static str,
+    pub id: i64,
+    pub zh: String,
+    pub en: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+    /// The login of the person acted for (代录, stand-in), if any.
+    pub acted_for: Option<String>,
+}
+
+impl Record<'_> {
+    /// Writes the audit row (real time, account, person, business date, chain) and returns
+    /// what to show.
+    pub fn commit(self, conn: &Connection, env: &Env) -> Result<Done> {
+        write(conn, env, &self)?;
+        Ok(Done {
+            entity: self.entity,
+            id: self.id,
+            summary_zh: self.zh,
+            summary_en: self.en,
+            detail: Detail::None,
+        })
+    }
+}
+
+/// Writes one audit row for `r` under `env`'s identity.
+pub(crate) fn write(conn: &Connection, env: &Env, r: &Record<'_>) -> Result<i64> {
+    audit::record(
+        conn,
+        &Entry {
+            os_account: &env.account,
+            actor: &env.actor,
+            acted_for: r.acted_for.as_deref(),
+            action: r.action,
+            business_date: env.business_date().as_deref(),
+            entity: r.entity,
+            entity_id: (r.id != 0).then_some(r.id),
+            summary: &r.zh,
+            before: r.before.as_ref(),
+            after: r.after.as_ref(),
+        },
+    )
+}

@@ -1,0 +1,71 @@
+//! The writes the district rules cause, each in one transaction with its audit entry:
+//! countersign requests recorded as 逾期视为无不同意见 when the reply limit passes in
+//! silence ([`settle_countersigns`], by "system"), printing and publishing after signing
+//! ([`mark_printed`], [`mark_published`], 崆峒 五十三), a meeting's decisions becoming
+//! supervision items ([`record_decision`], 环翠 54, 崆峒 四十七, 华容 五十) and the steps of
+//! an investment project's route ([`step_done`], 信州 三十二), and a 回头看 re-check done
+//! ([`recheck_done`], 环翠 70).
+
+mod countersigns;
+mod decisions;
+mod documents;
+mod investment;
+mod recheck;
+
+pub use countersigns::{SYSTEM_ACTOR, settle};
+pub(crate) use countersigns::settle_document;
+pub(crate) use decisions::record_decision;
+pub(crate) use documents::{mark_printed, mark_published};
+pub use investment::parse_steps;
+pub(crate) use investment::{recompute_fund_deadlines, step_done};
+pub(crate) use recheck::recheck_done;
+
+use super::outcome::{Done, Record};
+use crate::domain::Env;
+use crate::domain::permission::{self, Relation};
+use crate::domain::roles::Act;
+use crate::error::Result;
+use crate::store::people::Person;
+use rusqlite::Connection;
+
+/// The acting person, who must be granted `act` by the role matrix (the office, for
+/// these writes).
+fn office_actor(conn: &Connection, env: &Env, act: Act) -> Result<Person> {
+    let me = super::identity::person(conn, env)?;
+    permission::check(&me.who(), act, Relation::default(), None)?;
+    Ok(me)
+}
+
+/// "（第五十三条）" / " (art. 53)" for a rule's article, or nothing.
+fn cite(article: Option<&str>) -> (String, String) {
+    match article {
+        Some(a) => crate::domain::deadline::article_suffix(a),
+        None => (String::new(), String::new()),
+    }
+}
+
+/// One audit entry and the [`Done`] that reports it.
+#[allow(clippy::too_many_arguments)]
+fn audited(
+    conn: &Connection,
+    env: &Env,
+    action: &str,
+    entity: &'static str,
+    id: i64,
+    zh: String,
+    en: String,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+) -> Result<Done> {
+    Record {
+        action,
+        entity,
+        id,
+        zh,
+        en,
+        before,
+        after,
+        acted_for: None,
+    }
+    .commit(conn, env)
+}
