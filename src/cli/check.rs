@@ -1,34 +1,21 @@
 //! `dutydesk check [--json]`: every current violation, warning and notice of the district's
-//! rules — severity, rule, article, item, since — most serious first. Overdue countersign
-//! requests are settled first (recorded as 逾期视为无不同意见 where the rules say so, in the
-//! audit log as "system"). The exit code is 0 even with findings, so cron can read the
-//! output; it is non-zero only when the check itself fails.
+//! rules — severity, rule, article, item, since — most serious first. A read: the file is
+//! opened read-only and nothing is recorded; a countersign request past its limit in
+//! silence is reported as deemed no objection where the rules say so (`dutydesk settle`
+//! records it). The exit code is 0 even with findings, so cron can read the output; it is
+//! non-zero only when the check itself fails.
 
 use super::Ctx;
 use crate::domain::compliance::{Finding, Severity};
 use crate::i18n::Lang;
 use crate::store::compliance;
-use crate::store::rules_writes::settle;
 use anyhow::Result;
 use std::io::Write;
 
 pub fn run(ctx: &Ctx, json: bool, out: &mut dyn Write) -> Result<()> {
-    let mut store = ctx.open_store()?;
+    let mut store = ctx.open_store_read_only()?;
     let env = ctx.env(&store)?;
-    let settled = settle(&mut store, &env)?;
     let findings = store.read(|tx| compliance::check(tx, &env))?;
-    if settled > 0 {
-        // On stderr: stdout is the findings alone, for scripts.
-        eprintln!(
-            "{}",
-            match ctx.lang {
-                Lang::Zh => format!("已将 {settled} 项逾期未复的会签记录为“逾期视为无不同意见”"),
-                Lang::En => format!(
-                    "recorded {settled} overdue countersign request(s) as deemed no objection"
-                ),
-            }
-        );
-    }
     if json {
         for f in &findings {
             writeln!(out, "{}", json_line(f, ctx.lang))?;

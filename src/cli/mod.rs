@@ -287,6 +287,13 @@ impl Ctx {
         Store::open(&self.db).with_context(|| format!("opening the database {}", self.db.display()))
     }
 
+    /// Opens the database for a read (`list`, `check`, `export`): read-only where it can
+    /// be (see [`Store::open_read_only`]).
+    pub fn open_store_read_only(&self) -> Result<Store> {
+        Store::open_read_only(&self.db)
+            .with_context(|| format!("opening the database {}", self.db.display()))
+    }
+
     /// The acting person's login: `--as`, else the operating-system user.
     pub fn actor(&self) -> String {
         self.actor.clone().unwrap_or_else(os_user)
