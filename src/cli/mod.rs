@@ -14,6 +14,7 @@ pub mod init;
 pub mod list;
 pub mod rule_actions;
 pub mod rules;
+pub mod settle;
 
 use crate::clock::{self, Clock};
 use crate::config::Config;
@@ -186,6 +187,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Record every countersign request past its reply limit unanswered as 逾期视为无不同意见
+    /// where the district counts silence as consent (for cron; uses the real date).
+    Settle,
     /// Record a signed document as printed (印制).
     Printed { id: String },
     /// Record a printed document as published online (公开).
@@ -369,6 +373,7 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
         ),
         Command::Calendar { cmd } => calendar_cmd::run(&ctx, cmd, out),
         Command::Check { json } => check::run(&ctx, json, out),
+        Command::Settle => settle::run(&ctx, out),
         c @ (Command::Printed { .. }
         | Command::Published { .. }
         | Command::Decide { .. }
