@@ -191,8 +191,7 @@ pub struct OpenCountersign {
     pub requested: NaiveDate,
     pub due: NaiveDate,
     pub due_rule: RuleRef,
-    /// The document still awaits approval (待批): only then does a deemed answer matter to
-    /// anyone reading the findings.
+    /// The document awaits approval (待批), the only time a deemed answer matters.
     pub awaiting_approval: bool,
 }
 
@@ -207,8 +206,7 @@ pub fn silence_is_consent(env: &Env) -> Option<RuleRef> {
 }
 
 /// Whether an unanswered request due on `due` counts as 逾期视为无不同意见 as of
-/// `env.today()`. Derived on every read, never stored by one: a later pinned today deems
-/// more, an earlier one fewer (`dutydesk settle` is what records it).
+/// `env.today()`: derived on read, never stored by one (`dutydesk settle` records it).
 pub fn is_deemed(env: &Env, due: NaiveDate) -> bool {
     past(env, due) && silence_is_consent(env).is_some()
 }
