@@ -100,7 +100,9 @@ fn enter_opens_the_items_detail_or_the_finding_itself() {
     assert_eq!(detail.ext_id, "doc-101");
     // The detail lists the item's findings with their articles.
     let text = fx::text(&fx::render(&a, 120, 60));
-    assert!(text.contains("合规 (3)"), "{text}");
+    // Four: the countersign past its limit counts as deemed no objection, derived on read.
+    assert!(text.contains("合规 (4)"), "{text}");
+    assert!(text.contains("逾期视为无不同意见"), "{text}");
     assert!(text.contains("documents.approval_limits.urgent (第二十八条)"));
     step(&mut a, &mut s, Action::Back);
     assert_eq!(a.focus, PaneId::Compliance);

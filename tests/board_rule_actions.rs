@@ -1,7 +1,8 @@
 //! `update` for the rule-driven actions — printed, published (崆峒 五十三), decide (a
 //! meeting's decision as a supervision item), rechecked (回头看) — with their refusals, and
-//! the countersign settlement at start, at midnight and after `:goto`. On the fixture
-//! district (东昌, Monday 2026-11-23, acting as the duty officer 刘洋).
+//! countersign silence deemed on read (never recorded) at start, at midnight and after
+//! `:goto`. On the fixture district (东昌, Monday 2026-11-23, acting as the duty officer
+//! 刘洋).
 
 mod board_fixture;
 mod board_steps;
@@ -197,8 +198,20 @@ fn a_recheck_done_clears_the_reminder() {
     );
 }
 
+/// The countersign cell of a document's row on the 待批公文 pane: (answered, deemed).
+fn cell(a: &dutydesk::tui::App, ext_id: &str) -> (i64, i64) {
+    let r = a
+        .snap
+        .approvals
+        .rows
+        .iter()
+        .find(|r| r.ext_id == ext_id)
+        .unwrap_or_else(|| panic!("{ext_id} not on the pane"));
+    (r.countersign.answered, r.countersign.deemed)
+}
+
 #[test]
-fn countersigns_are_settled_at_start_at_midnight_and_after_goto() {
+fn countersigns_are_deemed_on_read_at_start_at_midnight_and_after_goto() {
     let mut s = fx::store();
     s.conn()
         .execute(
@@ -208,38 +221,35 @@ fn countersigns_are_settled_at_start_at_midnight_and_after_goto() {
             [],
         )
         .unwrap();
+    let stored = "SELECT count(*) FROM countersigns WHERE answer = '逾期视为无不同意见'";
+    let audited = "SELECT count(*) FROM audit WHERE action = 'countersign-deemed'";
     let mut a = fx::app_on(&mut s, Lang::Zh, 80, 24);
-    // At start: the request due 11-19 is recorded, by "system", in the audit log.
-    assert!(message(&a).contains("已将 1 项"), "{}", message(&a));
-    let deemed = "SELECT count(*) FROM countersigns WHERE answer = '逾期视为无不同意见'";
-    assert_eq!(count(&s, deemed), 1);
-    assert_eq!(
-        count(
-            &s,
-            "SELECT count(*) FROM audit WHERE actor = 'system' AND action = 'countersign-deemed'"
-        ),
-        1
-    );
+    // At start: the request due 11-19 counts as deemed, and the status line says so…
+    assert!(message(&a).contains("1 项会签逾期未复"), "{}", message(&a));
+    assert_eq!(cell(&a, "doc-101"), (2, 1));
+    assert_eq!(cell(&a, "doc-105"), (0, 0));
+    // …but nothing is recorded.
+    assert_eq!((count(&s, stored), count(&s, audited)), (0, 0));
     // Midnight: nothing new while the day is the same…
     step(&mut a, &mut s, Action::DayChanged);
-    assert_eq!(count(&s, deemed), 1);
-    // …and after the day moves on, the one due 11-23.
+    assert_eq!(cell(&a, "doc-105"), (0, 0));
+    // …and after the day moves on, the one due 11-23, still only on read.
     a.env.clock = dutydesk::clock::Clock::pinned(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
     assert_eq!(step(&mut a, &mut s, Action::DayChanged), Effect::Reload);
-    assert_eq!(count(&s, deemed), 2);
-    // :goto settles for the new today too, and says so with the move.
+    assert_eq!(cell(&a, "doc-105"), (1, 1));
+    assert_eq!((count(&s, stored), count(&s, audited)), (0, 0));
+    // :goto is a what-if: later, more are deemed, and the move says how many…
     step(
         &mut a,
         &mut s,
         Action::Goto(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()),
     );
-    assert_eq!(count(&s, deemed), 3);
     assert!(
-        message(&a).contains("2026-11-26") && message(&a).contains("已将 1 项"),
+        message(&a).contains("2026-11-26") && message(&a).contains("3 项会签逾期未复"),
         "{}",
         message(&a)
     );
-    // Shown as such in the document's detail.
+    assert_eq!(cell(&a, "doc-102"), (1, 1));
     detail(&mut a, &mut s, Item::Document(2));
     let text = fx::text(&fx::render(&a, 160, 48));
     assert!(
@@ -247,6 +257,21 @@ fn countersigns_are_settled_at_start_at_midnight_and_after_goto() {
         "{text}"
     );
     assert!(text.contains("逾期视为无不同意见 | 2026-11-24"), "{text}");
+    // …and earlier, fewer: nothing was stored that going back would have to undo.
+    step(
+        &mut a,
+        &mut s,
+        Action::Goto(NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()),
+    );
+    assert_eq!(cell(&a, "doc-102"), (0, 0));
+    assert_eq!(cell(&a, "doc-105"), (0, 0));
+    detail(&mut a, &mut s, Item::Document(2));
+    let text = fx::text(&fx::render(&a, 160, 48));
+    assert!(
+        text.contains("2026-11-24 [documents.countersign_reply (第二十七条)] 待复"),
+        "{text}"
+    );
+    assert_eq!((count(&s, stored), count(&s, audited)), (0, 0));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! `dutydesk check` and the rule-driven commands through the built binary, on a temporary
 //! database: JSON Lines for scripts, Chinese text by default and English with `--lang en`,
-//! exit code 0 even with findings, countersigns settled first (audited as "system").
+//! exit code 0 even with findings, countersign silence derived on read (recorded only by
+//! `dutydesk settle`, audited as "system").
 
 mod rules_fixture;
 
@@ -124,11 +125,14 @@ fn check_json_prints_one_object_per_finding_and_exits_zero() {
     find("documents.approval_limits.normal");
     find("documents.one_matter_per_request");
     find("meetings.plenary.cadence");
-    // The overdue countersign was settled, not reported.
+    // The overdue countersign is reported as deemed no objection, on read.
+    let cs = find("documents.countersign_silence_is_consent");
+    assert_eq!(cs["severity"], "notice");
+    assert_eq!(cs["since"], "2025-03-04");
+    let msg = cs["message"].as_str().unwrap();
     assert!(
-        lines
-            .iter()
-            .all(|l| !l["rule"].as_str().unwrap().contains("countersign"))
+        msg.contains("逾期视为无不同意见") && !msg.contains("待记录"),
+        "{msg}"
     );
     // Sorted: every violation before every warning before every notice.
     let rank = |s: &str| match s {
@@ -141,28 +145,71 @@ fn check_json_prints_one_object_per_finding_and_exits_zero() {
         .map(|l| rank(l["severity"].as_str().unwrap()))
         .collect();
     assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
-    // Settled with an audit entry by "system", once.
+    // Nothing was recorded by the check.
     let c = rusqlite::Connection::open(&db).unwrap();
-    let (n, actor): (i64, String) = c
-        .query_row(
-            "SELECT COUNT(*), MAX(actor) FROM audit WHERE action = 'countersign-deemed'",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+    assert_eq!(deemed_audit(&c), (0, None));
+}
+
+/// How many `countersign-deemed` audit rows there are, and their actor.
+fn deemed_audit(c: &rusqlite::Connection) -> (i64, Option<String>) {
+    c.query_row(
+        "SELECT COUNT(*), MAX(actor) FROM audit WHERE action = 'countersign-deemed'",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .unwrap()
+}
+
+#[test]
+fn settle_records_what_check_derives_once() {
+    let (dir, db) = district();
+    let c = rusqlite::Connection::open(&db).unwrap();
+    // The fixture is a training database; make this one live on the real clock.
+    c.execute("DELETE FROM meta WHERE key = 'clock'", []).unwrap();
+    // `dd` pins --today: refused on a database that lives on the real clock.
+    dd(dir.path(), &db)
+        .arg("settle")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("只用于查看"));
+    dd(dir.path(), &db)
+        .args(["--lang", "en", "settle"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("is a what-if view"));
+    assert_eq!(deemed_audit(&c), (0, None));
+    // A test database on a pinned clock accepts it.
+    c.execute("INSERT INTO meta(key, value) VALUES ('clock', 'pinned')", [])
         .unwrap();
-    assert_eq!((n, actor.as_str()), (1, "system"));
+    dd(dir.path(), &db)
+        .arg("settle")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("已将 1 项逾期未复的会签记录为"));
+    assert_eq!(deemed_audit(&c), (1, Some("system".into())));
+    let (answer, on): (String, String) = c
+        .query_row("SELECT answer, answered_on FROM countersigns", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(
+        (answer.as_str(), on.as_str()),
+        ("逾期视为无不同意见", "2025-03-03")
+    );
+    // Recorded, it is no longer a finding; settling again records nothing.
     dd(dir.path(), &db)
         .args(["check", "--json"])
         .assert()
-        .success();
-    let n: i64 = c
-        .query_row(
-            "SELECT COUNT(*) FROM audit WHERE action = 'countersign-deemed'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(n, 1);
+        .success()
+        .stdout(predicate::str::contains("countersign").not());
+    dd(dir.path(), &db)
+        .args(["--lang", "en", "settle"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "no overdue countersign request to record",
+        ));
+    assert_eq!(deemed_audit(&c), (1, Some("system".into())));
 }
 
 #[test]
@@ -172,9 +219,12 @@ fn check_speaks_chinese_by_default_and_english_on_request() {
         .arg("check")
         .assert()
         .success()
-        .stderr(predicate::str::contains("已将 1 项逾期未复的会签记录为"))
+        .stderr(predicate::str::contains("已将").not())
         .stdout(predicate::str::contains(
             "违规 自 2025-03-08 公文 D2《公文2》",
+        ))
+        .stdout(predicate::str::contains(
+            "财政局会签意见逾期未复（2025-03-03 到期），逾期视为无不同意见",
         ))
         .stdout(predicate::str::contains("第二十八条"))
         .stdout(predicate::str::contains("项违规"));
@@ -185,7 +235,10 @@ fn check_speaks_chinese_by_default_and_english_on_request() {
         .stdout(predicate::str::contains(
             "violation since 2025-03-08 document D2",
         ))
-        .stdout(predicate::str::contains("art. 28"));
+        .stdout(predicate::str::contains("art. 28"))
+        .stdout(predicate::str::contains(
+            "did not answer the countersign request by 2025-03-03: deemed no objection",
+        ));
 }
 
 #[test]
@@ -256,15 +309,26 @@ fn decide_printed_and_published_through_the_binary() {
 }
 
 #[test]
-fn list_settles_countersigns_too() {
+fn list_derives_countersigns_and_records_nothing() {
     let (dir, db) = district();
-    dd(dir.path(), &db)
+    let out = dd(dir.path(), &db)
         .args(["list", "approvals", "--json"])
         .assert()
         .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let d1: serde_json::Value = text
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["id"] == "D1")
+        .unwrap();
+    assert_eq!(
+        d1["countersign"],
+        serde_json::json!({"answered": 1, "total": 1, "deemed": 1})
+    );
     let c = rusqlite::Connection::open(&db).unwrap();
-    let answer: String = c
+    let answer: Option<String> = c
         .query_row("SELECT answer FROM countersigns", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(answer, "逾期视为无不同意见");
+    assert_eq!(answer, None);
+    assert_eq!(deemed_audit(&c), (0, None));
 }

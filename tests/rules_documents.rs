@@ -203,18 +203,31 @@ fn silence_past_the_countersign_limit_is_recorded_as_no_objection_where_the_rule
 }
 
 #[test]
-fn an_unsettled_deemed_request_is_a_notice_until_recorded() {
+fn a_request_deemed_on_read_is_a_notice_while_the_document_awaits_approval() {
     let mut s = store();
     let env0 = env("dongchang");
     document(&s, &env0, 1, "请示", Urgency::Normal, "2025-02-20", Some(3));
     countersign(&s, &env0, "2025-02-20");
-    one(
-        &mut s,
-        &env0,
-        "documents.countersign_silence_is_consent",
-        Severity::Notice,
-        Some("二十七"),
+    let rule = "documents.countersign_silence_is_consent";
+    let f = one(&mut s, &env0, rule, Severity::Notice, Some("二十七"));
+    // It reads as deemed, with nothing left to record for it to hold.
+    assert!(
+        f.message_zh.ends_with("逾期视为无不同意见"),
+        "{}",
+        f.message_zh
     );
+    assert!(
+        f.message_en.ends_with(": deemed no objection"),
+        "{}",
+        f.message_en
+    );
+    assert_eq!(answer(&s), None);
+    // An earlier day, before the limit ran out: nothing is deemed yet.
+    let before = env_on("dongchang", date("2025-03-03"), "sunht");
+    none(&mut s, &before, rule);
+    // Once the document is signed the deemed reply no longer matters to anyone.
+    exec(&s, "UPDATE documents SET state = '已签批' WHERE id = 1", []);
+    none(&mut s, &env0, rule);
 }
 
 /// Document 1, signed on `signed` (and printed on `printed`).

@@ -1,8 +1,9 @@
 //! `dutydesk check [--json]`: every current violation, warning and notice of the district's
-//! rules — severity, rule, article, item, since — most serious first. Overdue countersign
-//! requests are settled first (recorded as 逾期视为无不同意见 where the rules say so, in the
-//! audit log as "system"). The exit code is 0 even with findings, so cron can read the
-//! output; it is non-zero only when the check itself fails.
+//! rules — severity, rule, article, item, since — most serious first. A read: the file is
+//! opened read-only and nothing is recorded; a countersign request past its limit in
+//! silence is reported as deemed no objection where the rules say so (`dutydesk settle`
+//! records it). The exit code is 0 even with findings, so cron can read the output; it is
+//! non-zero only when the check itself fails.
 
 use super::Ctx;
 use crate::domain::compliance::{Finding, Severity};
@@ -12,7 +13,7 @@ use anyhow::Result;
 use std::io::Write;
 
 pub fn run(ctx: &Ctx, json: bool, out: &mut dyn Write) -> Result<()> {
-    let mut store = ctx.open_store()?;
+    let mut store = ctx.open_store_read_only()?;
     let env = ctx.env(&store)?;
     let findings = store.read(|tx| compliance::check(tx, &env))?;
     if json {

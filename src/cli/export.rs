@@ -1,4 +1,6 @@
-//! `dutydesk export [--format jsonl|csv] [-o FILE]`.
+//! `dutydesk export [--format jsonl|csv] [-o FILE]`: what is stored, read through a
+//! read-only connection. Nothing is derived into the records (a countersign deemed on read
+//! is exported unanswered, as it is stored), and nothing is written to the database.
 
 use super::{Ctx, Format};
 use crate::interchange;
@@ -7,7 +9,7 @@ use std::io::Write;
 use std::path::Path;
 
 pub fn run(ctx: &Ctx, format: Format, output: Option<&Path>, out: &mut dyn Write) -> Result<()> {
-    let mut store = ctx.open_store()?;
+    let mut store = ctx.open_store_read_only()?;
     let fmt = match format {
         Format::Jsonl => interchange::Format::Jsonl,
         Format::Csv => interchange::Format::Csv,

@@ -14,6 +14,7 @@ pub mod import;
 pub mod init;
 pub mod list;
 pub mod rules;
+pub mod settle;
 
 use crate::clock::{self, Clock};
 use crate::config::Config;
@@ -216,6 +217,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Record every countersign request past its reply limit unanswered as 逾期视为无不同意见
+    /// where the district counts silence as consent (for cron; uses the real date).
+    Settle,
     /// Record a signed document as printed (印制).
     Printed { id: String },
     /// Record a printed document as published online (公开).
@@ -341,6 +345,13 @@ impl Ctx {
         )?)
     }
 
+    /// Opens the database for a read (`list`, `check`, `export`): read-only where it can
+    /// be (see [`Store::open_read_only`]).
+    pub fn open_store_read_only(&self) -> Result<Store> {
+        Store::open_read_only(&self.db)
+            .with_context(|| format!("opening the database {}", self.db.display()))
+    }
+
     /// The profile in force: `--profile`, else the one the database was made for, else
     /// the config file's.
     pub fn profile(&self, store: &Store) -> Result<Profile> {
@@ -420,6 +431,7 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
         ),
         Command::Calendar { cmd } => calendar_cmd::run(&ctx, cmd, out),
         Command::Check { json } => check::run(&ctx, json, out),
+        Command::Settle => settle::run(&ctx, out),
         c => actions::run(&ctx, c, out),
     }
 }

@@ -42,6 +42,45 @@ impl Store {
         Self::setup(conn, Some(path.to_path_buf()))
     }
 
+    /// Opens the database at `path` for reading only (`list`, `check`, `export`): nothing
+    /// this connection does can change the file, so reading it stays a read even on a
+    /// read-only file or one shared with running boards. A missing file, or one whose
+    /// schema is older than [`migrations::LATEST`], is opened by [`Store::open`] instead,
+    /// which creates or migrates it as every command always has; a newer schema is refused.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Self::open(path);
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .db(format!("opening {} read-only", path.display()))?;
+        // A read can wait for a writer's checkpoint just as a writer waits for a lock.
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .db("setting the busy timeout")?;
+        let found = migrations::version(&conn)?;
+        if found > migrations::LATEST {
+            return Err(Error::SchemaTooNew {
+                found,
+                supported: migrations::LATEST,
+            });
+        }
+        if found < migrations::LATEST {
+            drop(conn);
+            return Self::open(path);
+        }
+        // No journal-mode switch: the file is already in WAL (the writer that made it set
+        // it), and a read-only connection could not change it anyway.
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;")
+            .db("setting connection pragmas")?;
+        conn.set_prepared_statement_cache_capacity(64);
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
     /// An in-memory database (tests).
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory().db("opening an in-memory database")?;

@@ -105,8 +105,9 @@ pub struct App {
 }
 
 impl App {
-    /// A board on `store`: overdue countersigns are settled first (the rules' own writes,
-    /// see [`App::settle`]), then the first snapshot is read.
+    /// A board on `store`: reads the first snapshot and writes nothing. The status line
+    /// says how many countersign requests count as deemed no objection today (see
+    /// [`App::deemed_note`]).
     pub fn new(
         store: &mut Store,
         env: Env,
@@ -119,7 +120,6 @@ impl App {
         for p in &mut panes {
             p.filter.due_soon_workdays = due_soon;
         }
-        let settled = settle(store, &env, lang);
         let snap = Snapshot::read(store, &env, filters(&panes))?;
         let mut app = App {
             lang,
@@ -135,7 +135,9 @@ impl App {
             size: (80, 24),
             live: true,
         };
-        app.message = settled;
+        app.message = app
+            .deemed_note(store)
+            .map(|text| Message { text, error: false });
         for p in PaneId::ALL {
             app.panes[p.index()].selected = app.snap.ids(p).first().copied();
         }
@@ -182,14 +184,24 @@ impl App {
         self.snap.findings.get(key)
     }
 
-    /// Settles overdue countersigns (at start, when the day changes, after `:goto`):
-    /// where the district counts silence as consent they are recorded as 逾期视为无不同意见
-    /// by "system", in the audit log. What was recorded, or why it failed, goes to the
-    /// status line; the board goes on either way.
-    pub fn settle(&mut self, store: &mut Store) {
-        if let Some(m) = settle(store, &self.env, self.lang) {
-            self.message = Some(m);
-        }
+    /// "N countersign requests are deemed no objection" as of the board's today, derived
+    /// on read (the board never records them; `dutydesk settle` does), or None when there
+    /// are none. Under `:goto` this is the what-if for the chosen day. A failed count is
+    /// logged and left out: it is a remark, the panes show the same answers.
+    pub fn deemed_note(&self, store: &mut Store) -> Option<String> {
+        let n = match store.read(|tx| queries::deemed_on_read(tx, &self.env)) {
+            Ok(n) => n,
+            Err(e) => {
+                tracing::warn!("counting deemed countersigns failed: {e}");
+                return None;
+            }
+        };
+        (n > 0).then(|| match self.lang {
+            Lang::Zh => format!("{n} 项会签逾期未复，视为无不同意见"),
+            Lang::En => {
+                format!("{n} countersign request(s) unanswered past the limit: deemed no objection")
+            }
+        })
     }
 
     /// Re-reads the snapshot (and the open detail), keeping each selection on its item
@@ -316,31 +328,6 @@ fn filters(panes: &[PaneUi; 4]) -> [&Filter; 4] {
         &panes[2].filter,
         &panes[3].filter,
     ]
-}
-
-/// Runs the settlement; the status message it leaves, if any.
-fn settle(store: &mut Store, env: &Env, lang: Lang) -> Option<Message> {
-    // Reads never write: silence is derived on read, stored only by `dutydesk settle`.
-    let _ = (store, env);
-    match Ok::<usize, crate::Error>(0) {
-        Ok(0) => None,
-        Ok(n) => Some(Message {
-            text: match lang {
-                Lang::Zh => format!("已将 {n} 项逾期未复的会签记录为“逾期视为无不同意见”"),
-                Lang::En => {
-                    format!("recorded {n} overdue countersign request(s) as deemed no objection")
-                }
-            },
-            error: false,
-        }),
-        Err(e) => {
-            tracing::warn!("settling countersigns failed: {e}");
-            Some(Message {
-                text: e.localized(lang),
-                error: true,
-            })
-        }
-    }
 }
 
 /// Keeps the selected row inside the viewport, and never leaves rows scrolled out of

@@ -191,6 +191,8 @@ pub struct OpenCountersign {
     pub requested: NaiveDate,
     pub due: NaiveDate,
     pub due_rule: RuleRef,
+    /// The document awaits approval (待批), the only time a deemed answer matters.
+    pub awaiting_approval: bool,
 }
 
 /// The profile's silence-is-consent rule, when it holds.
@@ -203,31 +205,34 @@ pub fn silence_is_consent(env: &Env) -> Option<RuleRef> {
         .map(|f| rule_of("documents.countersign_silence_is_consent", &f.article))
 }
 
-/// Whether an unanswered request due on `due` is now recorded as 逾期视为无不同意见.
+/// Whether an unanswered request due on `due` counts as 逾期视为无不同意见 as of
+/// `env.today()`: derived on read, never stored by one (`dutydesk settle` records it).
 pub fn is_deemed(env: &Env, due: NaiveDate) -> bool {
     past(env, due) && silence_is_consent(env).is_some()
 }
 
 /// An unanswered request past its limit: a warning where silence is not consent; where it
-/// is, a notice until the request is recorded as deemed (`dutydesk settle`).
+/// is, a notice that it counts as no objection while the document awaits approval (the
+/// leader need not wait for the reply). Nothing needs recording for it to hold.
 pub fn countersign(env: &Env, c: &OpenCountersign) -> Option<Finding> {
     if !past(env, c.due) {
         return None;
     }
     let (lz, le) = late_by(env, c.due);
     Some(match silence_is_consent(env) {
+        Some(_) if !c.awaiting_approval => return None,
         Some(rule) => finding(
             Severity::Notice,
             &rule,
             &c.item,
             day_after(c.due),
             format!(
-                "{}会签意见逾期未复（{} 到期），视为无不同意见，待记录",
+                "{}会签意见逾期未复（{} 到期），逾期视为无不同意见",
                 c.dept,
                 fmt_date(c.due)
             ),
             format!(
-                "{} did not answer the countersign request by {}: deemed no objection, to be recorded",
+                "{} did not answer the countersign request by {}: deemed no objection",
                 c.dept,
                 fmt_date(c.due)
             ),

@@ -1,6 +1,7 @@
 //! Gathering for the document rules: pending documents (with their leader, whether the
-//! leader is away and who stands in), unanswered countersigns past due, and signed
-//! documents still owing printing or publishing.
+//! leader is away and who stands in), unanswered countersigns past due (deemed no
+//! objection as of today where silence is consent — derived here, never recorded), and
+//! signed documents still owing printing or publishing.
 
 use super::{day, item_at, stored_rule, ymd};
 use crate::domain::compliance::documents::{
@@ -158,7 +159,7 @@ fn countersigns(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<
     let mut stmt = conn
         .prepare_cached(
             "SELECT c.id, d.id, d.ext_id, d.title, dp.name, c.requested, c.due, c.due_rule,
-                    c.due_article
+                    c.due_article, d.state = '待批'
              FROM countersigns c
              JOIN documents d ON d.id = c.document_id
              JOIN departments dp ON dp.id = c.dept_id
@@ -174,11 +175,12 @@ fn countersigns(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<
                 r.get::<_, Option<String>>(5)?,
                 r.get::<_, Option<String>>(6)?,
                 stored_rule(r.get(7)?, r.get(8)?),
+                r.get::<_, bool>(9)?,
             ))
         })
         .db("reading overdue countersign requests")?;
     for row in rows {
-        let (id, item, dept, requested, due, due_rule) =
+        let (id, item, dept, requested, due, due_rule, awaiting_approval) =
             row.db("reading an overdue countersign request")?;
         let (Some(requested), Some(due)) = (
             day("countersign requested", id, requested.as_deref()),
@@ -192,6 +194,7 @@ fn countersigns(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<
             requested,
             due,
             due_rule,
+            awaiting_approval,
         };
         out.extend(rules::countersign(env, &c));
     }

@@ -4,9 +4,9 @@
 //! re-check-due supervision items, current and coming absences, fund requests awaiting a
 //! reply) and hands it to the pure rules in `domain::compliance`.
 //!
-//! Call [`check`] inside a read transaction for one consistent snapshot; settle overdue
-//! countersigns first (`command::rules::settle_countersigns`) so that silence the
-//! rules count as consent is recorded, not reported.
+//! Call [`check`] inside a read transaction for one consistent snapshot. It only reads:
+//! countersign silence the rules count as consent is derived as of `env.today()` and
+//! reported as deemed no objection; `dutydesk settle` is what records it.
 
 mod documents;
 mod meetings;

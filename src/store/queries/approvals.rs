@@ -2,6 +2,7 @@
 //! Walks `documents_pending_by_due` (partial on `state = '待批'`) in due order.
 
 use super::{Bounds, Due, Filter, Pane, PersonRef, like_pattern, parse_day, resort, with_counts};
+use crate::domain::compliance::documents::silence_is_consent;
 use crate::domain::{CountersignAnswer, DocKind, Env, Urgency, deadline};
 use crate::error::{DbContext, Result};
 use crate::i18n::Named;
@@ -48,12 +49,9 @@ const FILTER: &str = "d.state = '待批'
 pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<ApprovalRow>> {
     let b = Bounds::new(env, f);
     let pat = like_pattern(f.text.as_deref());
-    let silence_is_consent = env
-        .profile
-        .documents
-        .countersign_silence_is_consent
-        .as_ref()
-        .is_some_and(|fl| fl.value);
+    // Silence past the limit is counted as deemed on read (as of `env.today()`), never
+    // recorded by it: a pinned later day shows more deemed, an earlier one fewer.
+    let silence_is_consent = silence_is_consent(env).is_some();
     let sql = format!(
         "SELECT d.id, d.ext_id, d.doc_no, d.title, d.kind, d.urgency, d.received, d.due,
                 d.due_rule, d.due_article, d.urged_count, dep.name, p.id, p.login, p.name,
@@ -177,6 +175,22 @@ pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Approv
         ":today": b.today, ":soon": b.soon},
         "pending documents",
     )
+}
+
+/// How many countersign requests on documents awaiting approval count as deemed no
+/// objection as of `env.today()` without a stored answer (0 where silence is not consent):
+/// what the board's status line reports at start and after `:goto`.
+pub fn deemed_on_read(conn: &Connection, env: &Env) -> Result<i64> {
+    if silence_is_consent(env).is_none() {
+        return Ok(0);
+    }
+    conn.prepare_cached(
+        "SELECT count(*) FROM countersigns c JOIN documents d ON d.id = c.document_id
+         WHERE c.answer IS NULL AND c.due < ?1 AND d.state = '待批'",
+    )
+    .db("preparing the deemed countersign count")?
+    .query_row([crate::clock::fmt_date(env.today())], |r| r.get(0))
+    .db("counting countersign requests deemed on read")
 }
 
 struct Raw {

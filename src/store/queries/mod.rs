@@ -14,7 +14,7 @@ pub mod header;
 pub mod meetings;
 pub mod supervision;
 
-pub use approvals::{ApprovalRow, approvals};
+pub use approvals::{ApprovalRow, approvals, deemed_on_read};
 pub use detail::{Detail, Field, Item, Section, detail};
 pub use header::{AwayLeader, Header, header};
 pub use meetings::{MeetingRow, Owed, meetings};

@@ -37,12 +37,8 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) -> Effect {
     use Action as A;
     // Events that mean the same in every mode.
     match action {
-        A::DbChanged | A::Tick => return Effect::Reload,
-        A::DayChanged => {
-            // A new day may have run out countersign limits.
-            app.settle(store);
-            return Effect::Reload;
-        }
+        // A new day may have run out countersign limits: the re-read derives them.
+        A::DbChanged | A::Tick | A::DayChanged => return Effect::Reload,
         A::Resize(w, h) => {
             app.resize(w, h);
             return Effect::Redraw;
@@ -62,10 +58,10 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) -> Effect {
                 "{} {d}",
                 app.lang.pick("看板日期已设为", "board date set to")
             );
-            app.message = None;
-            app.settle(store);
-            let text = match app.message.take() {
-                Some(m) => format!("{moved}; {}", m.text),
+            // A what-if view: countersigns are deemed as of the chosen day and nothing is
+            // recorded, so going back shows them awaited again.
+            let text = match app.deemed_note(store) {
+                Some(note) => format!("{moved}; {note}"),
                 None => moved,
             };
             app.say(text, false);

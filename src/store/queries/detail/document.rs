@@ -4,7 +4,7 @@ use super::notices;
 use super::{Fields, Parts, due_at, lines, name_of, s};
 use crate::domain::Deadline;
 use crate::domain::Env;
-use crate::domain::compliance::documents::{print_deadline, publish_deadline};
+use crate::domain::compliance::documents::{print_deadline, publish_deadline, silence_is_consent};
 use crate::domain::routing::RouteReason;
 use crate::domain::{CountersignAnswer, DocKind, DocState, Secrecy, Urgency};
 use crate::error::{DbContext, Error, Result};
@@ -133,12 +133,7 @@ pub(super) fn document(conn: &Connection, env: &Env, id: i64) -> Result<Parts> {
     f.text("最近催办", "Last urged", urged_at);
     f.text("更新时间", "Updated", updated);
     let fields = f.0;
-    let silence = env
-        .profile
-        .documents
-        .countersign_silence_is_consent
-        .as_ref()
-        .is_some_and(|fl| fl.value);
+    let silence = silence_is_consent(env).is_some();
     let cs = lines(
         conn,
         "SELECT dep.name, c.requested, c.due, c.due_rule, c.due_article, c.answer, c.answered_on, c.note,
@@ -148,9 +143,13 @@ pub(super) fn document(conn: &Connection, env: &Env, id: i64) -> Result<Parts> {
         rusqlite::params![id, crate::clock::fmt_date(env.today())],
         |r| {
             let mut answer: Option<CountersignAnswer> = r.get(5)?;
-            // Silence past the limit counts as no objection where the district says so.
+            let mut answered_on: Option<String> = r.get(6)?;
+            // Silence past the limit counts as no objection where the district says so:
+            // derived as of today (nothing is stored by reading) and shown as a recorded
+            // one is, in effect from the limit's last day.
             if silence && r.get::<_, bool>(8)? {
                 answer = Some(CountersignAnswer::Deemed);
+                answered_on = Some(r.get(2)?);
             }
             let rule: Option<String> = r.get(3)?;
             let art: Option<String> = r.get(4)?;
@@ -161,7 +160,7 @@ pub(super) fn document(conn: &Connection, env: &Env, id: i64) -> Result<Parts> {
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?
             );
-            let tail: String = [r.get::<_, Option<String>>(6)?, r.get::<_, Option<String>>(7)?]
+            let tail: String = [answered_on, r.get::<_, Option<String>>(7)?]
                 .into_iter()
                 .flatten()
                 .filter(|x| !x.is_empty())
