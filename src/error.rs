@@ -23,6 +23,10 @@ pub enum Error {
     /// No such item, person, department or profile.
     #[error("not found: {0}")]
     NotFound(String),
+    /// What the user named (an item, a person, a department) is not there, or names
+    /// several; kept in both interface languages, like a refusal, because the user sees it.
+    #[error("{en}")]
+    NoSuch { zh: String, en: String },
     /// The acting person may not do this, or the item's state forbids it. The reason is
     /// kept in both interface languages because the board shows it to the user as is.
     #[error("refused: {en}")]
@@ -66,11 +70,18 @@ impl Error {
             en: en.into(),
         }
     }
+    /// A `NoSuch` error with its message in Chinese and English.
+    pub fn no_such(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Error::NoSuch {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
     /// The message for a user of the given language (refusals are localized; other
     /// errors are technical and shown as is).
     pub fn localized(&self, lang: crate::i18n::Lang) -> String {
         match self {
-            Error::Refused { zh, en } => lang.pick(zh, en).to_string(),
+            Error::Refused { zh, en } | Error::NoSuch { zh, en } => lang.pick(zh, en).to_string(),
             other => other.to_string(),
         }
     }

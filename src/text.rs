@@ -62,6 +62,21 @@ pub fn wrap(s: &str, cells: usize) -> Vec<String> {
     lines
 }
 
+/// `s` with every character that could act on a terminal made inert: C0 and C1 controls
+/// (ESC above all), DEL, and the bidirectional overrides and isolates that reorder what a
+/// reader sees. Each becomes U+FFFD, so nothing vanishes silently. For any data printed
+/// to a terminal on one line.
+pub fn sanitize(s: &str) -> String {
+    s.chars()
+        .map(|c| if is_unsafe(c) { '\u{fffd}' } else { c })
+        .collect()
+}
+
+/// Whether a character must not reach a terminal as it is.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,19 +105,4 @@ mod tests {
         }
         assert_eq!(lines.concat(), "区政府常务会议讨论决定的事项应当及时公布");
     }
-}
-
-/// `s` with every character that could act on a terminal made inert: C0 and C1 controls
-/// (ESC above all), DEL, and the bidirectional overrides and isolates that reorder what a
-/// reader sees. Each becomes U+FFFD, so nothing vanishes silently. For any data printed
-/// to a terminal on one line.
-pub fn sanitize(s: &str) -> String {
-    s.chars()
-        .map(|c| if is_unsafe(c) { '\u{fffd}' } else { c })
-        .collect()
-}
-
-/// Whether a character must not reach a terminal as it is.
-pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

@@ -74,11 +74,16 @@ fn help_view() {
 fn form_filter_and_confirm_views() {
     let mut store = fx::store();
     let mut app = fx::app_on(&mut store, Lang::Zh, 80, 24);
+    // The duty officer records the 区长's paper signature (代录): leader, day, instruction.
     step(
         &mut app,
         &mut store,
         Action::Item(dutydesk::tui::ItemAction::Sign),
     );
+    step(&mut app, &mut store, Action::Insert("赵敏".into()));
+    step(&mut app, &mut store, Action::NextField);
+    step(&mut app, &mut store, Action::Insert("2026-11-19".into()));
+    step(&mut app, &mut store, Action::NextField);
     step(
         &mut app,
         &mut store,

@@ -277,6 +277,20 @@ fn every_item_action_opens_its_form() {
     for (pane, actions) in cases {
         for act in actions {
             let (mut s, mut a) = setup();
+            if act == ItemAction::ApproveTopic {
+                // The chair or the 区长 approves topics; the duty officer is refused
+                // before any form opens (the role matrix).
+                step(&mut a, &mut s, Action::FocusPane(pane));
+                step(&mut a, &mut s, Action::Down);
+                step(&mut a, &mut s, Action::Item(act));
+                assert!(matches!(a.mode, Mode::Normal), "{:?}", a.mode);
+                assert!(
+                    message(&a).contains("只有会议主持人或区长"),
+                    "{}",
+                    message(&a)
+                );
+                a = fx::app_as(&mut s, "wangjg", Lang::Zh, 80, 24);
+            }
             step(&mut a, &mut s, Action::FocusPane(pane));
             if pane == PaneId::Meetings {
                 step(&mut a, &mut s, Action::Down); // m-24, with topics
@@ -336,8 +350,20 @@ fn form_editing_validation_and_refusal() {
 #[test]
 fn a_duty_officer_signing_is_refused_in_the_status_line() {
     let (mut s, mut a) = setup();
+    // The duty officer does not sign in person: the form records a leader's paper
+    // signature (代录), and names a leader the document is not routed to.
     step(&mut a, &mut s, Action::Item(ItemAction::Sign));
-    step(&mut a, &mut s, Action::Insert("同意".into()));
+    assert!(
+        matches!(&a.mode, Mode::Form(f) if f.on_paper),
+        "{:?}",
+        a.mode
+    );
+    for (i, v) in ["王建国", "2026-11-19", "同意"].iter().enumerate() {
+        if i > 0 {
+            step(&mut a, &mut s, Action::NextField);
+        }
+        step(&mut a, &mut s, Action::Insert((*v).into()));
+    }
     step(&mut a, &mut s, Action::Submit);
     assert_eq!(step(&mut a, &mut s, Action::Yes), Effect::Reload);
     let m = a.message.clone().unwrap();

@@ -137,7 +137,7 @@ fn a_refusal_exits_non_zero_with_the_reason() {
         .args(["sign", "D1"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("--as"));
+        .stderr(predicate::str::contains("stranger"));
     dd(dir.path(), &db, "wang")
         .args(["sign", "NOPE"])
         .assert()

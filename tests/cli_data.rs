@@ -47,7 +47,15 @@ fn init_records_the_profile_imports_the_org_and_refuses_twice() {
     let org = dir.path().join("org.jsonl");
     std::fs::write(&org, ORG).unwrap();
     dd(dir.path(), &db)
-        .args(["--lang", "en", "--profile", "dongchang", "init", "--org"])
+        .args([
+            "--lang",
+            "en",
+            "--profile",
+            "dongchang",
+            "init",
+            "--pinned-clock",
+            "--org",
+        ])
         .arg(&org)
         .assert()
         .success()
@@ -55,16 +63,16 @@ fn init_records_the_profile_imports_the_org_and_refuses_twice() {
         .stdout(predicate::str::contains("imported"))
         .stdout(predicate::str::contains("person"));
     dd(dir.path(), &db)
-        .args(["--profile", "dongchang", "init"])
+        .args(["--profile", "dongchang", "init", "--pinned-clock"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("already holds data"));
+        .stderr(predicate::str::contains("init 只用于新建数据库"));
     // A bad org file: the error names the line, and the database stays new.
     let fresh = dir.path().join("fresh.db");
     let bad = dir.path().join("bad.jsonl");
     std::fs::write(&bad, format!("{ORG}{{\"type\":\"person\",\"id\":\"p9\",\"login\":\"x\",\"name\":\"某\",\"role\":\"局长\"}}\n")).unwrap();
     dd(dir.path(), &fresh)
-        .args(["--profile", "dongchang", "init", "--org"])
+        .args(["--profile", "dongchang", "init", "--pinned-clock", "--org"])
         .arg(&bad)
         .assert()
         .failure()
@@ -72,13 +80,13 @@ fn init_records_the_profile_imports_the_org_and_refuses_twice() {
             "bad.jsonl:6: field 'role': '局长' is not one of",
         ));
     dd(dir.path(), &fresh)
-        .args(["--profile", "dongchang", "init"])
+        .args(["--profile", "dongchang", "init", "--pinned-clock"])
         .assert()
         .success();
     // No --profile: a clear message, nothing made.
     let other = dir.path().join("other.db");
     dd(dir.path(), &other)
-        .arg("init")
+        .args(["init", "--pinned-clock"])
         .assert()
         .failure()
         .stderr(predicate::str::contains("--profile"));
@@ -89,7 +97,7 @@ fn import_is_one_transaction_and_names_the_bad_line() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("desk.db");
     dd(dir.path(), &db)
-        .args(["--profile", "dongchang", "init"])
+        .args(["--profile", "dongchang", "init", "--pinned-clock"])
         .assert()
         .success();
     let bad = dir.path().join("org.jsonl");
@@ -121,7 +129,7 @@ fn export_then_import_into_an_empty_database_reproduces_it() {
     std::fs::write(&org, ORG).unwrap();
     std::fs::write(&docs, DOCS).unwrap();
     dd(dir.path(), &a)
-        .args(["--profile", "dongchang", "init", "--org"])
+        .args(["--profile", "dongchang", "init", "--pinned-clock", "--org"])
         .arg(&org)
         .assert()
         .success();
@@ -140,7 +148,7 @@ fn export_then_import_into_an_empty_database_reproduces_it() {
             .success();
         let b = dir.path().join(format!("b-{format}.db"));
         dd(dir.path(), &b)
-            .args(["--profile", "dongchang", "init"])
+            .args(["--profile", "dongchang", "init", "--pinned-clock"])
             .assert()
             .success();
         dd(dir.path(), &b)
@@ -202,7 +210,7 @@ fn the_demo_will_not_overwrite_a_real_database() {
     let org = dir.path().join("org.jsonl");
     std::fs::write(&org, ORG).unwrap();
     dd(dir.path(), &db)
-        .args(["--profile", "dongchang", "init", "--org"])
+        .args(["--profile", "dongchang", "init", "--pinned-clock", "--org"])
         .arg(&org)
         .assert()
         .success();

@@ -6,10 +6,10 @@
 use chrono::NaiveDate;
 use dutydesk::calendar::Calendar;
 use dutydesk::clock::Clock;
+use dutydesk::command::{self, Command, ImportMode, ImportSource};
 use dutydesk::domain::Env;
 use dutydesk::interchange::{self, Format, ImportSummary, Record};
 use dutydesk::profile::Profile;
-use dutydesk::command::{self, Command, ImportMode, ImportSource};
 use dutydesk::store::Store;
 
 const TODAY: (i32, u32, u32) = (2026, 11, 20);

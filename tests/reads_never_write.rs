@@ -266,6 +266,17 @@ fn settle_records_under_the_real_date_once_and_refuses_a_pinned_one() {
     let dir = tempfile::tempdir().unwrap();
     let db = district(dir.path());
     let obs = Observer::on(&db);
+    // A database on the real clock, administered by the account running the test (so it
+    // may act as the duty officer with --as).
+    obs.0
+        .execute("DELETE FROM meta WHERE key = 'clock'; ", [])
+        .unwrap();
+    obs.0
+        .execute(
+            "INSERT INTO admins(account, added_at, added_by) VALUES (?1, '2026-01-01T00:00:00Z', 'test')",
+            [dutydesk::command::os_account()],
+        )
+        .unwrap();
     // Dates clear of whatever the real today is: one long past, one far ahead.
     obs.0
         .execute_batch(
@@ -278,10 +289,7 @@ fn settle_records_under_the_real_date_once_and_refuses_a_pinned_one() {
     let count = |sql: &str| -> i64 { obs.0.query_row(sql, [], |r| r.get(0)).unwrap() };
     // --today on a database on the real clock: refused, in the user's language.
     let before = obs.seen();
-    for (lang, words) in [
-        ("zh", "--today 只用于推演查看"),
-        ("en", "--today is a what-if view"),
-    ] {
+    for (lang, words) in [("zh", "只用于查看"), ("en", "is a what-if view")] {
         dd(dir.path(), &db)
             .args(["--lang", lang, "--today", "9999-12-31", "settle"])
             .assert()

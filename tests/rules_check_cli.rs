@@ -21,7 +21,10 @@ fn district() -> (TempDir, PathBuf) {
     store.conn().execute_batch(rules_fixture::ORG).unwrap();
     store
         .conn()
-        .execute("INSERT INTO meta(key, value) VALUES ('profile', ?1)", ["dongchang"])
+        .execute(
+            "INSERT INTO meta(key, value) VALUES ('profile', ?1)",
+            ["dongchang"],
+        )
         .unwrap();
     let env = rules_fixture::env("dongchang");
     rules_fixture::document(
@@ -165,7 +168,8 @@ fn settle_records_what_check_derives_once() {
     let (dir, db) = district();
     let c = rusqlite::Connection::open(&db).unwrap();
     // The fixture is a training database; make this one live on the real clock.
-    c.execute("DELETE FROM meta WHERE key = 'clock'", []).unwrap();
+    c.execute("DELETE FROM meta WHERE key = 'clock'", [])
+        .unwrap();
     // `dd` pins --today: refused on a database that lives on the real clock.
     dd(dir.path(), &db)
         .arg("settle")
@@ -179,8 +183,11 @@ fn settle_records_what_check_derives_once() {
         .stderr(predicate::str::contains("is a what-if view"));
     assert_eq!(deemed_audit(&c), (0, None));
     // A test database on a pinned clock accepts it.
-    c.execute("INSERT INTO meta(key, value) VALUES ('clock', 'pinned')", [])
-        .unwrap();
+    c.execute(
+        "INSERT INTO meta(key, value) VALUES ('clock', 'pinned')",
+        [],
+    )
+    .unwrap();
     dd(dir.path(), &db)
         .arg("settle")
         .assert()
@@ -251,7 +258,10 @@ fn check_fails_only_on_errors() {
     let store = Store::open(&db).unwrap();
     store
         .conn()
-        .execute("INSERT INTO meta(key, value) VALUES ('profile', ?1)", ["kongtong"])
+        .execute(
+            "INSERT INTO meta(key, value) VALUES ('profile', ?1)",
+            ["kongtong"],
+        )
         .unwrap();
     drop(store);
     dd(dir.path(), &db)

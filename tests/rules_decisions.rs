@@ -131,7 +131,7 @@ fn decisions_are_recorded_by_the_office_for_a_held_meeting_only() {
     ));
     assert!(matches!(
         record_decision(&mut s, &env, 1, "x", 99, &[], None),
-        Err(dutydesk::Error::NotFound(_))
+        Err(dutydesk::Error::NoSuch { .. })
     ));
     let n: i64 = s
         .conn()

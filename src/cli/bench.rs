@@ -10,14 +10,14 @@
 //! with the board's own 100 ms polling; and the process's peak memory.
 
 use super::Ctx;
+use crate::command::{self, Command, Ref, UrgeRef};
 use crate::demo;
 use crate::domain::Env;
 use crate::i18n::Lang;
 use crate::interchange::{self, Format};
 use crate::profile::Profile;
-use crate::store::queries::{self, Filter};
-use crate::command::{self, Command, Ref, UrgeRef};
 use crate::store::Store;
+use crate::store::queries::{self, Filter};
 use crate::tui::app::Snapshot;
 use crate::tui::{App, keymap::Keymap, theme::Theme};
 use anyhow::{Context as _, Result};
@@ -288,7 +288,10 @@ fn run_in(ctx: &Ctx, opts: Options, path: &std::path::Path, out: &mut dyn Write)
         ms(t.elapsed())
     )?;
 
-    let officer = summary.duty_officer.clone().unwrap_or_else(|| env.actor.clone());
+    let officer = summary
+        .duty_officer
+        .clone()
+        .unwrap_or_else(|| env.actor.clone());
     let lat = live_latency(path, &env, &officer, 20)?;
     let seen = lat.len();
     let (m, _, max) = stats(lat);

@@ -2,8 +2,8 @@
 
 use super::{CalendarCmd, Ctx};
 use crate::calendar::{Calendar, YearSchedule};
-use crate::error::IoContext as _;
 use crate::command::{Command, Detail};
+use crate::error::IoContext as _;
 use anyhow::{Context as _, Result};
 use std::io::Write;
 
@@ -59,8 +59,12 @@ fn import(ctx: &Ctx, file: &std::path::Path, out: &mut dyn Write) -> Result<()> 
     writeln!(out, "{}", done.summary(l)).at_path("<output>")?;
     if let Detail::Calendar(c) = done.detail {
         if c.replaced {
-            writeln!(out, "{}", l.pick("（替换了原有安排）", "(replaced the previous schedule)"))
-                .at_path("<output>")?;
+            writeln!(
+                out,
+                "{}",
+                l.pick("（替换了原有安排）", "(replaced the previous schedule)")
+            )
+            .at_path("<output>")?;
         }
         if let Some(n) = c.recomputed {
             let line = match l {

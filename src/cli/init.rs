@@ -30,7 +30,8 @@ pub fn run(
     let profile = Profile::resolve(&id)?;
     let mut store = ctx.open_store()?;
     let account = command::os_account();
-    let env = Env::new(profile, store.calendar()?, ctx.clock, account.clone()).with_account(account);
+    let env =
+        Env::new(profile, store.calendar()?, ctx.clock, account.clone()).with_account(account);
     let done = command::perform(
         &mut store,
         &env,

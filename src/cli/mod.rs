@@ -17,11 +17,11 @@ pub mod rules;
 pub mod settle;
 
 use crate::clock::{self, Clock};
+use crate::command::{Done, Identity, identity, os_account};
 use crate::config::Config;
 use crate::domain::Env;
 use crate::i18n::Lang;
 use crate::profile::Profile;
-use crate::command::{Done, Identity, identity, os_account};
 use crate::store::{self, Store};
 use anyhow::{Context as _, Result, anyhow};
 use chrono::NaiveDate;
@@ -338,11 +338,8 @@ impl Ctx {
     /// Who this process acts as on `store`: the operating-system account's person, or
     /// `--as` where the database allows it (refused otherwise, naming the account).
     pub fn identity(&self, store: &Store) -> Result<Identity> {
-        Ok(identity::establish(
-            store.conn(),
-            &os_account(),
-            self.actor.as_deref(),
-        )?)
+        identity::establish(store.conn(), &os_account(), self.actor.as_deref())
+            .map_err(|e| anyhow!(e.localized(self.lang)))
     }
 
     /// Opens the database for a read (`list`, `check`, `export`): read-only where it can
@@ -371,20 +368,29 @@ impl Ctx {
     pub fn env(&self, store: &Store) -> Result<Env> {
         let account = os_account();
         let actor = self.actor.clone().unwrap_or_else(|| account.clone());
-        Ok(Env::new(self.profile(store)?, store.calendar()?, self.clock, actor).with_account(account))
+        Ok(
+            Env::new(self.profile(store)?, store.calendar()?, self.clock, actor)
+                .with_account(account),
+        )
     }
 
     /// The environment for a write: the established identity acting.
     pub fn acting_env(&self, store: &Store) -> Result<Env> {
         let id = self.identity(store)?;
-        Ok(
-            Env::new(self.profile(store)?, store.calendar()?, self.clock, id.login())
-                .with_account(id.account.clone()),
+        Ok(Env::new(
+            self.profile(store)?,
+            store.calendar()?,
+            self.clock,
+            id.login(),
         )
+        .with_account(id.account.clone()))
     }
 
     /// Performs one command with the established identity and prints its summary.
     pub fn perform(&self, store: &mut Store, cmd: &crate::command::Command) -> Result<Done> {
+        // The clock first: a pinned date on a real database is refused whoever acts.
+        identity::check_clock(store.conn(), &self.clock)
+            .map_err(|e| anyhow!(e.localized(self.lang)))?;
         let env = self.acting_env(store)?;
         crate::command::perform(store, &env, cmd).map_err(|e| anyhow!(e.localized(self.lang)))
     }

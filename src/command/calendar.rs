@@ -29,14 +29,17 @@ pub(super) fn perform(
     has_profile: bool,
 ) -> Result<Done> {
     let year = sched.year;
-    let replaced = env.calendar.schedule(year).is_some_and(|s| s != sched)
-        || stored(tx, year)?;
+    let replaced = env.calendar.schedule(year).is_some_and(|s| s != sched) || stored(tx, year)?;
     tx.prepare_cached(
         "INSERT INTO holiday_years(year, json, imported_at) VALUES (?1, ?2, ?3)
          ON CONFLICT(year) DO UPDATE SET json = excluded.json, imported_at = excluded.imported_at",
     )
     .db("preparing the holiday year insert")?
-    .execute(params![year, sched.to_json(), crate::store::audit::now_utc()])
+    .execute(params![
+        year,
+        sched.to_json(),
+        crate::store::audit::now_utc()
+    ])
     .db(format!("storing the {year} schedule"))?;
     let env = Env {
         calendar: env.calendar.clone().with_year(sched.clone()),

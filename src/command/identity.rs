@@ -82,7 +82,9 @@ pub fn unknown_account(account: &str) -> Error {
 pub fn establish(conn: &Connection, account: &str, requested: Option<&str>) -> Result<Identity> {
     let admin = is_admin(conn, account)?;
     let training = is_training(conn)?;
-    let requested = requested.map(str::trim).filter(|r| !r.is_empty() && *r != account);
+    let requested = requested
+        .map(str::trim)
+        .filter(|r| !r.is_empty() && *r != account);
     let person = match requested {
         Some(other) => {
             if !(admin || training) {
@@ -112,12 +114,7 @@ pub fn establish(conn: &Connection, account: &str, requested: Option<&str>) -> R
 /// [`establish`] would allow it.
 pub(super) fn guard(conn: &Connection, env: &Env) -> Result<()> {
     let training = is_training(conn)?;
-    if env.clock.is_pinned() && !training {
-        return Err(Error::refused(
-            "指定日期（--today 或 :goto）只用于查看；本库的写入一律使用实际日期，请去掉 --today（看板上 :goto 回到今天）",
-            "a pinned date (--today or :goto) is a what-if view: writes to this database use the real date; drop --today (on the board, :goto today)",
-        ));
-    }
+    check_clock(conn, &env.clock)?;
     if env.actor != env.account
         && env.actor != super::SYSTEM_ACTOR
         && !training
@@ -132,6 +129,18 @@ pub(super) fn guard(conn: &Connection, env: &Env) -> Result<()> {
                 "the account '{}' is not an administrator of this database and may not act as '{}'",
                 env.account, env.actor
             ),
+        ));
+    }
+    Ok(())
+}
+
+/// A pinned clock drives writes only on demo and training databases; elsewhere `--today`
+/// and `:goto` are what-if views and a write under them is refused.
+pub fn check_clock(conn: &Connection, clock: &crate::clock::Clock) -> Result<()> {
+    if clock.is_pinned() && !is_training(conn)? {
+        return Err(Error::refused(
+            "指定日期（--today 或 :goto）只用于查看；本库的写入一律使用实际日期，请去掉 --today（看板上 :goto 回到今天）",
+            "a pinned date (--today or :goto) is a what-if view: writes to this database use the real date; drop --today (on the board, :goto today)",
         ));
     }
     Ok(())

@@ -52,7 +52,12 @@ pub enum ImportMode {
 }
 
 /// Performs an import inside the command's transaction.
-pub(super) fn perform(tx: &Connection, env: &Env, source: &ImportSource, mode: ImportMode) -> Result<Done> {
+pub(super) fn perform(
+    tx: &Connection,
+    env: &Env,
+    source: &ImportSource,
+    mode: ImportMode,
+) -> Result<Done> {
     let (me, admin) = identity::actor_or_admin(tx, env)?;
     let act = if mode == ImportMode::Migration {
         Act::MigrationImport
@@ -155,8 +160,12 @@ impl Importer<'_> {
         if self.mode == ImportMode::Ordinary && self.audit != Audit::Batch {
             if let Some((zh, en)) = later_state(rec) {
                 return Err(Error::refused(
-                    format!("该记录带有后续状态（{zh}），属于迁移导入：须由管理员使用 import --migration"),
-                    format!("the record carries a later state ({en}): that is a migration import, for an administrator with import --migration"),
+                    format!(
+                        "该记录带有后续状态（{zh}），属于迁移导入：须由管理员使用 import --migration"
+                    ),
+                    format!(
+                        "the record carries a later state ({en}): that is a migration import, for an administrator with import --migration"
+                    ),
                 ));
             }
         }
@@ -191,7 +200,9 @@ impl Importer<'_> {
         let at = format!("{}:{line}", self.source);
         match e {
             Error::Io { .. } => e,
-            Error::Refused { zh, en } => Error::refused(format!("{at}：{zh}"), format!("{at}: {en}")),
+            Error::Refused { zh, en } | Error::NoSuch { zh, en } => {
+                Error::refused(format!("{at}：{zh}"), format!("{at}: {en}"))
+            }
             other => Error::invalid(at, other.to_string()),
         }
     }
@@ -201,7 +212,11 @@ impl Importer<'_> {
 fn later_state(rec: &Rec) -> Option<(&'static str, &'static str)> {
     match rec {
         Rec::Document(d) => {
-            if matches!(d.state, Some(DocState::Signed)) || d.signed_on.is_some() || d.signed_by.is_some() || d.instruction.is_some() {
+            if matches!(d.state, Some(DocState::Signed))
+                || d.signed_on.is_some()
+                || d.signed_by.is_some()
+                || d.instruction.is_some()
+            {
                 Some(("已签批", "signed"))
             } else if matches!(d.state, Some(DocState::Returned)) || d.return_reason.is_some() {
                 Some(("退回", "returned"))
@@ -211,8 +226,10 @@ fn later_state(rec: &Rec) -> Option<(&'static str, &'static str)> {
                 None
             }
         }
-        Rec::Supervision(s) => (matches!(s.state, Some(SupState::Closed)) || s.closed_on.is_some() || s.closed_by.is_some())
-            .then_some(("已销号", "closed")),
+        Rec::Supervision(s) => (matches!(s.state, Some(SupState::Closed))
+            || s.closed_on.is_some()
+            || s.closed_by.is_some())
+        .then_some(("已销号", "closed")),
         Rec::Meeting(m) => {
             if m.minutes_issued_on.is_some() || m.docs_issued_on.is_some() {
                 Some(("纪要或文件已印发", "minutes or documents issued"))
@@ -240,7 +257,11 @@ fn consistent(conn: &Connection, rec: &Rec) -> Result<()> {
             match stored {
                 Some(s) if s != DocState::Pending && d.state.is_some() => Err(Error::refused(
                     format!("公文“{}”已{}，导入不能把它改回待批", d.id, s),
-                    format!("document '{}' is already {}; an import cannot make it pending again", d.id, crate::i18n::Named::en(&s)),
+                    format!(
+                        "document '{}' is already {}; an import cannot make it pending again",
+                        d.id,
+                        crate::i18n::Named::en(&s)
+                    ),
                 )),
                 _ => Ok(()),
             }
@@ -254,8 +275,14 @@ fn consistent(conn: &Connection, rec: &Rec) -> Result<()> {
                 .db("reading a supervision item's state")?;
             match stored {
                 Some(SupState::Closed) => Err(Error::refused(
-                    format!("督办事项“{}”已销号，导入不能重新打开它；请用 dutydesk reopen", s.id),
-                    format!("supervision item '{}' is closed; an import cannot reopen it — use dutydesk reopen", s.id),
+                    format!(
+                        "督办事项“{}”已销号，导入不能重新打开它；请用 dutydesk reopen",
+                        s.id
+                    ),
+                    format!(
+                        "supervision item '{}' is closed; an import cannot reopen it — use dutydesk reopen",
+                        s.id
+                    ),
                 )),
                 _ => Ok(()),
             }

@@ -12,9 +12,9 @@
 //! upserts behind imports and the demo), `import`, `calendar`, `setup` (init, demo,
 //! administrators).
 
-pub mod identity;
 pub mod calendar;
 mod dispatch;
+pub mod identity;
 pub mod import;
 pub(crate) mod items;
 pub(crate) mod outcome;

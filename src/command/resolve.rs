@@ -110,7 +110,7 @@ const PROJECT: Kind = Kind {
 };
 
 fn missing(kind: &Kind, what: &str) -> Error {
-    Error::refused(
+    Error::no_such(
         format!("没有编号为“{what}”的{}", kind.zh),
         format!("no {} '{what}'", kind.en),
     )
@@ -171,13 +171,13 @@ pub fn urge_target(conn: &Connection, r: &UrgeRef) -> Result<Target> {
             match (d, s) {
                 (Some(d), None) => Ok(Target::Document(d)),
                 (None, Some(s)) => Ok(Target::Supervision(s)),
-                (Some(_), Some(_)) => Err(Error::refused(
+                (Some(_), Some(_)) => Err(Error::no_such(
                     format!("“{spec}”既是公文编号也是督办事项编号，请写 doc:{spec} 或 sup:{spec}"),
                     format!(
                         "'{spec}' names both a document and a supervision item; write doc:{spec} or sup:{spec}"
                     ),
                 )),
-                (None, None) => Err(Error::refused(
+                (None, None) => Err(Error::no_such(
                     format!("没有编号为“{spec}”的公文或督办事项"),
                     format!("no document or supervision item '{spec}'"),
                 )),
@@ -196,12 +196,7 @@ fn in_order(short: &str, name: &str) -> bool {
 /// Picks one of `candidates` (id, name) for `spec`: exact name, else the one name that
 /// contains it, else the one that has its characters in order. Several matches are
 /// refused with their names.
-fn pick(
-    spec: &str,
-    candidates: &[(i64, String)],
-    zh_what: &str,
-    en_what: &str,
-) -> Result<i64> {
+fn pick(spec: &str, candidates: &[(i64, String)], zh_what: &str, en_what: &str) -> Result<i64> {
     if let Some((id, _)) = candidates.iter().find(|(_, n)| n == spec) {
         return Ok(*id);
     }
@@ -215,8 +210,11 @@ fn pick(
             [one] => return Ok(one.0),
             many => {
                 let names: Vec<&str> = many.iter().take(8).map(|(_, n)| n.as_str()).collect();
-                return Err(Error::refused(
-                    format!("“{spec}”可指多个{zh_what}：{}，请写全称或编号", names.join("、")),
+                return Err(Error::no_such(
+                    format!(
+                        "“{spec}”可指多个{zh_what}：{}，请写全称或编号",
+                        names.join("、")
+                    ),
                     format!(
                         "'{spec}' matches several {en_what}s: {}; give the full name or id",
                         names.join(", ")
@@ -225,7 +223,7 @@ fn pick(
             }
         }
     }
-    Err(Error::refused(
+    Err(Error::no_such(
         format!("没有名称或编号为“{spec}”的{zh_what}"),
         format!("no {en_what} with the name or id '{spec}'"),
     ))
@@ -282,7 +280,10 @@ mod tests {
         assert_eq!(pick("财政", &all, "单位", "department").unwrap(), 2);
         assert_eq!(pick("区财政局", &all, "单位", "department").unwrap(), 2);
         let e = pick("局", &all, "单位", "department").unwrap_err();
-        assert!(e.localized(crate::i18n::Lang::Zh).contains("可指多个"), "{e}");
+        assert!(
+            e.localized(crate::i18n::Lang::Zh).contains("可指多个"),
+            "{e}"
+        );
         assert!(pick("公安", &all, "单位", "department").is_err());
     }
 }

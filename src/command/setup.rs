@@ -55,7 +55,10 @@ pub fn holds_data(conn: &Connection) -> Result<Option<(String, String)>> {
             .optional()
             .db("checking whether the database is empty")?;
         if any.is_some() {
-            return Ok(Some((format!("它已有数据（{table}）"), format!("it has {table}"))));
+            return Ok(Some((
+                format!("它已有数据（{table}）"),
+                format!("it has {table}"),
+            )));
         }
     }
     Ok(None)
@@ -111,11 +114,20 @@ pub(super) fn init(
     }
     // The org chart is the first import: the account running init is its administrator.
     let imported = match org {
-        Some(src) => Some(import::run(tx, env, src, ImportMode::Ordinary, Audit::Each)?),
+        Some(src) => Some(import::run(
+            tx,
+            env,
+            src,
+            ImportMode::Ordinary,
+            Audit::Each,
+        )?),
         None => None,
     };
     let kind = if pinned_clock {
-        ("（测试/培训库，可指定日期）", " (test/training database, pinned clock allowed)")
+        (
+            "（测试/培训库，可指定日期）",
+            " (test/training database, pinned clock allowed)",
+        )
     } else {
         ("", "")
     };
@@ -124,9 +136,14 @@ pub(super) fn init(
         entity: "database",
         id: 0,
         zh: format!("新建数据库，区情规则 {profile}{}，管理员 {me}", kind.0),
-        en: format!("created the database for the profile {profile}{}, administrator {me}", kind.1),
+        en: format!(
+            "created the database for the profile {profile}{}, administrator {me}",
+            kind.1
+        ),
         before: None,
-        after: Some(serde_json::json!({"profile": profile, "pinned_clock": pinned_clock, "admins": admins})),
+        after: Some(
+            serde_json::json!({"profile": profile, "pinned_clock": pinned_clock, "admins": admins}),
+        ),
         acted_for: None,
     }
     .commit(tx, env)?;
@@ -141,14 +158,26 @@ pub(super) fn demo(tx: &Connection, env: &Env, profile: &str, opts: DemoOptions)
     must_be_new(tx)?;
     set_meta(tx, "profile", profile)?;
     set_meta(tx, "clock", "pinned")?;
-    set_meta(tx, "demo", &format!("seed={} size={}", opts.seed, opts.size.max(1)))?;
+    set_meta(
+        tx,
+        "demo",
+        &format!("seed={} size={}", opts.seed, opts.size.max(1)),
+    )?;
     let n = crate::demo::fill(tx, env, opts)?;
     Record {
         action: "demo",
         entity: "database",
         id: 0,
-        zh: format!("载入演示区：{n} 条记录（种子 {}，规模 {}）", opts.seed, opts.size.max(1)),
-        en: format!("demo district loaded: {n} records (seed {}, size {})", opts.seed, opts.size.max(1)),
+        zh: format!(
+            "载入演示区：{n} 条记录（种子 {}，规模 {}）",
+            opts.seed,
+            opts.size.max(1)
+        ),
+        en: format!(
+            "demo district loaded: {n} records (seed {}, size {})",
+            opts.seed,
+            opts.size.max(1)
+        ),
         before: None,
         after: None,
         acted_for: None,
@@ -163,7 +192,10 @@ pub(super) fn add_admin(tx: &Connection, env: &Env, account: &str) -> Result<Don
     }
     let account = account.trim();
     if account.is_empty() || account.chars().any(char::is_control) {
-        return Err(Error::refused("请填写系统账号名", "an account name is required"));
+        return Err(Error::refused(
+            "请填写系统账号名",
+            "an account name is required",
+        ));
     }
     if !add_admin_row(tx, account, &env.account)? {
         return Err(Error::refused(
@@ -237,7 +269,9 @@ pub(super) fn history(tx: &Connection, env: &Env, count: u64) -> Result<Done> {
         entity: "database",
         id: 0,
         zh: format!("写入历史数据 {count} 条（已签批公文、已销号督办）"),
-        en: format!("added {count} settled items of history (signed documents, closed supervision items)"),
+        en: format!(
+            "added {count} settled items of history (signed documents, closed supervision items)"
+        ),
         before: None,
         after: Some(serde_json::json!({"documents": docs, "supervision": sups})),
         acted_for: None,

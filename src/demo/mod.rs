@@ -11,10 +11,10 @@ mod words;
 
 pub use summary::{PaneCounts, Summary, summarize};
 
-use crate::domain::Env;
-use crate::error::{DbContext, Result};
 use crate::command::register::{self, Audit};
 use crate::command::{ImportMode, ImportSource};
+use crate::domain::Env;
+use crate::error::{DbContext, Result};
 use crate::interchange::{self, Format};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -35,7 +35,8 @@ pub(crate) fn fill(conn: &Connection, env: &Env, opts: Options) -> Result<u64> {
         text: ORG.to_string(),
         format: Format::Jsonl,
     };
-    let imported = crate::command::import::run(conn, env, &org, ImportMode::Ordinary, Audit::Batch)?;
+    let imported =
+        crate::command::import::run(conn, env, &org, ImportMode::Ordinary, Audit::Batch)?;
     let org = org::Org::load(conn)?;
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
     let mut n = 0u64;

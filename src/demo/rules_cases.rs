@@ -10,10 +10,10 @@
 use super::org::Org;
 use crate::calendar::DayKind;
 use crate::clock::fmt_date;
+use crate::command::register::{self, Audit};
 use crate::domain::Env;
 use crate::error::{DbContext, Error, Result};
 use crate::interchange::Record;
-use crate::command::register::{self, Audit};
 use chrono::{Days, NaiveDate};
 use rusqlite::{Connection, OptionalExtension};
 use serde_json::{Value, json};

@@ -68,13 +68,15 @@ fn plain(role: Role) -> Capacity {
 /// who may, citing `rule`'s article where the district's rule is behind the row.
 pub fn check(actor: &Who, act: Act, rel: Relation<'_>, rule: Option<&Flag>) -> Result<Capacity> {
     let granted = match roles::grant(Some(actor.role), act) {
-        Grant::Yes => Some(if act == Act::ApproveTopic && rel.chair == Some(actor.id) {
-            Capacity::Principal
-        } else if act == Act::Leave && rel.person == Some(actor.id) {
-            Capacity::Principal
-        } else {
-            plain(actor.role)
-        }),
+        Grant::Yes => Some(
+            if (act == Act::ApproveTopic && rel.chair == Some(actor.id))
+                || (act == Act::Leave && rel.person == Some(actor.id))
+            {
+                Capacity::Principal
+            } else {
+                plain(actor.role)
+            },
+        ),
         Grant::Routed => routed_leader(actor, rel.routed, rel.standin),
         Grant::Chair => (rel.chair == Some(actor.id)).then_some(Capacity::Principal),
         Grant::Concerned => actor

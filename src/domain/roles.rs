@@ -65,9 +65,15 @@ impl Grant {
     fn word(self) -> (&'static str, &'static str) {
         match self {
             Grant::Yes => ("可以", "yes"),
-            Grant::Routed => ("呈批给本人或本人代理时", "when routed to them or standing in"),
+            Grant::Routed => (
+                "呈批给本人或本人代理时",
+                "when routed to them or standing in",
+            ),
             Grant::Chair => ("本人主持的会议", "meetings they chair"),
-            Grant::Concerned => ("本单位牵头或协办的事项", "items their department leads or helps"),
+            Grant::Concerned => (
+                "本单位牵头或协办的事项",
+                "items their department leads or helps",
+            ),
             Grant::Own => ("仅本人", "only their own"),
             Grant::No => ("不可", "no"),
         }
@@ -282,7 +288,12 @@ mod tests {
     #[test]
     fn every_act_has_exactly_one_row() {
         for r in MATRIX {
-            assert_eq!(MATRIX.iter().filter(|x| x.act == r.act).count(), 1, "{:?}", r.act);
+            assert_eq!(
+                MATRIX.iter().filter(|x| x.act == r.act).count(),
+                1,
+                "{:?}",
+                r.act
+            );
             assert_eq!(row(r.act).act, r.act);
         }
     }

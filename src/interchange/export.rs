@@ -3,8 +3,8 @@
 use super::Format;
 use super::csv_rows;
 use super::record::*;
-use crate::error::{DbContext, Error, Result};
 use crate::command::register::supervision_rule_is_computed;
+use crate::error::{DbContext, Error, Result};
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row};
 use std::io::Write;

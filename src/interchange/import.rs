@@ -122,4 +122,3 @@ fn jsonl<R: BufRead>(
         f(line, map)?;
     }
 }
-

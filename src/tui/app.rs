@@ -5,11 +5,11 @@
 use super::action::PaneId;
 use super::findings;
 use super::form::Form;
-use crate::command::Command;
 use super::input::TextInput;
 use super::keymap::{Context, Keymap};
 use super::layout;
 use super::theme::Theme;
+use crate::command::Command;
 use crate::domain::Env;
 use crate::domain::compliance::Finding;
 use crate::error::Result;

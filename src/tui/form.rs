@@ -126,7 +126,12 @@ impl Form {
             A::Sign => vec![f("批示", "Instruction", Text, false)],
             A::Return => vec![f("退回原因", "Reason", Text, true)],
             A::Forward => vec![
-                f("转至领导（姓名或登录名）", "To leader (name or login)", Text, true),
+                f(
+                    "转至领导（姓名或登录名）",
+                    "To leader (name or login)",
+                    Text,
+                    true,
+                ),
                 f("附言", "Note", Text, false),
             ],
             A::Urge | A::Close => vec![f("说明", "Note", Text, false)],
@@ -206,7 +211,12 @@ impl Form {
         let mut form = Form::new(action, target, &[])?;
         let f = FormField::new;
         let mut fields = vec![
-            f("签批领导（姓名或登录名）", "Leader (name or login)", Text, true),
+            f(
+                "签批领导（姓名或登录名）",
+                "Leader (name or login)",
+                Text,
+                true,
+            ),
             f("批示日期 YYYY-MM-DD", "Date written YYYY-MM-DD", Date, true),
         ];
         fields.append(&mut form.fields);
@@ -265,8 +275,12 @@ impl Form {
         };
         let date_at = |i: usize| -> Result<NaiveDate> {
             let f = self.fields.get(i);
-            let label = f.map(|f| f.label.pick(lang).to_string()).unwrap_or_default();
-            let value = f.map(|f| f.input.text().trim().to_string()).unwrap_or_default();
+            let label = f
+                .map(|f| f.label.pick(lang).to_string())
+                .unwrap_or_default();
+            let value = f
+                .map(|f| f.input.text().trim().to_string())
+                .unwrap_or_default();
             parse_date(&label, &value)
         };
         let date = |i: usize| date_at(base + i);
@@ -382,7 +396,12 @@ impl Form {
     /// The command this action would be on `item`, with nothing filled in: what the board
     /// asks the core about before it opens the form. `topic` is a topic of the meeting for
     /// the topic actions.
-    pub fn skeleton(action: ItemAction, item: Item, topic: Option<i64>, on_paper: Option<OnPaper>) -> Command {
+    pub fn skeleton(
+        action: ItemAction,
+        item: Item,
+        topic: Option<i64>,
+        on_paper: Option<OnPaper>,
+    ) -> Command {
         let id = Ref::Id(item.id());
         use ItemAction as A;
         match action {

@@ -1,8 +1,8 @@
 //! Sign, return, forward and urge on documents; atomicity.
 
+use crate::fixture::actions::{self, Target};
 use crate::fixture::*;
 use dutydesk::i18n::Lang;
-use crate::fixture::actions::{self, Target};
 
 #[test]
 fn the_routed_leader_signs_with_an_instruction() {
@@ -77,8 +77,12 @@ fn signing_needs_a_pending_routed_document_and_a_known_actor() {
         "document id 99",
     );
     let (zh, en) = refused(actions::sign(&mut s, &env("nobody"), 1, ""));
-    assert!(zh.contains("nobody") && zh.contains("--as"), "{zh}");
-    assert!(en.contains("'nobody'") && en.contains("--as LOGIN"), "{en}");
+    // The refusal names the account and how an administrator adds it.
+    assert!(zh.contains("nobody") && zh.contains("管理员"), "{zh}");
+    assert!(
+        en.contains("'nobody'") && en.contains("administrator"),
+        "{en}"
+    );
     assert_eq!(dump(&s), before);
 }
 

@@ -122,7 +122,7 @@ pub fn away(store: &mut Store, person: i64, from: &str, to: &str) {
 /// The reason of a refusal, in Chinese and English; panics on anything else.
 pub fn refused<T: std::fmt::Debug>(r: Result<T>) -> (String, String) {
     match r {
-        Err(Error::Refused { zh, en }) => (zh, en),
+        Err(Error::Refused { zh, en } | Error::NoSuch { zh, en }) => (zh, en),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
@@ -131,6 +131,9 @@ pub fn refused<T: std::fmt::Debug>(r: Result<T>) -> (String, String) {
 pub fn not_found<T: std::fmt::Debug>(r: Result<T>, what: &str) {
     match r {
         Err(Error::NotFound(s)) => assert!(s.contains(what), "{s} should name {what}"),
+        // What a command names is resolved at the door: nothing there is a refusal in
+        // the user's language, naming what was asked for.
+        Err(Error::NoSuch { en, .. }) => assert!(en.starts_with("no "), "{en} should say none"),
         other => panic!("expected not found, got {other:?}"),
     }
 }
@@ -245,43 +248,126 @@ pub mod actions {
     }
 
     pub fn sign(s: &mut Store, env: &Env, doc: i64, text: &str) -> Result<Done> {
-        run(s, env, Command::Sign { doc: Ref::Id(doc), text: text.into(), on_paper: None })
+        run(
+            s,
+            env,
+            Command::Sign {
+                doc: Ref::Id(doc),
+                text: text.into(),
+                on_paper: None,
+            },
+        )
     }
     pub fn return_document(s: &mut Store, env: &Env, doc: i64, reason: &str) -> Result<Done> {
-        run(s, env, Command::Return { doc: Ref::Id(doc), reason: reason.into(), on_paper: None })
+        run(
+            s,
+            env,
+            Command::Return {
+                doc: Ref::Id(doc),
+                reason: reason.into(),
+                on_paper: None,
+            },
+        )
     }
     pub fn forward(s: &mut Store, env: &Env, doc: i64, to: &str, note: &str) -> Result<Done> {
-        run(s, env, Command::Forward { doc: Ref::Id(doc), to: to.into(), note: note.into() })
+        run(
+            s,
+            env,
+            Command::Forward {
+                doc: Ref::Id(doc),
+                to: to.into(),
+                note: note.into(),
+            },
+        )
     }
     pub fn urge(s: &mut Store, env: &Env, t: Target, note: &str) -> Result<Done> {
         let item = match t {
             Target::Document(d) => UrgeRef::Document(Ref::Id(d)),
             Target::Supervision(x) => UrgeRef::Supervision(Ref::Id(x)),
         };
-        run(s, env, Command::Urge { item, note: note.into() })
+        run(
+            s,
+            env,
+            Command::Urge {
+                item,
+                note: note.into(),
+            },
+        )
     }
     pub fn extend(s: &mut Store, env: &Env, sup: i64, to: NaiveDate, reason: &str) -> Result<Done> {
-        run(s, env, Command::Extend { sup: Ref::Id(sup), to, reason: reason.into() })
+        run(
+            s,
+            env,
+            Command::Extend {
+                sup: Ref::Id(sup),
+                to,
+                reason: reason.into(),
+            },
+        )
     }
     pub fn add_progress(s: &mut Store, env: &Env, sup: i64, note: &str) -> Result<Done> {
-        run(s, env, Command::Progress { sup: Ref::Id(sup), note: note.into() })
+        run(
+            s,
+            env,
+            Command::Progress {
+                sup: Ref::Id(sup),
+                note: note.into(),
+            },
+        )
     }
     pub fn close(s: &mut Store, env: &Env, sup: i64, note: &str) -> Result<Done> {
-        run(s, env, Command::Close { sup: Ref::Id(sup), note: note.into() })
+        run(
+            s,
+            env,
+            Command::Close {
+                sup: Ref::Id(sup),
+                note: note.into(),
+            },
+        )
     }
     pub fn reopen(s: &mut Store, env: &Env, sup: i64, reason: &str) -> Result<Done> {
-        run(s, env, Command::Reopen { sup: Ref::Id(sup), reason: reason.into() })
+        run(
+            s,
+            env,
+            Command::Reopen {
+                sup: Ref::Id(sup),
+                reason: reason.into(),
+            },
+        )
     }
     pub fn set_recheck(s: &mut Store, env: &Env, sup: i64, on: NaiveDate) -> Result<Done> {
-        run(s, env, Command::Recheck { sup: Ref::Id(sup), on })
+        run(
+            s,
+            env,
+            Command::Recheck {
+                sup: Ref::Id(sup),
+                on,
+            },
+        )
     }
-    pub fn add_topic(s: &mut Store, env: &Env, meeting: i64, title: &str, dept: Option<i64>) -> Result<Done> {
+    pub fn add_topic(
+        s: &mut Store,
+        env: &Env,
+        meeting: i64,
+        title: &str,
+        dept: Option<i64>,
+    ) -> Result<Done> {
         let dept = dept.map(|d| {
             s.conn()
-                .query_row("SELECT ext_id FROM departments WHERE id = ?1", [d], |r| r.get::<_, String>(0))
+                .query_row("SELECT ext_id FROM departments WHERE id = ?1", [d], |r| {
+                    r.get::<_, String>(0)
+                })
                 .unwrap_or_else(|_| format!("#{d}"))
         });
-        run(s, env, Command::AddTopic { meeting: Ref::Id(meeting), title: title.into(), dept })
+        run(
+            s,
+            env,
+            Command::AddTopic {
+                meeting: Ref::Id(meeting),
+                title: title.into(),
+                dept,
+            },
+        )
     }
     pub fn approve_topic(s: &mut Store, env: &Env, topic: i64) -> Result<Done> {
         run(s, env, Command::ApproveTopic { topic })
@@ -297,12 +383,33 @@ pub mod actions {
         reason: &str,
         in_writing: bool,
     ) -> Result<Done> {
-        run(s, env, Command::Leave { meeting: Ref::Id(meeting), person: login.into(), reason: reason.into(), in_writing })
+        run(
+            s,
+            env,
+            Command::Leave {
+                meeting: Ref::Id(meeting),
+                person: login.into(),
+                reason: reason.into(),
+                in_writing,
+            },
+        )
     }
     pub fn minutes_issued(s: &mut Store, env: &Env, meeting: i64) -> Result<Done> {
-        run(s, env, Command::MinutesIssued { meeting: Ref::Id(meeting) })
+        run(
+            s,
+            env,
+            Command::MinutesIssued {
+                meeting: Ref::Id(meeting),
+            },
+        )
     }
     pub fn documents_issued(s: &mut Store, env: &Env, meeting: i64) -> Result<Done> {
-        run(s, env, Command::DocumentsIssued { meeting: Ref::Id(meeting) })
+        run(
+            s,
+            env,
+            Command::DocumentsIssued {
+                meeting: Ref::Id(meeting),
+            },
+        )
     }
 }

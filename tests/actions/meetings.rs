@@ -1,7 +1,7 @@
 //! Topics, materials, leave requests, and minutes and documents issued.
 
-use crate::fixture::*;
 use crate::fixture::actions;
+use crate::fixture::*;
 
 fn topic_col(s: &dutydesk::store::Store, c: &str, id: i64) -> Option<String> {
     text(s, &format!("SELECT {c} FROM topics WHERE id = ?1"), id)

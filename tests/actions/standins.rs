@@ -1,7 +1,7 @@
 //! Who stands in for an absent leader, and signing as a stand-in (代签).
 
-use crate::fixture::*;
 use crate::fixture::actions;
+use crate::fixture::*;
 use dutydesk::store::people;
 
 fn acting(s: &dutydesk::store::Store, rules: &str, leader: i64) -> Option<String> {

@@ -1,7 +1,7 @@
 //! Urge (督办通知), extend, progress, close (销号), reopen and 回头看 on supervision items.
 
-use crate::fixture::*;
 use crate::fixture::actions::{self, Target};
+use crate::fixture::*;
 
 fn col(s: &dutydesk::store::Store, c: &str, id: i64) -> Option<String> {
     text(s, &format!("SELECT {c} FROM supervision WHERE id = ?1"), id)

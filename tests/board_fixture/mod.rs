@@ -37,7 +37,7 @@ pub fn env() -> Env {
 }
 
 const SQL: &str = "
-INSERT INTO meta(key, value) VALUES ('profile', 'dongchang');
+INSERT INTO meta(key, value) VALUES ('profile', 'dongchang'), ('clock', 'pinned');
 INSERT INTO departments(id, ext_id, name, kind) VALUES
  (1,'d01','区发改局','部门'),(2,'d02','区财政局','部门'),(3,'d03','区教育局','部门'),
  (4,'d04','区住建局','部门'),(5,'d05','区卫健局','部门'),(6,'d06','区应急局','部门'),

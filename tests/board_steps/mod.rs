@@ -51,7 +51,12 @@ pub fn fill_and_confirm(app: &mut App, store: &mut Store, values: &[&str]) -> Ef
         step(app, store, Action::Insert((*v).into()));
     }
     step(app, store, Action::Submit);
-    assert!(matches!(app.mode, Mode::Confirm(_)), "{:?}", app.mode);
+    assert!(
+        matches!(app.mode, Mode::Confirm(_)),
+        "{:?} {:?}",
+        app.message,
+        app.mode
+    );
     step(app, store, Action::Yes)
 }
 

@@ -226,15 +226,33 @@ pub mod writes {
     }
     pub fn step_done(s: &mut Store, env: &Env, project: i64, step: usize) -> Result<Done> {
         // The command numbers steps from 1, as people do.
-        run(s, env, Command::Step { project: Ref::Id(project), step: step + 1 })
+        run(
+            s,
+            env,
+            Command::Step {
+                project: Ref::Id(project),
+                step: step + 1,
+            },
+        )
     }
     pub fn project_id(s: &Store, ext: &str) -> i64 {
         s.conn()
-            .query_row("SELECT id FROM investment_projects WHERE ext_id = ?1", [ext], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM investment_projects WHERE ext_id = ?1",
+                [ext],
+                |r| r.get(0),
+            )
             .unwrap()
     }
     pub fn recheck_done(s: &mut Store, env: &Env, sup: i64, note: &str) -> Result<Done> {
-        run(s, env, Command::Rechecked { sup: Ref::Id(sup), note: note.into() })
+        run(
+            s,
+            env,
+            Command::Rechecked {
+                sup: Ref::Id(sup),
+                note: note.into(),
+            },
+        )
     }
     #[allow(clippy::too_many_arguments)]
     pub fn record_decision(
@@ -248,16 +266,32 @@ pub mod writes {
     ) -> Result<Done> {
         let ext = |d: i64| {
             s.conn()
-                .query_row("SELECT ext_id FROM departments WHERE id = ?1", [d], |r| r.get::<_, String>(0))
+                .query_row("SELECT ext_id FROM departments WHERE id = ?1", [d], |r| {
+                    r.get::<_, String>(0)
+                })
                 .unwrap_or_else(|_| format!("#{d}"))
         };
         let lead = ext(lead);
         let co = co.iter().map(|d| ext(*d)).collect();
-        run(s, env, Command::Decide { meeting: Ref::Id(meeting), title: title.into(), lead, co, deadline })
+        run(
+            s,
+            env,
+            Command::Decide {
+                meeting: Ref::Id(meeting),
+                title: title.into(),
+                lead,
+                co,
+                deadline,
+            },
+        )
     }
     /// `dutydesk settle` on `env`'s day, run by the office director; how many were stored.
     pub fn settle(s: &mut Store, env: &Env) -> usize {
-        let office = Env { actor: "chen".into(), account: "chen".into(), ..env.clone() };
+        let office = Env {
+            actor: "chen".into(),
+            account: "chen".into(),
+            ..env.clone()
+        };
         match run(s, &office, Command::Settle).unwrap().detail {
             Detail::Settled(n) => n,
             other => panic!("{other:?}"),
@@ -265,12 +299,20 @@ pub mod writes {
     }
     /// An import by the office director (JSON Lines text).
     pub fn import(s: &mut Store, env: &Env, text: &str) -> Result<()> {
-        let office = Env { actor: "chen".into(), account: "chen".into(), ..env.clone() };
+        let office = Env {
+            actor: "chen".into(),
+            account: "chen".into(),
+            ..env.clone()
+        };
         run(
             s,
             &office,
             Command::Import {
-                source: ImportSource::Text { name: "t.jsonl".into(), text: text.into(), format: Format::Jsonl },
+                source: ImportSource::Text {
+                    name: "t.jsonl".into(),
+                    text: text.into(),
+                    format: Format::Jsonl,
+                },
                 mode: ImportMode::Ordinary,
             },
         )

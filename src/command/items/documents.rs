@@ -64,7 +64,12 @@ fn pending(doc: &Doc, zh_verb: &str, en_verb: &str) -> Result<()> {
 }
 
 /// Who stands in on `day` for the leader the document is routed to, if anyone.
-fn standin(conn: &Connection, env: &Env, leader: Option<i64>, day: NaiveDate) -> Result<Option<i64>> {
+fn standin(
+    conn: &Connection,
+    env: &Env,
+    leader: Option<i64>,
+    day: NaiveDate,
+) -> Result<Option<i64>> {
     match leader {
         Some(l) => Ok(people::acting_for(conn, env, l, day)?.map(|p| p.id)),
         None => Ok(None),
@@ -198,7 +203,16 @@ fn decide(
     };
     let after = snapshot::row(tx, Table::Document, doc.id)?;
     let routed = name_of(tx, doc.leader_id)?;
-    let (zh, en) = describe(decision, &doc.title, &text, &me.name, &leader.name, &routed, cap, paper.map(|_| &day));
+    let (zh, en) = describe(
+        decision,
+        &doc.title,
+        &text,
+        &me.name,
+        &leader.name,
+        &routed,
+        cap,
+        paper.map(|_| &day),
+    );
     // The person acted for: the leader whose paper was recorded, or the routed leader a
     // stand-in acted for.
     let acted_for = if paper.is_some() {
@@ -235,13 +249,19 @@ fn paper_leader(tx: &Connection, env: &Env, doc: &Doc, p: &OnPaper) -> Result<(P
     if p.on > env.today() {
         return Err(Error::refused(
             format!("代录日期 {} 晚于今天，不能登记未来的批示", p.on),
-            format!("the date {} is in the future: a paper decision cannot be recorded ahead", p.on),
+            format!(
+                "the date {} is in the future: a paper decision cannot be recorded ahead",
+                p.on
+            ),
         ));
     }
     if p.on < doc.received {
         return Err(Error::refused(
             format!("代录日期 {} 早于收文日期 {}", p.on, doc.received),
-            format!("the date {} is before the document arrived ({})", p.on, doc.received),
+            format!(
+                "the date {} is before the document arrived ({})",
+                p.on, doc.received
+            ),
         ));
     }
     let leader = resolve::person(tx, &p.leader)?;
@@ -253,7 +273,10 @@ fn paper_leader(tx: &Connection, env: &Env, doc: &Doc, p: &OnPaper) -> Result<(P
     }
     let routed = name_of(tx, doc.leader_id)?;
     Err(Error::refused(
-        format!("公文《{}》呈{}批示，{}当日不是其代理人，不能代录其批示", doc.title, routed, leader.name),
+        format!(
+            "公文《{}》呈{}批示，{}当日不是其代理人，不能代录其批示",
+            doc.title, routed, leader.name
+        ),
         format!(
             "“{}” is routed to {routed}; {} was not standing in on that day, so their decision cannot be recorded",
             doc.title, leader.name
@@ -275,7 +298,11 @@ fn describe(
 ) -> (String, String) {
     let (note_zh, note_en) = with_note(text);
     let sign = matches!(decision, Decision::Sign(_));
-    let (v_zh, v_en) = if sign { ("签批", "signed") } else { ("退回", "returned") };
+    let (v_zh, v_en) = if sign {
+        ("签批", "signed")
+    } else {
+        ("退回", "returned")
+    };
     if let Some(day) = paper_day {
         let (for_zh, for_en) = for_whom(cap, routed);
         return (
@@ -384,7 +411,6 @@ pub fn forward(
         before,
         after,
         acted_for: None,
-
     }
     .commit(tx, env)
 }
@@ -398,12 +424,10 @@ pub(super) fn urge(tx: &Connection, env: &Env, doc_id: i64, note: &str) -> Resul
     let at = env.now_str();
     let note = note.trim();
     let before = snapshot::row(tx, Table::Document, doc.id)?;
-    tx.prepare_cached(
-        "INSERT INTO notices(document_id, note, by_id, at) VALUES (?1, ?2, ?3, ?4)",
-    )
-    .db("preparing the notice")?
-    .execute(params![doc.id, note, me.id, at])
-    .db(format!("recording the urge of document {}", doc.id))?;
+    tx.prepare_cached("INSERT INTO notices(document_id, note, by_id, at) VALUES (?1, ?2, ?3, ?4)")
+        .db("preparing the notice")?
+        .execute(params![doc.id, note, me.id, at])
+        .db(format!("recording the urge of document {}", doc.id))?;
     tx.prepare_cached(
         "UPDATE documents SET urged_count = urged_count + 1, last_urged_at = ?2,
          updated_at = ?2 WHERE id = ?1",
@@ -423,7 +447,6 @@ pub(super) fn urge(tx: &Connection, env: &Env, doc_id: i64, note: &str) -> Resul
         before,
         after,
         acted_for: None,
-
     }
     .commit(tx, env)
 }

@@ -130,7 +130,6 @@ pub(super) fn record<'a>(
         before,
         after,
         acted_for: None,
-
     }
 }
 
@@ -188,7 +187,10 @@ pub fn request_leave(
     };
     let text = (
         format!("{}向《{}》请假{w_zh}：{reason}", person.name, m.title),
-        format!("{} asked leave from “{}”{w_en}: {reason}", person.name, m.title),
+        format!(
+            "{} asked leave from “{}”{w_en}: {reason}",
+            person.name, m.title
+        ),
     );
     record(&at, "request_leave", m.id, text, None, after).commit(tx, env)
 }
@@ -236,9 +238,7 @@ fn issued(tx: &Connection, env: &Env, meeting_id: i64, owed: Owed) -> Result<Don
         Owed::Minutes => {
             "UPDATE meetings SET minutes_issued_on = ?2, updated_at = ?3 WHERE id = ?1"
         }
-        Owed::Documents => {
-            "UPDATE meetings SET docs_issued_on = ?2, updated_at = ?3 WHERE id = ?1"
-        }
+        Owed::Documents => "UPDATE meetings SET docs_issued_on = ?2, updated_at = ?3 WHERE id = ?1",
     };
     exec(
         tx,

@@ -116,7 +116,6 @@ fn change(
         before,
         after,
         acted_for: None,
-
     }
     .commit(tx, env)
 }

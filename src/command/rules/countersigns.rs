@@ -2,11 +2,11 @@
 //! where the district's rules say so (信州 二十八, 东昌 二十七, 华容 五十四).
 
 use crate::clock::fmt_date;
+use crate::command::outcome::{self, Record};
 use crate::domain::compliance::documents::silence_is_consent;
 use crate::domain::{CountersignAnswer, Env};
 use crate::error::{DbContext, Result};
 use crate::i18n::Named;
-use crate::command::outcome::{self, Record};
 use rusqlite::{Connection, params};
 use serde_json::json;
 
@@ -91,7 +91,9 @@ pub fn settle_countersigns(conn: &Connection, env: &Env, doc: Option<i64>) -> Re
                 action: "countersign-deemed",
                 entity: "document",
                 id: doc_id,
-                zh: format!("{dept}对《{title}》的会签意见逾期（{due}）未复，{deemed_zh}（第{article}条）"),
+                zh: format!(
+                    "{dept}对《{title}》的会签意见逾期（{due}）未复，{deemed_zh}（第{article}条）"
+                ),
                 en,
                 before: Some(before),
                 after: Some(after),

@@ -2,9 +2,9 @@
 //! department, co-departments and a deadline, linked to the meeting (环翠 54, 崆峒 四十七,
 //! 华容 五十: the office tracks the decisions and reports on them).
 
-use crate::domain::roles::Act;
 use super::{Done, audited, cite, office_actor};
 use crate::clock::fmt_date;
+use crate::domain::roles::Act;
 use crate::domain::{Env, MeetingKind, MeetingState, SupSource, SupState, deadline};
 use crate::error::{DbContext, Error, Result};
 use crate::i18n::Named;
@@ -98,13 +98,21 @@ pub fn record_decision(
     if m.state == MeetingState::Cancelled || day > env.today() {
         return Err(Error::refused(
             format!("会议《{}》{}，没有可登记的决定事项", m.title, m.state.zh()),
-            format!("meeting “{}” is {}; it has no decisions to record", m.title, m.state.en()),
+            format!(
+                "meeting “{}” is {}; it has no decisions to record",
+                m.title,
+                m.state.en()
+            ),
         ));
     }
     if let Some(d) = deadline_on.filter(|&d| d < day) {
         return Err(Error::refused(
             format!("期限 {} 早于会议日期 {}", fmt_date(d), fmt_date(day)),
-            format!("the deadline {} is before the meeting ({})", fmt_date(d), fmt_date(day)),
+            format!(
+                "the deadline {} is before the meeting ({})",
+                fmt_date(d),
+                fmt_date(day)
+            ),
         ));
     }
     let lead_name = dept_name(tx, lead_dept)?;
@@ -159,7 +167,10 @@ pub fn record_decision(
     let (co_zh, co_en) = if co_names.is_empty() {
         (String::new(), String::new())
     } else {
-        (format!("，协办：{}", co_names.join("、")), format!("; co: {}", co_names.join(", ")))
+        (
+            format!("，协办：{}", co_names.join("、")),
+            format!("; co: {}", co_names.join(", ")),
+        )
     };
     let after = json!({
         "ext_id": ext, "title": title, "source": SupSource::MeetingDecision.zh(),
@@ -174,7 +185,10 @@ pub fn record_decision(
         "meeting",
         m.id,
         format!("{}将会议决定“{title}”列为督办事项 {ext}", me.name),
-        format!("{} made the decision “{title}” supervision item {ext}", me.name),
+        format!(
+            "{} made the decision “{title}” supervision item {ext}",
+            me.name
+        ),
         None,
         Some(after.clone()),
     )?;

@@ -1,10 +1,10 @@
 //! Printing (印制) and publishing (公开) a signed document: deadlines of their own in
 //! 崆峒 (五十三: printed within 2 wd of signing, published online within 1 wd of printing).
 
-use crate::domain::roles::Act;
 use super::{Done, audited, cite, office_actor};
 use crate::clock::{fmt_date, parse_date};
 use crate::domain::compliance::documents::{print_deadline, publish_deadline};
+use crate::domain::roles::Act;
 use crate::domain::{Deadline, DocState, Env, Secrecy};
 use crate::error::{DbContext, Error, Result};
 use crate::i18n::Named;

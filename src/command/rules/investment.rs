@@ -1,9 +1,9 @@
 //! Recording the steps of a government investment project's route (信州 三十二).
 
-use crate::domain::roles::Act;
 use super::{Done, audited, cite, office_actor};
 use crate::domain::Env;
 use crate::domain::compliance::investment::{amount, fund_deadline, progress, route_for};
+use crate::domain::roles::Act;
 use crate::error::{DbContext, Error, Result};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
@@ -92,8 +92,8 @@ pub fn step_done(tx: &Connection, env: &Env, project_id: i64, step_index: usize)
     let before = json!({"steps_done": done});
     done.push(step_index);
     done.sort_unstable();
-    let text = serde_json::to_string(&done)
-        .map_err(|e| Error::invalid("steps_done", e.to_string()))?;
+    let text =
+        serde_json::to_string(&done).map_err(|e| Error::invalid("steps_done", e.to_string()))?;
     tx.prepare_cached(
         "UPDATE investment_projects SET steps_done = ?2, updated_at = ?3 WHERE id = ?1",
     )

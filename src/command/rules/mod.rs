@@ -12,8 +12,8 @@ mod documents;
 mod investment;
 mod recheck;
 
-pub use countersigns::{SYSTEM_ACTOR, settle};
 pub(crate) use countersigns::settle_document;
+pub use countersigns::{SYSTEM_ACTOR, settle};
 pub(crate) use decisions::record_decision;
 pub(crate) use documents::{mark_printed, mark_published};
 pub use investment::parse_steps;

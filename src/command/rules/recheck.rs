@@ -1,13 +1,13 @@
 //! Recording a 回头看 re-check as done (环翠 70: fixed items are looked at again): a note
 //! on the closed item, and its re-check date cleared, so the reminder ends.
 
-use rusqlite::Connection;
-use crate::domain::roles::Act;
 use super::{Done, audited, cite, office_actor};
 use crate::clock::fmt_date;
+use crate::domain::roles::Act;
 use crate::domain::{Env, SupState};
 use crate::error::{DbContext, Error, Result};
 use crate::i18n::Named;
+use rusqlite::Connection;
 use rusqlite::{OptionalExtension, params};
 use serde_json::json;
 

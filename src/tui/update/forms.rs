@@ -4,13 +4,13 @@
 
 use super::Effect;
 use super::text::edit;
+use crate::command::{self, Command, OnPaper};
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::store::Store;
 use crate::store::queries::{self, Bi, Item};
 use crate::tui::action::{Action, ItemAction};
 use crate::tui::app::{App, Confirm, Mode, Pending};
-use crate::command::{self, Command, OnPaper};
 use crate::tui::findings::entity_label;
 use crate::tui::form::{FieldKind, Form, Target};
 
@@ -205,7 +205,7 @@ fn perform(app: &mut App, store: &mut Store, cmd: Command, mut form: Form) -> Ef
             app.say(done.summary(app.lang).to_string(), false);
             Effect::Reload
         }
-        Err(e @ Error::BadInput { .. }) => {
+        Err(e @ (Error::BadInput { .. } | Error::NoSuch { .. })) => {
             form.error = Some(e.localized(app.lang));
             app.mode = Mode::Form(form);
             Effect::Redraw
