@@ -163,7 +163,7 @@ fn settle(tx: &Connection, env: &Env) -> Result<Done> {
 
 /// The role-level check for commands on the whole database: the acting person's role, or
 /// the account's administrator status, must be granted `act`.
-fn require(tx: &Connection, env: &Env, act: Act) -> Result<()> {
+pub(super) fn require(tx: &Connection, env: &Env, act: Act) -> Result<()> {
     let (me, admin) = identity::actor_or_admin(tx, env)?;
     if roles::possible(me.as_ref().map(|p| p.role), admin, act) {
         Ok(())

@@ -6,10 +6,9 @@
 //! that would make a row inconsistent (待批 over a signed document) is refused with its
 //! line.
 
-use super::identity;
 use super::outcome::{Detail, Done, Record};
 use super::register::{self, Audit, Upsert};
-use crate::domain::roles::{self, Act};
+use crate::domain::roles::Act;
 use crate::domain::{DocState, Env, MeetingState, SupState};
 use crate::error::{DbContext, Error, IoContext, Result};
 use crate::interchange::{self, Format, ImportSummary, Record as Rec};
@@ -58,15 +57,12 @@ pub(super) fn perform(
     source: &ImportSource,
     mode: ImportMode,
 ) -> Result<Done> {
-    let (me, admin) = identity::actor_or_admin(tx, env)?;
     let act = if mode == ImportMode::Migration {
         Act::MigrationImport
     } else {
         Act::Import
     };
-    if !roles::possible(me.as_ref().map(|p| p.role), admin, act) {
-        return Err(crate::domain::permission::refusal(act, None));
-    }
+    super::dispatch::require(tx, env, act)?;
     let audit = if mode == ImportMode::Migration {
         Audit::Migration
     } else {
