@@ -20,11 +20,17 @@ fn an_unknown_account_gets_a_read_only_board() {
     step(&mut a, &mut s, Action::Item(ItemAction::Urge));
     assert!(matches!(a.mode, Mode::Normal), "{:?}", a.mode);
     let m = a.message.clone().unwrap();
-    assert!(m.error && m.text.contains("系统账号“ghost”不在本库人员名单中"), "{m:?}");
+    assert!(
+        m.error && m.text.contains("系统账号“ghost”不在本库人员名单中"),
+        "{m:?}"
+    );
     let mut en = fx::app_as(&mut s, "ghost", Lang::En, 120, 30);
     en.resize(120, 30);
     let screen = fx::text(&fx::render(&en, 120, 30));
-    assert!(screen.contains("not on the staff list: read only"), "{screen}");
+    assert!(
+        screen.contains("not on the staff list: read only"),
+        "{screen}"
+    );
 }
 
 #[test]

@@ -51,7 +51,11 @@ fn dd(dir: &Path, db: &Path) -> assert_cmd::Command {
 fn district(with_me: bool) -> (TempDir, PathBuf) {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("desk.db");
-    let me = if with_me { os_account() } else { "someone-else".to_string() };
+    let me = if with_me {
+        os_account()
+    } else {
+        "someone-else".to_string()
+    };
     let org_file = dir.path().join("org.jsonl");
     std::fs::write(&org_file, org(&me)).unwrap();
     dd(dir.path(), &db)
@@ -61,7 +65,11 @@ fn district(with_me: bool) -> (TempDir, PathBuf) {
         .success();
     let items = dir.path().join("items.jsonl");
     std::fs::write(&items, ITEMS).unwrap();
-    dd(dir.path(), &db).arg("import").arg(&items).assert().success();
+    dd(dir.path(), &db)
+        .arg("import")
+        .arg(&items)
+        .assert()
+        .success();
     (dir, db)
 }
 
@@ -126,7 +134,14 @@ fn a_pinned_date_never_drives_a_write_on_a_real_database() {
     assert_eq!(audit_rows(), before, "nothing backdated, nothing written");
     // Reads still take the what-if date.
     dd(dir.path(), &db)
-        .args(["--today", "2027-06-01", "list", "supervision", "--overdue", "--count"])
+        .args([
+            "--today",
+            "2027-06-01",
+            "list",
+            "supervision",
+            "--overdue",
+            "--count",
+        ])
         .assert()
         .success()
         .stdout("1\n");
@@ -142,7 +157,10 @@ fn acting_as_another_needs_an_administrator_and_both_names_are_audited() {
         .success()
         .stdout(predicate::str::contains("冯涛"));
     let (account, actor, _, _) = last_audit(&db);
-    assert_eq!((account.as_str(), actor.as_str()), (os_account().as_str(), "fengt"));
+    assert_eq!(
+        (account.as_str(), actor.as_str()),
+        (os_account().as_str(), "fengt")
+    );
     // Without the administrator row, --as is refused, naming the account — root is no
     // exception.
     Connection::open(&db)
@@ -153,7 +171,10 @@ fn acting_as_another_needs_an_administrator_and_both_names_are_audited() {
         .args(["--as", "fengt", "progress", "S1", "--note", "x"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains(format!("系统账号“{}”不是本库管理员", os_account())));
+        .stderr(predicate::str::contains(format!(
+            "系统账号“{}”不是本库管理员",
+            os_account()
+        )));
     dd(dir.path(), &db)
         .env("DUTYDESK_AS", "wangjg")
         .args(["--lang", "en", "sign", "D1"])
@@ -179,14 +200,18 @@ fn an_account_off_the_staff_list_reads_but_cannot_write() {
         .args(["urge", "D1"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains(format!("系统账号“{me}”不在本库人员名单中")))
+        .stderr(predicate::str::contains(format!(
+            "系统账号“{me}”不在本库人员名单中"
+        )))
         .stderr(predicate::str::contains("管理员"));
     dd(dir.path(), &db)
         .args(["--lang", "en", "import"])
         .arg(dir.path().join("items.jsonl"))
         .assert()
         .failure()
-        .stderr(predicate::str::contains(format!("the account '{me}' is not on this database's staff list")));
+        .stderr(predicate::str::contains(format!(
+            "the account '{me}' is not on this database's staff list"
+        )));
     // Reads work.
     dd(dir.path(), &db)
         .args(["list", "approvals", "--count"])
@@ -225,19 +250,40 @@ fn a_training_database_lets_anyone_act_as_anyone_on_a_pinned_day() {
     let org_file = dir.path().join("org.jsonl");
     std::fs::write(&org_file, org("nobody-here")).unwrap();
     dd(dir.path(), &db)
-        .args(["--profile", "dongchang", "--today", "2026-11-20", "init", "--pinned-clock", "--org"])
+        .args([
+            "--profile",
+            "dongchang",
+            "--today",
+            "2026-11-20",
+            "init",
+            "--pinned-clock",
+            "--org",
+        ])
         .arg(&org_file)
         .assert()
         .success();
     let items = dir.path().join("items.jsonl");
     std::fs::write(&items, ITEMS).unwrap();
-    dd(dir.path(), &db).arg("import").arg(&items).assert().success();
+    dd(dir.path(), &db)
+        .arg("import")
+        .arg(&items)
+        .assert()
+        .success();
     Connection::open(&db)
         .unwrap()
         .execute("DELETE FROM admins", [])
         .unwrap();
     dd(dir.path(), &db)
-        .args(["--today", "2026-11-20", "--as", "wangjg", "sign", "D1", "-t", "同意"])
+        .args([
+            "--today",
+            "2026-11-20",
+            "--as",
+            "wangjg",
+            "sign",
+            "D1",
+            "-t",
+            "同意",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("王建国签批"));

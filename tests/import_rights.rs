@@ -13,7 +13,12 @@ use dutydesk::interchange::Format;
 use dutydesk::store::Store;
 use fixture::{env, store};
 
-fn import(s: &mut Store, actor: &str, text: &str, mode: ImportMode) -> dutydesk::Result<command::Done> {
+fn import(
+    s: &mut Store,
+    actor: &str,
+    text: &str,
+    mode: ImportMode,
+) -> dutydesk::Result<command::Done> {
     command::perform(
         s,
         &env(actor),
@@ -36,7 +41,9 @@ fn refusal(r: dutydesk::Result<command::Done>) -> String {
 }
 
 fn docs(s: &Store) -> i64 {
-    s.conn().query_row("SELECT count(*) FROM documents", [], |r| r.get(0)).unwrap()
+    s.conn()
+        .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+        .unwrap()
 }
 
 const ARRIVAL: &str = r#"{"type":"document","id":"N1","title":"关于新项目的请示","kind":"请示","urgency":"加急","from":"fgj","received":"2025-03-10"}
@@ -52,7 +59,10 @@ fn the_office_registers_arrivals_and_nobody_else_does() {
     let before = docs(&s);
     for who in ["sun", "wang", "mayor"] {
         let zh = refusal(import(&mut s, who, ARRIVAL, ImportMode::Ordinary));
-        assert!(zh.contains("只有区政府办公室或管理员可以导入登记"), "{who}: {zh}");
+        assert!(
+            zh.contains("只有区政府办公室或管理员可以导入登记"),
+            "{who}: {zh}"
+        );
     }
     let zh = refusal(import(&mut s, "ghost", ARRIVAL, ImportMode::Ordinary));
     assert!(zh.contains("ghost"), "{zh}");
@@ -78,7 +88,10 @@ fn later_states_are_a_migration_import_for_administrators() {
     // The office may not bring in signatures: the line is named, nothing is written.
     let zh = refusal(import(&mut s, "chen", SIGNED, ImportMode::Ordinary));
     assert!(zh.starts_with("intake.jsonl:2："), "{zh}");
-    assert!(zh.contains("迁移导入") && zh.contains("--migration"), "{zh}");
+    assert!(
+        zh.contains("迁移导入") && zh.contains("--migration"),
+        "{zh}"
+    );
     assert_eq!(docs(&s), before);
     // Nor as a migration: that is for administrators.
     let zh = refusal(import(&mut s, "chen", SIGNED, ImportMode::Migration));
@@ -109,7 +122,10 @@ fn a_record_that_would_move_a_settled_row_back_is_refused() {
     // D3 is signed; S2 is closed.
     let pending_again = r#"{"type":"document","id":"D3","title":"关于教育工作的报告","kind":"报告","urgency":"一般","from":"jyj","received":"2025-03-01","state":"待批"}"#;
     let zh = refusal(import(&mut s, "chen", pending_again, ImportMode::Ordinary));
-    assert!(zh.contains("intake.jsonl:1") && zh.contains("不能把它改回待批"), "{zh}");
+    assert!(
+        zh.contains("intake.jsonl:1") && zh.contains("不能把它改回待批"),
+        "{zh}"
+    );
     let open_again = r#"{"type":"supervision","id":"S2","title":"整改审计问题","source":"督查发现","lead":"jyj","assigned":"2025-01-01","deadline":"2025-02-28","state":"办理中"}"#;
     let zh = refusal(import(&mut s, "chen", open_again, ImportMode::Ordinary));
     assert!(zh.contains("已销号") && zh.contains("reopen"), "{zh}");

@@ -15,7 +15,12 @@ use dutydesk::store::audit;
 use fixture::{date, env, store, text};
 use predicates::prelude::*;
 
-fn sign_on_paper(s: &mut Store, actor: &str, leader: &str, on: &str) -> dutydesk::Result<command::Done> {
+fn sign_on_paper(
+    s: &mut Store,
+    actor: &str,
+    leader: &str,
+    on: &str,
+) -> dutydesk::Result<command::Done> {
     command::perform(
         s,
         &env(actor),
@@ -46,12 +51,20 @@ fn the_office_records_a_leaders_paper_signature() {
         done.summary_zh,
         "陈主任代录 王副区长 2025-03-07 签批《关于发改项目的请示》：同意，请发改局抓紧办理"
     );
-    assert_eq!(text(&s, "SELECT state FROM documents WHERE id = ?1", 1).as_deref(), Some("已签批"));
-    assert_eq!(text(&s, "SELECT signed_on FROM documents WHERE id = ?1", 1).as_deref(), Some("2025-03-07"));
+    assert_eq!(
+        text(&s, "SELECT state FROM documents WHERE id = ?1", 1).as_deref(),
+        Some("已签批")
+    );
+    assert_eq!(
+        text(&s, "SELECT signed_on FROM documents WHERE id = ?1", 1).as_deref(),
+        Some("2025-03-07")
+    );
     let by = |col: &str| -> Option<String> {
         text(
             &s,
-            &format!("SELECT p.login FROM documents d JOIN people p ON p.id = d.{col} WHERE d.id = ?1"),
+            &format!(
+                "SELECT p.login FROM documents d JOIN people p ON p.id = d.{col} WHERE d.id = ?1"
+            ),
             1,
         )
     };
@@ -62,7 +75,11 @@ fn the_office_records_a_leaders_paper_signature() {
     assert_eq!(e.action, "sign-on-paper");
     assert_eq!(e.actor, "chen");
     assert_eq!(e.acted_for.as_deref(), Some("wang"));
-    assert!(e.summary.starts_with("陈主任代录 王副区长 2025-03-07 签批"), "{}", e.summary);
+    assert!(
+        e.summary.starts_with("陈主任代录 王副区长 2025-03-07 签批"),
+        "{}",
+        e.summary
+    );
 }
 
 #[test]
@@ -81,9 +98,20 @@ fn a_paper_return_is_recorded_with_its_day() {
         },
     )
     .unwrap();
-    assert!(done.summary_zh.starts_with("刘值班代录 王副区长 2025-03-10 退回"), "{}", done.summary_zh);
-    assert_eq!(text(&s, "SELECT returned_on FROM documents WHERE id = ?1", 1).as_deref(), Some("2025-03-10"));
-    assert_eq!(text(&s, "SELECT return_reason FROM documents WHERE id = ?1", 1).as_deref(), Some("请补充可研报告"));
+    assert!(
+        done.summary_zh
+            .starts_with("刘值班代录 王副区长 2025-03-10 退回"),
+        "{}",
+        done.summary_zh
+    );
+    assert_eq!(
+        text(&s, "SELECT returned_on FROM documents WHERE id = ?1", 1).as_deref(),
+        Some("2025-03-10")
+    );
+    assert_eq!(
+        text(&s, "SELECT return_reason FROM documents WHERE id = ?1", 1).as_deref(),
+        Some("请补充可研报告")
+    );
 }
 
 #[test]
@@ -103,7 +131,10 @@ fn paper_records_are_refused_with_their_reason() {
     assert!(zh.contains("只有区政府办公室"), "{zh}");
     let zh = refusal(sign_on_paper(&mut s, "chen", "ghost", "2025-03-07"));
     assert!(zh.contains("ghost"), "{zh}");
-    assert_eq!(text(&s, "SELECT state FROM documents WHERE id = ?1", 1).as_deref(), Some("待批"));
+    assert_eq!(
+        text(&s, "SELECT state FROM documents WHERE id = ?1", 1).as_deref(),
+        Some("待批")
+    );
 }
 
 #[test]
@@ -112,7 +143,12 @@ fn a_stand_in_s_paper_on_a_day_the_leader_was_away() {
     // wang away 2025-03-06..07: his A/B partner zhao stood in those days.
     fixture::away(&mut s, 3, "2025-03-06", "2025-03-07");
     let done = sign_on_paper(&mut s, "chen", "zhao", "2025-03-07").unwrap();
-    assert!(done.summary_zh.contains("陈主任代录 赵副区长（代王副区长） 2025-03-07 签批"), "{}", done.summary_zh);
+    assert!(
+        done.summary_zh
+            .contains("陈主任代录 赵副区长（代王副区长） 2025-03-07 签批"),
+        "{}",
+        done.summary_zh
+    );
 }
 
 #[test]
@@ -124,7 +160,13 @@ fn on_paper_through_the_command_line() {
     drop(st);
     let dd = || {
         let mut c = cargo_bin_cmd!("dutydesk");
-        for var in ["DUTYDESK_DB", "DUTYDESK_TODAY", "DUTYDESK_LANG", "DUTYDESK_PROFILE", "DUTYDESK_AS"] {
+        for var in [
+            "DUTYDESK_DB",
+            "DUTYDESK_TODAY",
+            "DUTYDESK_LANG",
+            "DUTYDESK_PROFILE",
+            "DUTYDESK_AS",
+        ] {
             c.env_remove(var);
         }
         c.env("DUTYDESK_CONFIG", dir.path().join("none.toml"))
@@ -134,16 +176,40 @@ fn on_paper_through_the_command_line() {
             .args(["--today", "2025-03-10", "--profile", "dongchang"]);
         c
     };
-    dd().args(["--as", "chen", "sign", "D1", "--for", "王副区长", "--signed-on", "2025-03-12", "-t", "同意"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("晚于今天"));
+    dd().args([
+        "--as",
+        "chen",
+        "sign",
+        "D1",
+        "--for",
+        "王副区长",
+        "--signed-on",
+        "2025-03-12",
+        "-t",
+        "同意",
+    ])
+    .assert()
+    .failure()
+    .stderr(predicate::str::contains("晚于今天"));
     dd().args(["--as", "chen", "sign", "D1", "--for", "wang"])
         .assert()
         .failure()
         .stderr(predicate::str::contains("--signed-on"));
-    dd().args(["--as", "chen", "sign", "D1", "--for", "wang", "--signed-on", "2025-03-07", "-t", "同意"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("陈主任代录 王副区长 2025-03-07 签批《关于发改项目的请示》：同意"));
+    dd().args([
+        "--as",
+        "chen",
+        "sign",
+        "D1",
+        "--for",
+        "wang",
+        "--signed-on",
+        "2025-03-07",
+        "-t",
+        "同意",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::contains(
+        "陈主任代录 王副区长 2025-03-07 签批《关于发改项目的请示》：同意",
+    ));
 }

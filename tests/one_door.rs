@@ -47,16 +47,27 @@ fn only_the_command_layer_and_the_migrations_write() {
         let code = text.split("#[cfg(test)]").next().unwrap_or("");
         for (i, line) in code.lines().enumerate() {
             if writes(line) {
-                found.push(format!("{}:{}: {}", f.strip_prefix(root).unwrap().display(), i + 1, line.trim()));
+                found.push(format!(
+                    "{}:{}: {}",
+                    f.strip_prefix(root).unwrap().display(),
+                    i + 1,
+                    line.trim()
+                ));
             }
         }
     }
-    assert!(found.is_empty(), "writes outside the command layer:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "writes outside the command layer:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
 fn the_scan_sees_writes() {
-    assert!(writes(r#"conn.execute("INSERT INTO meta(key, value) VALUES (?1, ?2)", p)"#));
+    assert!(writes(
+        r#"conn.execute("INSERT INTO meta(key, value) VALUES (?1, ?2)", p)"#
+    ));
     assert!(writes("\"UPDATE documents SET state = ?2 WHERE id = ?1\""));
     assert!(writes("DELETE FROM audit"));
     assert!(!writes("SELECT * FROM documents WHERE updated_at > ?1"));

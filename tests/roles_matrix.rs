@@ -37,36 +37,115 @@ fn command_for(act: Act) -> Command {
         format: Format::Jsonl,
     };
     match act {
-        Act::Sign => Command::Sign { doc: Ref::from("D2"), text: String::new(), on_paper: None },
-        Act::SignOnPaper => Command::Sign { doc: Ref::from("D2"), text: String::new(), on_paper: Some(paper()) },
-        Act::Return => Command::Return { doc: Ref::from("D2"), reason: String::new(), on_paper: None },
-        Act::ReturnOnPaper => Command::Return { doc: Ref::from("D2"), reason: String::new(), on_paper: Some(paper()) },
-        Act::Forward => Command::Forward { doc: Ref::from("D2"), to: String::new(), note: String::new() },
-        Act::Urge => Command::Urge { item: UrgeRef::Either("D2".into()), note: String::new() },
-        Act::Extend => Command::Extend { sup: Ref::from("S1"), to: date("2025-04-30"), reason: String::new() },
-        Act::Progress => Command::Progress { sup: Ref::from("S1"), note: String::new() },
-        Act::Close => Command::Close { sup: Ref::from("S1"), note: String::new() },
-        Act::Reopen => Command::Reopen { sup: Ref::from("S1"), reason: String::new() },
-        Act::Recheck => Command::Recheck { sup: Ref::from("S1"), on: date("2025-06-30") },
-        Act::AddTopic => Command::AddTopic { meeting: Ref::from("M1"), title: String::new(), dept: None },
+        Act::Sign => Command::Sign {
+            doc: Ref::from("D2"),
+            text: String::new(),
+            on_paper: None,
+        },
+        Act::SignOnPaper => Command::Sign {
+            doc: Ref::from("D2"),
+            text: String::new(),
+            on_paper: Some(paper()),
+        },
+        Act::Return => Command::Return {
+            doc: Ref::from("D2"),
+            reason: String::new(),
+            on_paper: None,
+        },
+        Act::ReturnOnPaper => Command::Return {
+            doc: Ref::from("D2"),
+            reason: String::new(),
+            on_paper: Some(paper()),
+        },
+        Act::Forward => Command::Forward {
+            doc: Ref::from("D2"),
+            to: String::new(),
+            note: String::new(),
+        },
+        Act::Urge => Command::Urge {
+            item: UrgeRef::Either("D2".into()),
+            note: String::new(),
+        },
+        Act::Extend => Command::Extend {
+            sup: Ref::from("S1"),
+            to: date("2025-04-30"),
+            reason: String::new(),
+        },
+        Act::Progress => Command::Progress {
+            sup: Ref::from("S1"),
+            note: String::new(),
+        },
+        Act::Close => Command::Close {
+            sup: Ref::from("S1"),
+            note: String::new(),
+        },
+        Act::Reopen => Command::Reopen {
+            sup: Ref::from("S1"),
+            reason: String::new(),
+        },
+        Act::Recheck => Command::Recheck {
+            sup: Ref::from("S1"),
+            on: date("2025-06-30"),
+        },
+        Act::AddTopic => Command::AddTopic {
+            meeting: Ref::from("M1"),
+            title: String::new(),
+            dept: None,
+        },
         Act::ApproveTopic => Command::ApproveTopic { topic: 1 },
         Act::MaterialsIn => Command::MaterialsIn { topic: 1 },
-        Act::Leave => Command::Leave { meeting: Ref::from("M1"), person: String::new(), reason: String::new(), in_writing: false },
-        Act::MinutesIssued => Command::MinutesIssued { meeting: Ref::from("M1") },
-        Act::DocumentsIssued => Command::DocumentsIssued { meeting: Ref::from("M1") },
-        Act::Printed => Command::Printed { doc: Ref::from("D3") },
-        Act::Published => Command::Published { doc: Ref::from("D3") },
-        Act::Decide => Command::Decide { meeting: Ref::from("M3"), title: String::new(), lead: String::new(), co: Vec::new(), deadline: None },
-        Act::Step => Command::Step { project: Ref::from("P1"), step: 1 },
-        Act::Rechecked => Command::Rechecked { sup: Ref::from("S2"), note: String::new() },
-        Act::Import => Command::Import { source: text(""), mode: ImportMode::Ordinary },
-        Act::MigrationImport => Command::Import { source: text(""), mode: ImportMode::Migration },
+        Act::Leave => Command::Leave {
+            meeting: Ref::from("M1"),
+            person: String::new(),
+            reason: String::new(),
+            in_writing: false,
+        },
+        Act::MinutesIssued => Command::MinutesIssued {
+            meeting: Ref::from("M1"),
+        },
+        Act::DocumentsIssued => Command::DocumentsIssued {
+            meeting: Ref::from("M1"),
+        },
+        Act::Printed => Command::Printed {
+            doc: Ref::from("D3"),
+        },
+        Act::Published => Command::Published {
+            doc: Ref::from("D3"),
+        },
+        Act::Decide => Command::Decide {
+            meeting: Ref::from("M3"),
+            title: String::new(),
+            lead: String::new(),
+            co: Vec::new(),
+            deadline: None,
+        },
+        Act::Step => Command::Step {
+            project: Ref::from("P1"),
+            step: 1,
+        },
+        Act::Rechecked => Command::Rechecked {
+            sup: Ref::from("S2"),
+            note: String::new(),
+        },
+        Act::Import => Command::Import {
+            source: text(""),
+            mode: ImportMode::Ordinary,
+        },
+        Act::MigrationImport => Command::Import {
+            source: text(""),
+            mode: ImportMode::Migration,
+        },
         Act::CalendarImport => Command::CalendarImport {
-            schedule: dutydesk::calendar::Calendar::embedded().schedule(2025).unwrap().clone(),
+            schedule: dutydesk::calendar::Calendar::embedded()
+                .schedule(2025)
+                .unwrap()
+                .clone(),
             source: "2025.json".into(),
         },
         Act::Settle => Command::Settle,
-        Act::AddAdmin => Command::AddAdmin { account: "x".into() },
+        Act::AddAdmin => Command::AddAdmin {
+            account: "x".into(),
+        },
     }
 }
 
@@ -109,7 +188,10 @@ fn every_role_and_every_command_as_the_matrix_says() {
                         row.act
                     );
                 }
-                (other, _) => panic!("{login} ({role:?}) {:?}: expected allowed={expected}, got {other:?}", row.act),
+                (other, _) => panic!(
+                    "{login} ({role:?}) {:?}: expected allowed={expected}, got {other:?}",
+                    row.act
+                ),
             }
             checked += 1;
         }
@@ -122,11 +204,32 @@ fn every_command_has_a_row() {
     // An exhaustive match: a new Act that is not in the matrix fails to compile here,
     // and one without a row fails below.
     let all = |a: Act| match a {
-        Act::Sign | Act::SignOnPaper | Act::Return | Act::ReturnOnPaper | Act::Forward | Act::Urge
-        | Act::Extend | Act::Progress | Act::Close | Act::Reopen | Act::Recheck | Act::AddTopic
-        | Act::ApproveTopic | Act::MaterialsIn | Act::Leave | Act::MinutesIssued
-        | Act::DocumentsIssued | Act::Printed | Act::Published | Act::Decide | Act::Step
-        | Act::Rechecked | Act::Import | Act::MigrationImport | Act::CalendarImport | Act::Settle
+        Act::Sign
+        | Act::SignOnPaper
+        | Act::Return
+        | Act::ReturnOnPaper
+        | Act::Forward
+        | Act::Urge
+        | Act::Extend
+        | Act::Progress
+        | Act::Close
+        | Act::Reopen
+        | Act::Recheck
+        | Act::AddTopic
+        | Act::ApproveTopic
+        | Act::MaterialsIn
+        | Act::Leave
+        | Act::MinutesIssued
+        | Act::DocumentsIssued
+        | Act::Printed
+        | Act::Published
+        | Act::Decide
+        | Act::Step
+        | Act::Rechecked
+        | Act::Import
+        | Act::MigrationImport
+        | Act::CalendarImport
+        | Act::Settle
         | Act::AddAdmin => a,
     };
     for r in MATRIX {

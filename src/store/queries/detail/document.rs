@@ -48,6 +48,7 @@ pub(super) fn document(conn: &Connection, env: &Env, id: i64) -> Result<Parts> {
                 [
                     r.get::<_, Option<i64>>("leader_id")?,
                     r.get::<_, Option<i64>>("signed_by")?,
+                    r.get::<_, Option<i64>>("recorded_by")?,
                 ],
                 [r.get::<_, i64>("major")?, r.get::<_, i64>("urged_count")?],
             ))
@@ -55,7 +56,7 @@ pub(super) fn document(conn: &Connection, env: &Env, id: i64) -> Result<Parts> {
         .optional()
         .db("reading a document")?
         .ok_or_else(|| Error::NotFound(format!("document #{id}")))?;
-    let (t, (kind, urgency, secrecy, state), [leader, signer], [major, urged]) = row;
+    let (t, (kind, urgency, secrecy, state), [leader, signer, recorder], [major, urged]) = row;
     let [
         ext,
         no,
@@ -109,6 +110,10 @@ pub(super) fn document(conn: &Connection, env: &Env, id: i64) -> Result<Parts> {
     }
     f.text("签批日期", "Signed on", signed.clone());
     f.text("签批人", "Signed by", name_of(conn, signer)?);
+    // 代录: the office person who recorded a decision the leader made on paper.
+    if recorder.is_some() {
+        f.text("代录人", "Recorded by (代录)", name_of(conn, recorder)?);
+    }
     f.text("批示", "Instruction", instr);
     f.text("退回原因", "Return reason", ret);
     // Printing and publishing have deadlines of their own where the district sets them
