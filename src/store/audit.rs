@@ -8,6 +8,10 @@
 //! lives in `audit_chain`, apart from the log, so `audit verify` can tell a removed last row
 //! from an intact log.
 
+mod verify;
+
+pub use verify::{Kind, Problem, Verification, verify};
+
 use crate::error::{DbContext, Result};
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
