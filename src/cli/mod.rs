@@ -2,6 +2,7 @@
 //! runs in. Each subcommand lives in its own file and is a thin caller of the core.
 
 pub mod actions;
+pub mod audit;
 pub mod bench;
 pub mod board;
 pub mod calendar;
@@ -224,6 +225,14 @@ pub enum Command {
         #[arg(long, default_value_t = 30)]
         runs: usize,
     },
+    /// The audit log, oldest first; `audit verify` checks it against its hash chain.
+    #[command(args_conflicts_with_subcommands = true)]
+    Audit {
+        #[command(subcommand)]
+        cmd: Option<audit::AuditCmd>,
+        #[command(flatten)]
+        list: audit::ListArgs,
+    },
     /// The official working-day calendar.
     Calendar {
         #[command(subcommand)]
@@ -361,6 +370,7 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
             out,
         ),
         Command::Calendar { cmd } => calendar_cmd::run(&ctx, cmd, out),
+        Command::Audit { cmd, list } => audit::run(&ctx, cmd, &list, out),
         Command::Check { json } => check::run(&ctx, json, out),
         c @ (Command::Printed { .. }
         | Command::Published { .. }
