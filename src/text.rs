@@ -62,19 +62,32 @@ pub fn wrap(s: &str, cells: usize) -> Vec<String> {
     lines
 }
 
-/// `s` with every character that could act on a terminal made inert: C0 and C1 controls
-/// (ESC above all), DEL, and the bidirectional overrides and isolates that reorder what a
-/// reader sees. Each becomes U+FFFD, so nothing vanishes silently. For any data printed
-/// to a terminal on one line.
-pub fn sanitize(s: &str) -> String {
-    s.chars()
-        .map(|c| if is_unsafe(c) { '\u{fffd}' } else { c })
-        .collect()
+/// Whether `c` must not reach a terminal as it is: control characters (C0, DEL and C1,
+/// which terminals read as the start of escape sequences) and the bidirectional overrides
+/// (which reorder what is shown around them).
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
 }
 
-/// Whether a character must not reach a terminal as it is.
-pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+/// `s` safe to print on a terminal: every [`is_unsafe`] character taken out, except that
+/// line breaks and tabs become spaces so a one-line record stays on one line. Text from
+/// the database or a file goes through this before it reaches a terminal.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if is_unsafe(c) => None,
+            c => Some(c),
+        })
+        .collect::<String>()
+        .into()
 }
 
 #[cfg(test)]
@@ -104,5 +117,15 @@ mod tests {
             assert!(width(l) <= 10, "{l}");
         }
         assert_eq!(lines.concat(), "区政府常务会议讨论决定的事项应当及时公布");
+    }
+
+    #[test]
+    fn printable_takes_out_escape_sequences() {
+        assert_eq!(printable("会议纪要"), "会议纪要");
+        assert_eq!(printable("a\x1b]0;evil\x07b"), "a]0;evilb");
+        assert_eq!(printable("x\u{9b}31my"), "x31my");
+        assert_eq!(printable("one\ntwo\tthree"), "one two three");
+        assert_eq!(printable("abc\u{202e}fed"), "abcfed");
+        assert!(!printable("\x1b[2J\x7f").chars().any(char::is_control));
     }
 }

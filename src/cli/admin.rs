@@ -36,7 +36,7 @@ pub fn run(ctx: &Ctx, cmd: AdminCmd, out: &mut dyn Write) -> Result<()> {
                     crate::i18n::Lang::Zh => format!("{account}  {at} 由 {by} 添加"),
                     crate::i18n::Lang::En => format!("{account}  added {at} by {by}"),
                 };
-                writeln!(out, "{}", crate::text::sanitize(&line))?;
+                writeln!(out, "{}", crate::text::printable(&line))?;
             }
         }
     }

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod admin;
+pub mod audit;
 pub mod bench;
 pub mod board;
 pub mod calendar;
@@ -258,6 +259,14 @@ pub enum Command {
         #[arg(long, default_value_t = 30)]
         runs: usize,
     },
+    /// The audit log, oldest first; `audit verify` checks it against its hash chain.
+    #[command(args_conflicts_with_subcommands = true)]
+    Audit {
+        #[command(subcommand)]
+        cmd: Option<audit::AuditCmd>,
+        #[command(flatten)]
+        list: audit::ListArgs,
+    },
     /// The official working-day calendar.
     Calendar {
         #[command(subcommand)]
@@ -436,6 +445,7 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
             out,
         ),
         Command::Calendar { cmd } => calendar_cmd::run(&ctx, cmd, out),
+        Command::Audit { cmd, list } => audit::run(&ctx, cmd, &list, out),
         Command::Check { json } => check::run(&ctx, json, out),
         Command::Settle => settle::run(&ctx, out),
         c => actions::run(&ctx, c, out),

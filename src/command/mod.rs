@@ -12,6 +12,7 @@
 //! upserts behind imports and the demo), `import`, `calendar`, `setup` (init, demo,
 //! administrators).
 
+pub mod audit_log;
 pub mod calendar;
 mod dispatch;
 pub mod identity;

@@ -1,12 +1,12 @@
 //! What a command did: its audit row (one shape for every command) and the [`Done`] the
 //! board and the command line show.
 
+use crate::command::audit_log::{self as audit, Entry};
 use crate::command::calendar::CalendarImported;
 use crate::domain::Env;
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::interchange::ImportSummary;
-use crate::store::audit::{self, Entry};
 use rusqlite::Connection;
 
 /// What a command did, to show the user.

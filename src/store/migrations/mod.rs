@@ -2,14 +2,18 @@
 //! transaction together with the bump of `PRAGMA user_version`, so a database is always at
 //! exactly one known version. A database newer than this program is refused, never touched.
 
-use crate::error::{DbContext, Error, Result};
-use rusqlite::Connection;
+mod m003_chain;
 
-/// One migration: the version it produces and its SQL.
+use crate::error::{DbContext, Error, Result};
+use rusqlite::{Connection, Transaction};
+
+/// One migration: the version it produces, its SQL, and a step in Rust for what SQL alone
+/// cannot do (run after the SQL, in the same transaction).
 struct Migration {
     version: i64,
     name: &'static str,
     sql: &'static str,
+    after: Option<fn(&Transaction<'_>) -> Result<()>>,
 }
 
 /// Every migration, in order. Append only: never edit one that has shipped.
@@ -18,16 +22,20 @@ const MIGRATIONS: &[Migration] = &[
         version: 1,
         name: "initial schema",
         sql: include_str!("m001_initial.sql"),
+        after: None,
     },
     Migration {
         version: 2,
         name: "district rules: investment, fund requests, request dates",
         sql: include_str!("m002_rules.sql"),
+        after: None,
     },
     Migration {
         version: 3,
         name: "one door for writes: administrators, 代录, the audit chain",
         sql: include_str!("m003_command.sql"),
+        // The rows written before the chain existed join it.
+        after: Some(m003_chain::chain_old_rows),
     },
 ];
 
@@ -63,6 +71,9 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         }
         tx.execute_batch(m.sql)
             .db(format!("applying migration {} ({})", m.version, m.name))?;
+        if let Some(step) = m.after {
+            step(&tx)?;
+        }
         tx.execute_batch(&format!("PRAGMA user_version = {}", m.version))
             .db(format!("recording schema version {}", m.version))?;
         tx.commit()
