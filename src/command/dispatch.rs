@@ -23,7 +23,7 @@ pub(super) fn run(tx: &Connection, env: &Env, cmd: &Command) -> Result<Done> {
             rules::settle_document(tx, env, id)?;
             match on_paper {
                 None => items::sign(tx, env, id, text),
-                Some(p) => items::documents::sign_on_paper(tx, env, id, text, p),
+                Some(p) => items::decide::sign_on_paper(tx, env, id, text, p),
             }
         }
         Command::Return {
@@ -35,7 +35,7 @@ pub(super) fn run(tx: &Connection, env: &Env, cmd: &Command) -> Result<Done> {
             rules::settle_document(tx, env, id)?;
             match on_paper {
                 None => items::return_document(tx, env, id, reason),
-                Some(p) => items::documents::return_on_paper(tx, env, id, reason, p),
+                Some(p) => items::decide::return_on_paper(tx, env, id, reason, p),
             }
         }
         Command::Forward { doc, to, note } => {

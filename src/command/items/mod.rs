@@ -6,13 +6,15 @@
 //! A [`Done`] names the item whose history received the entry: the document or the
 //! supervision item, and for topics and leave requests the meeting they belong to.
 
+pub(crate) mod decide;
 pub(crate) mod documents;
 pub(crate) mod meetings;
 pub(crate) mod snapshot;
 pub(crate) mod supervision;
 pub(crate) mod topics;
 
-pub(crate) use documents::{forward, return_document, sign};
+pub(crate) use decide::{return_document, sign};
+pub(crate) use documents::forward;
 pub(crate) use meetings::{documents_issued, minutes_issued, request_leave};
 pub(crate) use supervision::{add_progress, close, extend, reopen, set_recheck};
 pub(crate) use topics::{add_topic, approve_topic, topic_materials_in};
