@@ -21,16 +21,16 @@ pub fn run(ctx: &Ctx, cmd: CalendarCmd, out: &mut dyn Write) -> Result<()> {
     match cmd {
         CalendarCmd::Days { from, to, json } => {
             let cal = calendar(ctx)?;
-            if let Some(w) = super::calendar::warn_missing(&cal, from, to) {
+            for w in super::calendar::warn_missing(&cal, from, to, ctx.lang) {
                 eprintln!("{w}");
             }
-            super::calendar::days(&cal, from, to, json, out)?;
+            super::calendar::days(&cal, from, to, json, ctx.lang, out)?;
         }
         CalendarCmd::Add { date, n } => {
             let cal = calendar(ctx)?;
             let due = cal.add_workdays(date, n);
             let (lo, hi) = if due < date { (due, date) } else { (date, due) };
-            if let Some(w) = super::calendar::warn_missing(&cal, lo, hi) {
+            for w in super::calendar::warn_missing(&cal, lo, hi, ctx.lang) {
                 eprintln!("{w}");
             }
             super::calendar::add(&cal, date, n, out)?;

@@ -1,7 +1,7 @@
 //! 待批公文: countdown, urgency, title, from, routed leader (and stand-in), countersigns.
 
 use super::table::{Cell, Column, TableView, counts, window};
-use super::{countdown, countdown_style, short_date};
+use super::{countdown, countdown_style, due_cite, short_date};
 use crate::i18n::{Lang, Named};
 use crate::tui::action::PaneId;
 use crate::tui::app::App;
@@ -57,7 +57,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             } else {
                 String::new()
             }),
-            Cell::plain(r.due.cite(l)),
+            Cell::plain(due_cite(&r.due, l)),
         ]
     });
     let title = title_line(

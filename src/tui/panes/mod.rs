@@ -148,6 +148,25 @@ pub fn fit(s: &str, cells: usize) -> String {
 /// The countdown text for a deadline: "逾3" / "今天" / "剩2" (zh), "3 late" / "today" /
 /// "2 left" (en). The words carry the meaning without colour.
 pub fn countdown(d: &Due, lang: Lang) -> String {
+    let text = countdown_plain(d, lang);
+    // A provisional deadline (no State Council notice for its year yet) says so even in
+    // the narrowest layout, where this is the only deadline column left.
+    match d.provisional {
+        Some(_) => format!("{text}{}", lang.pick("暂", "?")),
+        None => text,
+    }
+}
+
+/// The rule behind a deadline as a pane's 依据 column shows it: the cite, and "暂定" /
+/// "provisional" when the date may still move.
+pub fn due_cite(d: &Due, lang: Lang) -> String {
+    match d.provisional {
+        Some(_) => format!("{} {}", d.cite(lang), lang.pick("暂定", "provisional")),
+        None => d.cite(lang),
+    }
+}
+
+fn countdown_plain(d: &Due, lang: Lang) -> String {
     let n = d.workdays_left;
     match (d.overdue, lang) {
         (true, Lang::Zh) if n < 0 => format!("逾{}", -n),

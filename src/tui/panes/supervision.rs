@@ -3,7 +3,7 @@
 
 use super::approvals::title_line;
 use super::table::{Cell, Column, TableView, window};
-use super::{countdown, countdown_style, short_date};
+use super::{countdown, countdown_style, due_cite, short_date};
 use crate::i18n::{Lang, Named};
 use crate::tui::action::PaneId;
 use crate::tui::app::App;
@@ -52,7 +52,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 String::new()
             }),
             Cell::plain(&r.ext_id),
-            Cell::plain(r.deadline.cite(l)),
+            Cell::plain(due_cite(&r.deadline, l)),
         ]
     });
     TableView {
