@@ -66,7 +66,7 @@ fn import(ctx: &Ctx, file: &std::path::Path, out: &mut dyn Write) -> Result<()> 
             )
             .at_path("<output>")?;
         }
-        if let Some(n) = c.recomputed {
+        if let Some(n) = &c.recomputed {
             let line = match l {
                 crate::i18n::Lang::Zh => format!(
                     "重新计算期限：公文 {}，会签 {}，督办事项 {}，会议 {}",
@@ -78,6 +78,9 @@ fn import(ctx: &Ctx, file: &std::path::Path, out: &mut dyn Write) -> Result<()> 
                 ),
             };
             writeln!(out, "{line}").at_path("<output>")?;
+            for m in &n.moved {
+                writeln!(out, "  {}", m.line(l)).at_path("<output>")?;
+            }
         }
     }
     Ok(())
