@@ -157,11 +157,17 @@ pub fn countdown(d: &Due, lang: Lang) -> String {
     }
 }
 
+/// The countdown column's width: one cell more while a shown row carries the mark.
+pub fn countdown_width(any_provisional: bool) -> usize {
+    if any_provisional { 8 } else { 7 }
+}
+
 /// The rule behind a deadline as a pane's 依据 column shows it: the cite, and "暂定" /
 /// "provisional" when the date may still move.
 pub fn due_cite(d: &Due, lang: Lang) -> String {
     match d.provisional {
-        Some(_) => format!("{} {}", d.cite(lang), lang.pick("暂定", "provisional")),
+        // The mark first: a narrow column cuts the end of the cite.
+        Some(_) => format!("{} {}", lang.pick("暂定", "provisional"), d.cite(lang)),
         None => d.cite(lang),
     }
 }
