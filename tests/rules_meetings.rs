@@ -258,6 +258,25 @@ fn minutes_overdue_are_a_violation_under_the_stored_rule() {
                 [],
             );
             none(&mut s, &env, "meetings.executive.minutes_within");
+        } else if id == "huarong" {
+            // 四十九: minutes issued within 5 working days of the meeting, in principle.
+            none(&mut s, &env, "meetings.executive.minutes_within");
+            none(&mut s, &env, "default.minutes_within");
+            let later = env_on(id, date("2025-03-11"), "chen");
+            let f = one(
+                &mut s,
+                &later,
+                "meetings.executive.minutes_within",
+                Severity::Violation,
+                Some("四十九"),
+            );
+            assert_eq!(f.since, date("2025-03-11"));
+            exec(
+                &s,
+                "UPDATE meetings SET minutes_issued_on = '2025-03-10'",
+                [],
+            );
+            none(&mut s, &later, "meetings.executive.minutes_within");
         } else {
             none(&mut s, &env, "default.minutes_within");
             let later = env_on(id, date("2025-03-11"), "chen");

@@ -5,8 +5,13 @@
 //! A period of N working days starts the day after its start date (民法典 第二百零一条):
 //! received Monday, 3 working days → due Thursday.
 //!
-//! A year with no schedule is never guessed: it counts Monday–Friday as working days, and
-//! [`Calendar::missing_years`] tells callers to say so.
+//! A year with no schedule is never guessed beyond what the law fixes: from 2025 on (the
+//! 2024 revision of 《全国年节及纪念日放假办法》) the official calendar counts the statutory
+//! holidays of such a year ([`statutory`]), computed from the lunar calendar and the solar
+//! terms, and nothing of the 调休 the State Council's notice will add; earlier years count
+//! Monday–Friday. Either way [`Calendar::missing_years`] tells callers to say so, and
+//! [`Calendar::provisional_years`] which deadlines are provisional until the notice is
+//! imported.
 //!
 //! Speed: the board and `list --json` ask for up to a million deadlines, so the calendar
 //! keeps a prefix sum of working days over 1990–2100 (built once, when the calendar is
@@ -16,6 +21,7 @@
 mod embedded;
 mod index;
 mod schedule;
+pub mod statutory;
 #[cfg(test)]
 mod tests;
 
@@ -23,7 +29,7 @@ pub use schedule::{FIRST_YEAR, LAST_YEAR, ScheduleDay, YearSchedule};
 
 use chrono::{Datelike, NaiveDate};
 use index::{Window, day_num};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
@@ -46,8 +52,24 @@ pub struct Calendar {
     inner: Arc<Inner>,
 }
 
+/// What a year's days rest on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearBasis {
+    /// The State Council's notice (compiled in or imported).
+    Official,
+    /// No notice yet: the statutory holidays computed from the law, without 调休.
+    Statutory,
+    /// No notice and no statutory computation: Monday–Friday.
+    WeekendsOnly,
+}
+
 struct Inner {
     years: BTreeMap<i32, YearSchedule>,
+    /// Whether years without a notice get their statutory holidays (the official calendar
+    /// does; a test's weekends-only calendar does not).
+    statutory: bool,
+    /// The years whose statutory holidays were filled in.
+    computed: BTreeSet<i32>,
     /// Every listed day of every year, merged; the later notice wins a date both list.
     entries: HashMap<NaiveDate, Entry>,
     window: Window,
@@ -68,8 +90,17 @@ impl Calendar {
     pub fn embedded() -> Calendar {
         static EMBEDDED: OnceLock<Calendar> = OnceLock::new();
         EMBEDDED
-            .get_or_init(|| Calendar::from_schedules(embedded::schedules()))
+            .get_or_init(|| Calendar::official(embedded::schedules()))
             .clone()
+    }
+
+    /// A calendar from these notices that also counts the statutory holidays of the years
+    /// from 2025 on that have none (see [`statutory`]); [`Calendar::embedded`] is one.
+    pub fn official(schedules: impl IntoIterator<Item = YearSchedule>) -> Calendar {
+        let years = schedules.into_iter().map(|s| (s.year, s)).collect();
+        Calendar {
+            inner: Arc::new(Inner::build(years, true)),
+        }
     }
 
     /// A calendar with no schedules at all: weekends only.
@@ -81,7 +112,7 @@ impl Calendar {
     pub fn from_schedules(schedules: impl IntoIterator<Item = YearSchedule>) -> Calendar {
         let years = schedules.into_iter().map(|s| (s.year, s)).collect();
         Calendar {
-            inner: Arc::new(Inner::build(years)),
+            inner: Arc::new(Inner::build(years, false)),
         }
     }
 
@@ -98,7 +129,7 @@ impl Calendar {
     pub fn set_year(&mut self, schedule: YearSchedule) {
         let mut years = self.inner.years.clone();
         years.insert(schedule.year, schedule);
-        self.inner = Arc::new(Inner::build(years));
+        self.inner = Arc::new(Inner::build(years, self.inner.statutory));
     }
 
     /// The schedule of a notice year, if there is one.
@@ -122,6 +153,32 @@ impl Calendar {
         let (a, b) = if from <= to { (from, to) } else { (to, from) };
         (a.year()..=b.year())
             .filter(|y| !self.has_schedule(*y))
+            .collect()
+    }
+
+    /// What `year`'s days rest on.
+    pub fn basis(&self, year: i32) -> YearBasis {
+        if self.has_schedule(year) {
+            YearBasis::Official
+        } else if self.inner.computed.contains(&year) {
+            YearBasis::Statutory
+        } else {
+            YearBasis::WeekendsOnly
+        }
+    }
+
+    /// The years from `from`'s to `to`'s (either order) whose notice is still to come:
+    /// no schedule, and not before the calendar's first notice (a year before the data
+    /// begins is history, not a notice to wait for). A working-day count across one of
+    /// them is provisional until its notice is imported. A calendar without any notice
+    /// has none.
+    pub fn provisional_years(&self, from: NaiveDate, to: NaiveDate) -> Vec<i32> {
+        let Some(first) = self.inner.years.keys().next().copied() else {
+            return Vec::new();
+        };
+        self.missing_years(from, to)
+            .into_iter()
+            .filter(|y| *y >= first)
             .collect()
     }
 
@@ -176,9 +233,27 @@ impl Calendar {
 }
 
 impl Inner {
-    fn build(years: BTreeMap<i32, YearSchedule>) -> Inner {
+    fn build(years: BTreeMap<i32, YearSchedule>, statutory: bool) -> Inner {
         let window_days = index::WINDOW_START..=index::WINDOW_END;
         let mut entries = HashMap::new();
+        let mut computed = BTreeSet::new();
+        // Statutory days first: a notice that lists the same date (its own year's, or a
+        // neighbour's spilling over New Year) has the last word.
+        if statutory {
+            for (year, days) in statutory_table() {
+                if years.contains_key(year) {
+                    continue;
+                }
+                computed.insert(*year);
+                for day in days.iter().filter(|d| window_days.contains(&d.date)) {
+                    let entry = Entry {
+                        name: day.name.clone(),
+                        off: true,
+                    };
+                    entries.insert(day.date, entry);
+                }
+            }
+        }
         // Ascending years: a date listed by two notices takes the later notice's word.
         for s in years.values() {
             for day in s.days.iter().filter(|d| window_days.contains(&d.date)) {
@@ -195,10 +270,24 @@ impl Inner {
         });
         Inner {
             years,
+            statutory,
+            computed,
             entries,
             window,
         }
     }
+}
+
+/// The statutory days of every year the law governs, computed once per process (the
+/// lunar arithmetic is the slow part of building a calendar).
+fn statutory_table() -> &'static [(i32, Vec<ScheduleDay>)] {
+    static TABLE: OnceLock<Vec<(i32, Vec<ScheduleDay>)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (statutory::STATUTORY_FROM..=statutory::STATUTORY_TO)
+            .map(|y| (y, statutory::days(y)))
+            .filter(|(_, d)| !d.is_empty())
+            .collect()
+    })
 }
 
 impl Default for Calendar {

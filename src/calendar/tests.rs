@@ -185,12 +185,74 @@ fn missing_years_and_weekends_only() {
         cal.missing_years(ymd(2010, 1, 1), ymd(2026, 12, 31))
             .is_empty()
     );
-    // 2027 is not guessed: 2027-10-01 is a plain Friday.
-    assert_eq!(cal.day_kind(ymd(2027, 10, 1)), DayKind::Workday);
-    assert_eq!(cal.day_kind(ymd(2027, 10, 2)), DayKind::Weekend);
+    // 2027 has its statutory days and nothing of the notice to come: 10-01..10-03 rest,
+    // Monday 10-04 (a rest day in every notice so far) still a workday.
+    assert_eq!(
+        cal.day_kind(ymd(2027, 10, 1)),
+        DayKind::Holiday("国庆节".into())
+    );
+    assert_eq!(cal.day_kind(ymd(2027, 10, 4)), DayKind::Workday);
+    assert!(!cal.is_workday(ymd(2027, 1, 1)));
+    assert_eq!(cal.basis(2027), YearBasis::Statutory);
+    assert_eq!(cal.basis(2026), YearBasis::Official);
+    assert_eq!(cal.basis(2001), YearBasis::WeekendsOnly);
+    assert_eq!(
+        cal.provisional_years(ymd(2026, 12, 28), ymd(2027, 1, 6)),
+        vec![2027]
+    );
+    // Before the data begins is history, not a notice to wait for.
+    assert!(
+        cal.provisional_years(ymd(2001, 1, 1), ymd(2001, 2, 1))
+            .is_empty()
+    );
+    // The 加急 paper of issue 13: received 2026-12-28, 7 working days, across 元旦 2027.
+    assert_eq!(cal.add_workdays(ymd(2026, 12, 28), 7), ymd(2027, 1, 7));
     let none = Calendar::default();
+    assert!(
+        none.provisional_years(ymd(2027, 1, 1), ymd(2027, 2, 1))
+            .is_empty()
+    );
+    assert!(none.is_workday(ymd(2027, 1, 1)));
     assert_eq!(none.years().count(), 0);
     assert!(none.is_workday(ymd(2024, 10, 1)));
+}
+
+#[test]
+fn an_imported_notice_replaces_the_statutory_year() {
+    let cal = Calendar::embedded();
+    // A 2027 notice joining 元旦 to the weekend and adding a make-up day.
+    let notice = YearSchedule {
+        year: 2027,
+        papers: vec!["test".into()],
+        days: vec![
+            ScheduleDay {
+                name: "元旦".into(),
+                date: ymd(2027, 1, 1),
+                off: true,
+            },
+            ScheduleDay {
+                name: "元旦".into(),
+                date: ymd(2027, 1, 2),
+                off: true,
+            },
+            ScheduleDay {
+                name: "元旦".into(),
+                date: ymd(2027, 1, 3),
+                off: true,
+            },
+        ],
+    };
+    let with = cal.clone().with_year(notice);
+    assert_eq!(with.basis(2027), YearBasis::Official);
+    assert!(
+        with.provisional_years(ymd(2027, 1, 1), ymd(2027, 3, 1))
+            .is_empty()
+    );
+    // The notice is the whole word on its year: no statutory 春节 is kept beside it.
+    assert!(with.is_workday(ymd(2027, 2, 8)));
+    assert!(!cal.is_workday(ymd(2027, 2, 8)));
+    // 2028 keeps its statutory days.
+    assert_eq!(with.basis(2028), YearBasis::Statutory);
 }
 
 #[test]

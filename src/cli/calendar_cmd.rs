@@ -21,16 +21,16 @@ pub fn run(ctx: &Ctx, cmd: CalendarCmd, out: &mut dyn Write) -> Result<()> {
     match cmd {
         CalendarCmd::Days { from, to, json } => {
             let cal = calendar(ctx)?;
-            if let Some(w) = super::calendar::warn_missing(&cal, from, to) {
+            for w in super::calendar::warn_missing(&cal, from, to, ctx.lang) {
                 eprintln!("{w}");
             }
-            super::calendar::days(&cal, from, to, json, out)?;
+            super::calendar::days(&cal, from, to, json, ctx.lang, out)?;
         }
         CalendarCmd::Add { date, n } => {
             let cal = calendar(ctx)?;
             let due = cal.add_workdays(date, n);
             let (lo, hi) = if due < date { (due, date) } else { (date, due) };
-            if let Some(w) = super::calendar::warn_missing(&cal, lo, hi) {
+            for w in super::calendar::warn_missing(&cal, lo, hi, ctx.lang) {
                 eprintln!("{w}");
             }
             super::calendar::add(&cal, date, n, out)?;
@@ -66,7 +66,7 @@ fn import(ctx: &Ctx, file: &std::path::Path, out: &mut dyn Write) -> Result<()> 
             )
             .at_path("<output>")?;
         }
-        if let Some(n) = c.recomputed {
+        if let Some(n) = &c.recomputed {
             let line = match l {
                 crate::i18n::Lang::Zh => format!(
                     "重新计算期限：公文 {}，会签 {}，督办事项 {}，会议 {}",
@@ -78,6 +78,9 @@ fn import(ctx: &Ctx, file: &std::path::Path, out: &mut dyn Write) -> Result<()> 
                 ),
             };
             writeln!(out, "{line}").at_path("<output>")?;
+            for m in &n.moved {
+                writeln!(out, "  {}", m.line(l)).at_path("<output>")?;
+            }
         }
     }
     Ok(())

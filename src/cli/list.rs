@@ -82,9 +82,7 @@ pub fn run(
         print_table(out, &headings(what, lang), &table)?;
     }
     for y in years.into_iter().filter(|y| !env.calendar.has_schedule(*y)) {
-        eprintln!(
-            "warning: the calendar has no official schedule for {y}; working days there count weekends only"
-        );
+        eprintln!("{}", super::calendar::year_warning(&env.calendar, y, lang));
     }
     Ok(())
 }
@@ -155,6 +153,18 @@ fn rule_json(d: &Due) -> Value {
     json!({"key": d.rule, "article": d.article})
 }
 
+/// `"provisional": true` and its reason when the deadline counts across a year whose
+/// State Council notice is not loaded; `false` and no reason otherwise.
+fn with_provisional(mut row: Value, d: &Due, l: Lang) -> Value {
+    if let Some(obj) = row.as_object_mut() {
+        obj.insert("provisional".into(), json!(d.provisional.is_some()));
+        if let Some(p) = &d.provisional {
+            obj.insert("provisional_reason".into(), json!(p.reason(l)));
+        }
+    }
+    row
+}
+
 /// One page of rows and the total count.
 fn page(
     store: &mut Store,
@@ -167,7 +177,7 @@ fn page(
         ListWhat::Approvals => {
             let p = store.read(|tx| queries::approvals(tx, env, f))?;
             let rows = p.rows.into_iter().map(|r| Out {
-                json: json!({
+                json: with_provisional(json!({
                     "id": r.ext_id, "title": r.title, "state": "待批",
                     "owner": r.leader.as_ref().map(|p| p.login.clone()),
                     "due": r.due.due.to_string(), "workdays_left": r.due.workdays_left,
@@ -177,10 +187,10 @@ fn page(
                     "stand_in": r.stand_in.as_ref().map(|p| p.login.clone()),
                     "countersign": {"answered": r.countersign.answered, "total": r.countersign.total, "deemed": r.countersign.deemed},
                     "urged_count": r.urged_count,
-                }),
+                }), &r.due, l),
                 cells: vec![
                     r.ext_id.clone(),
-                    r.due.due.to_string(),
+                    r.due.date_label(l),
                     r.due.workdays_left.to_string(),
                     r.urgency.name(l).to_string(),
                     r.leader.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
@@ -194,17 +204,17 @@ fn page(
         ListWhat::Supervision => {
             let p = store.read(|tx| queries::supervision(tx, env, f))?;
             let rows = p.rows.into_iter().map(|r| Out {
-                json: json!({
+                json: with_provisional(json!({
                     "id": r.ext_id, "title": r.title, "state": "办理中", "owner": r.lead_dept,
                     "due": r.deadline.due.to_string(), "workdays_left": r.deadline.workdays_left,
                     "overdue": r.deadline.overdue, "rule": rule_json(&r.deadline),
                     "source": r.source.zh(), "co_departments": r.co_depts, "extensions": r.extensions,
                     "last_progress_on": r.last_progress_on.map(|d| d.to_string()),
                     "last_progress": r.last_progress, "urged_count": r.urged_count,
-                }),
+                }), &r.deadline, l),
                 cells: vec![
                     r.ext_id.clone(),
-                    r.deadline.due.to_string(),
+                    r.deadline.date_label(l),
                     r.deadline.workdays_left.to_string(),
                     r.lead_dept.clone(),
                     r.title.clone(),
@@ -224,14 +234,18 @@ fn page(
                     .unwrap_or_else(|| Due::new(env, r.day, Some("meeting.start".into()), None));
                 let owes: Vec<String> = r.owed.iter().map(|o| o.label(l)).collect();
                 Out {
-                    json: json!({
-                        "id": r.ext_id, "title": r.title, "state": r.state.zh(),
-                        "owner": r.chair.as_ref().map(|p| p.login.clone()),
-                        "due": due.due.to_string(), "workdays_left": due.workdays_left,
-                        "overdue": r.overdue, "rule": rule_json(&due),
-                        "kind": r.kind.zh(), "start": r.start, "place": r.place,
-                        "members": r.members, "leave_requests": r.leave_requests, "owes": owes,
-                    }),
+                    json: with_provisional(
+                        json!({
+                            "id": r.ext_id, "title": r.title, "state": r.state.zh(),
+                            "owner": r.chair.as_ref().map(|p| p.login.clone()),
+                            "due": due.due.to_string(), "workdays_left": due.workdays_left,
+                            "overdue": r.overdue, "rule": rule_json(&due),
+                            "kind": r.kind.zh(), "start": r.start, "place": r.place,
+                            "members": r.members, "leave_requests": r.leave_requests, "owes": owes,
+                        }),
+                        &due,
+                        l,
+                    ),
                     cells: vec![
                         r.ext_id.clone(),
                         r.start.replace('T', " "),

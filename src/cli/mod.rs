@@ -291,7 +291,7 @@ pub enum AdminCmd {
 /// `dutydesk calendar …`
 #[derive(Debug, Subcommand)]
 pub enum CalendarCmd {
-    /// One line per day: `YYYY-MM-DD workday|rest [name]`.
+    /// One line per day: date, weekday, workday / rest / 补班 and the holiday; any span, streamed.
     Days {
         #[arg(value_parser = parse_date_arg)]
         from: NaiveDate,

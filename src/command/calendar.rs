@@ -9,7 +9,7 @@ use crate::error::{DbContext, Result};
 use rusqlite::{Connection, params};
 
 /// What a holiday schedule import did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CalendarImported {
     pub year: i32,
     pub days: usize,
@@ -51,14 +51,27 @@ pub(super) fn perform(
         None
     };
     let days = sched.days.len();
+    // The board shows only this summary, so it says how many deadlines moved; the command
+    // line lists them from the detail.
+    let moved = recomputed.as_ref().map_or(0, |r| r.moved.len());
     let mut done = Record {
         action: "calendar-import",
         entity: "holiday_year",
         id: i64::from(year),
-        zh: format!("导入 {year} 年节假日安排（{days} 天，来自 {source}）"),
-        en: format!("imported the {year} holiday schedule ({days} days, from {source})"),
+        zh: format!(
+            "导入 {year} 年节假日安排（{days} 天，来自 {source}），{moved} 个期限随之变动"
+        ),
+        en: format!(
+            "imported the {year} holiday schedule ({days} days, from {source}); {moved} deadline{} moved",
+            if moved == 1 { "" } else { "s" }
+        ),
         before: None,
-        after: Some(serde_json::json!({"year": year, "days": days, "recomputed": recomputed.map(|r| r.total())})),
+        after: Some(serde_json::json!({
+            "year": year,
+            "days": days,
+            "recomputed": recomputed.as_ref().map(|r| r.total()),
+            "moved": moved,
+        })),
         acted_for: None,
     }
     .commit(tx, &env)?;

@@ -38,6 +38,11 @@ pub fn cite(rule: &str, article: Option<&str>, lang: Lang) -> String {
             lang.pick("交办时确定", "set at assignment").to_string()
         }
         None if rule == "extended" => lang.pick("经批准延期", "extended").to_string(),
+        // Not a rule of the district: the calendar's own state (a year without a notice).
+        None if rule.starts_with("calendar.") => format!(
+            "{rule} ({})",
+            lang.pick("国务院节假日安排", "State Council holiday notice")
+        ),
         None => format!("{rule} ({})", lang.pick("本系统默认", "dutydesk default")),
     }
 }

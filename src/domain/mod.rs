@@ -5,6 +5,7 @@ pub mod compliance;
 pub mod deadline;
 pub mod env;
 pub mod permission;
+pub mod provisional;
 pub mod roles;
 pub mod routing;
 pub mod types;

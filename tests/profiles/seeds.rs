@@ -163,7 +163,10 @@ fn kongtong_matches_its_seed() {
         &[],
         "九",
     );
-    flag(p.people.ab_partner_standin.as_ref(), "九");
+    // 九 defers a deputy's work to a separate 代管办法 and names no A/B partners: off.
+    let ab = p.people.ab_partner_standin.as_ref().unwrap();
+    assert!(!ab.value, "{ab:?}");
+    assert_eq!(ab.article, "九");
     let d = &p.documents;
     period(d.same_day_clearance.as_ref(), Span::Workdays(1), "五十四");
     period(d.print_after_sign.as_ref(), Span::Workdays(2), "五十三");
@@ -274,6 +277,8 @@ fn huarong_matches_its_seed() {
     );
     for kind in ["plenary", "executive", "mayor_office", "topical"] {
         let m = meeting(&p, kind);
+        // 四十九 also gives the minutes 5 working days ("或制发的纪要").
+        period(m.minutes_within.as_ref(), Span::Workdays(5), "四十九");
         period(m.documents_within.as_ref(), Span::Workdays(5), "四十九");
         flag(m.decisions_tracked.as_ref(), "五十");
     }

@@ -144,17 +144,33 @@ pub struct Due {
     pub overdue: bool,
     pub rule: String,
     pub article: Option<String>,
+    /// Set when the deadline counts working days across a year whose State Council
+    /// notice is not loaded yet (`domain::provisional`).
+    pub provisional: Option<crate::domain::provisional::Provisional>,
 }
 
 impl Due {
     /// Builds the view of a deadline for today.
     pub fn new(env: &Env, due: NaiveDate, rule: Option<String>, article: Option<String>) -> Due {
+        let rule = rule.unwrap_or_else(|| "given".to_string());
         Due {
             due,
             workdays_left: env.workdays_left(due),
             overdue: due < env.today(),
-            rule: rule.unwrap_or_else(|| "given".to_string()),
+            provisional: crate::domain::provisional::of(env, &rule, due),
+            rule,
             article,
+        }
+    }
+    /// The date as shown, with "暂定" / "prov." after a provisional one.
+    pub fn date_label(&self, lang: crate::i18n::Lang) -> String {
+        match self.provisional {
+            Some(_) => format!(
+                "{} {}",
+                self.due,
+                crate::domain::provisional::Provisional::mark(lang)
+            ),
+            None => self.due.to_string(),
         }
     }
     /// "rule (第N条)", "rule (dutydesk default)", or where a hand-set date came from.

@@ -1,7 +1,7 @@
 //! 待批公文: countdown, urgency, title, from, routed leader (and stand-in), countersigns.
 
 use super::table::{Cell, Column, TableView, counts, window};
-use super::{countdown, countdown_style, short_date};
+use super::{countdown, countdown_style, countdown_width, due_cite, short_date};
 use crate::i18n::{Lang, Named};
 use crate::tui::action::PaneId;
 use crate::tui::app::App;
@@ -57,7 +57,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             } else {
                 String::new()
             }),
-            Cell::plain(r.due.cite(l)),
+            Cell::plain(due_cite(&r.due, l)),
         ]
     });
     let title = title_line(
@@ -70,7 +70,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     TableView {
         title,
-        columns: columns(l),
+        columns: columns(
+            l,
+            countdown_width(pane.rows.iter().any(|r| r.due.provisional.is_some())),
+        ),
         rows: built.collect(),
         selected: sel_in,
         focused: app.focus == PaneId::Approvals,
@@ -80,9 +83,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     .render(area, buf);
 }
 
-fn columns(l: Lang) -> Vec<Column> {
+fn columns(l: Lang, due_w: usize) -> Vec<Column> {
     vec![
-        Column::new(l.pick("期限", "Due"), 7, 0),
+        Column::new(l.pick("期限", "Due"), due_w, 0),
         Column::new(
             l.pick("紧急", "Urgency"),
             match l {

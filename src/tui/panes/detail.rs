@@ -74,6 +74,9 @@ pub fn lines(
                 );
                 let cite = format!("{}{}", l.pick("依据：", "rule: "), due.cite(l));
                 field(&mut out, "", &cite, theme.dim());
+                if let Some(p) = &due.provisional {
+                    field(&mut out, "", &p.reason(l), theme.due_soon());
+                }
             }
             None if value.is_empty() => {}
             None => field(&mut out, label, value, Style::new()),

@@ -147,9 +147,13 @@ impl Widget for HeaderView<'_> {
             let years: Vec<String> = h.missing_years.iter().map(|y| y.to_string()).collect();
             flags.insert(
                 0,
+                // From 2025 on a year without its notice still counts the statutory
+                // holidays; what is missing is the 调休, so its deadlines are provisional.
                 match l {
-                    Lang::Zh => format!("[无{}年节假日安排]", years.join("、")),
-                    Lang::En => format!("[no holiday schedule: {}]", years.join(", ")),
+                    Lang::Zh => format!("[{}年调休未定，期限暂定]", years.join("、")),
+                    Lang::En => {
+                        format!("[{} provisional: no 调休 notice]", years.join(", "))
+                    }
                 },
             );
         }

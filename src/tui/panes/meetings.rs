@@ -2,7 +2,7 @@
 
 use super::approvals::title_line;
 use super::table::{Cell, Column, TableView, window};
-use super::{countdown, countdown_style};
+use super::{countdown, countdown_style, countdown_width};
 use crate::i18n::{Lang, Named};
 use crate::tui::action::PaneId;
 use crate::tui::app::App;
@@ -52,7 +52,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             pane.due_soon,
             pane.rows.len(),
         ),
-        columns: columns(l),
+        columns: columns(
+            l,
+            countdown_width(
+                pane.rows
+                    .iter()
+                    .any(|r| r.next_due.as_ref().is_some_and(|d| d.provisional.is_some())),
+            ),
+        ),
         rows: built.collect(),
         selected: sel_in,
         focused: app.focus == PaneId::Meetings,
@@ -67,14 +74,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     .render(area, buf);
 }
 
-fn columns(l: Lang) -> Vec<Column> {
+fn columns(l: Lang, due_w: usize) -> Vec<Column> {
     vec![
         Column::new(l.pick("时间", "When"), 11, 0),
         Column::new(l.pick("类别", "Kind"), 10, 3),
         Column::flex(l.pick("会议", "Meeting"), 14),
         Column::new(l.pick("主持", "Chair"), 8, 2),
         Column::new(l.pick("尚欠", "Owes"), 20, 1),
-        Column::new(l.pick("期限", "Due"), 7, 4),
+        Column::new(l.pick("期限", "Due"), due_w, 4),
         Column::new(l.pick("地点", "Place"), 14, 5),
         Column::new(l.pick("人数", "Members"), 7, 6),
     ]

@@ -148,6 +148,31 @@ pub fn fit(s: &str, cells: usize) -> String {
 /// The countdown text for a deadline: "逾3" / "今天" / "剩2" (zh), "3 late" / "today" /
 /// "2 left" (en). The words carry the meaning without colour.
 pub fn countdown(d: &Due, lang: Lang) -> String {
+    let text = countdown_plain(d, lang);
+    // A provisional deadline (no State Council notice for its year yet) says so even in
+    // the narrowest layout, where this is the only deadline column left.
+    match d.provisional {
+        Some(_) => format!("{text}{}", lang.pick("暂", "?")),
+        None => text,
+    }
+}
+
+/// The countdown column's width: one cell more while a shown row carries the mark.
+pub fn countdown_width(any_provisional: bool) -> usize {
+    if any_provisional { 8 } else { 7 }
+}
+
+/// The rule behind a deadline as a pane's 依据 column shows it: the cite, and "暂定" /
+/// "provisional" when the date may still move.
+pub fn due_cite(d: &Due, lang: Lang) -> String {
+    match d.provisional {
+        // The mark first: a narrow column cuts the end of the cite.
+        Some(_) => format!("{} {}", lang.pick("暂定", "provisional"), d.cite(lang)),
+        None => d.cite(lang),
+    }
+}
+
+fn countdown_plain(d: &Due, lang: Lang) -> String {
     let n = d.workdays_left;
     match (d.overdue, lang) {
         (true, Lang::Zh) if n < 0 => format!("逾{}", -n),

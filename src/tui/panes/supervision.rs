@@ -3,7 +3,7 @@
 
 use super::approvals::title_line;
 use super::table::{Cell, Column, TableView, window};
-use super::{countdown, countdown_style, short_date};
+use super::{countdown, countdown_style, countdown_width, due_cite, short_date};
 use crate::i18n::{Lang, Named};
 use crate::tui::action::PaneId;
 use crate::tui::app::App;
@@ -52,7 +52,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 String::new()
             }),
             Cell::plain(&r.ext_id),
-            Cell::plain(r.deadline.cite(l)),
+            Cell::plain(due_cite(&r.deadline, l)),
         ]
     });
     TableView {
@@ -64,7 +64,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             pane.due_soon,
             pane.rows.len(),
         ),
-        columns: columns(l),
+        columns: columns(
+            l,
+            countdown_width(pane.rows.iter().any(|r| r.deadline.provisional.is_some())),
+        ),
         rows: built.collect(),
         selected: sel_in,
         focused: app.focus == PaneId::Supervision,
@@ -79,9 +82,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     .render(area, buf);
 }
 
-fn columns(l: Lang) -> Vec<Column> {
+fn columns(l: Lang, due_w: usize) -> Vec<Column> {
     vec![
-        Column::new(l.pick("期限", "Due"), 7, 0),
+        Column::new(l.pick("期限", "Due"), due_w, 0),
         Column::flex(l.pick("督办事项", "Item"), 16),
         Column::new(l.pick("牵头单位", "Lead"), 14, 1),
         Column::new(l.pick("到期", "Date"), 5, 3),
