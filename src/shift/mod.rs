@@ -59,7 +59,7 @@ fn md_escape(s: &str) -> String {
     let clean = crate::text::printable(s);
     let mut out = String::with_capacity(clean.len());
     for c in clean.chars() {
-        if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|') {
+        if matches!(c, '*' | '_' | '`' | '<' | '>' | '|') {
             out.push('\\');
         }
         out.push(c);
