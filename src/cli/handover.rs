@@ -13,7 +13,6 @@ use chrono::NaiveDateTime;
 use clap::{Args, Subcommand};
 use sha2::{Digest as _, Sha256};
 use std::io::Write;
-use std::path::{Path, PathBuf};
 
 /// `dutydesk handover confirm`
 #[derive(Debug, Subcommand)]
@@ -33,14 +32,6 @@ pub struct HandoverArgs {
     /// Print the report only: nothing saved, nothing recorded.
     #[arg(long)]
     pub preview: bool,
-}
-
-/// Where the reports are saved: `handovers/` in the database's directory.
-pub fn dir_for(db: &Path) -> PathBuf {
-    db.parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .join("handovers")
 }
 
 pub fn run(
@@ -89,7 +80,7 @@ pub fn run(
     let acting = ctx.acting_env(&store)?;
     crate::command::precheck(&mut store, &acting, &probe)
         .map_err(|e| anyhow!(e.localized(lang)))?;
-    let dir = dir_for(&ctx.db);
+    let dir = report::dir_for(&ctx.db);
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let path = report::file_for(&dir, &rep, format);
     std::fs::write(&path, text.as_bytes())

@@ -4,8 +4,8 @@ use super::Ctx;
 use super::shift_args::parse_day;
 use crate::clock::fmt_date;
 use crate::command::{Command, RotaDay};
-use crate::i18n::Lang;
-use crate::store::shift::rota::{self, RotaLine};
+use crate::shift::rota::{gaps, kind_label, weekday};
+use crate::store::shift::rota;
 use anyhow::{Context as _, Result, anyhow};
 use chrono::NaiveDate;
 use clap::Subcommand;
@@ -37,32 +37,6 @@ pub enum RotaCmd {
     },
     /// Import days from a CSV file (日期,值班,带班; as saved from Excel as CSV UTF-8).
     Import { file: PathBuf },
-}
-
-/// The kind of a day in words.
-pub fn kind_label(l: &RotaLine, lang: Lang) -> String {
-    let base = match l.kind {
-        "holiday" => lang.pick("节假日", "holiday"),
-        "makeup" => lang.pick("调休上班", "make-up workday"),
-        "weekend" => lang.pick("周末", "weekend"),
-        _ => lang.pick("工作日", "workday"),
-    };
-    match &l.kind_name {
-        Some(n) => format!("{base}（{n}）"),
-        None => base.to_string(),
-    }
-}
-
-/// The gaps of a day in words ("" when none).
-pub fn gaps(l: &RotaLine, lang: Lang) -> String {
-    let mut g = Vec::new();
-    if l.gap_officer {
-        g.push(lang.pick("!! 缺值班", "!! no officer"));
-    }
-    if l.gap_leader {
-        g.push(lang.pick("!! 节假日缺带班领导", "!! holiday without leader"));
-    }
-    g.join(" ")
 }
 
 pub fn run(ctx: &Ctx, cmd: RotaCmd, out: &mut dyn Write) -> Result<()> {
@@ -128,13 +102,4 @@ pub fn run(ctx: &Ctx, cmd: RotaCmd, out: &mut dyn Write) -> Result<()> {
             Ok(())
         }
     }
-}
-
-/// "周五" / "Fri".
-pub fn weekday(d: NaiveDate, lang: Lang) -> String {
-    use chrono::Datelike;
-    let i = d.weekday().num_days_from_monday() as usize;
-    let zh = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
-    let en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    lang.pick(zh[i], en[i]).to_string()
 }

@@ -5,6 +5,7 @@
 pub mod digest;
 pub mod ics;
 pub mod report;
+pub mod rota;
 
 /// An output format for the reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -17,6 +17,14 @@ pub fn render(r: &Report, format: Format, lang: Lang) -> String {
     }
 }
 
+/// Where the reports are saved: `handovers/` in the database's directory.
+pub fn dir_for(db: &Path) -> PathBuf {
+    db.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("handovers")
+}
+
 /// Where a shift's report is saved: `handovers/` beside the database, named by the shift's
 /// date and the end of the window (`2026-11-20-0830.md`), so a day with two handovers
 /// keeps both.

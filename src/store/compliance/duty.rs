@@ -1,6 +1,6 @@
 //! The duty shift's findings: an incident not reported up (a violation until it is: 信州
-//! 四十二 asks every office to report 突发事件 as required) and a day ahead without 值班 on
-//! the rota (a warning; today a violation).
+//! 四十二 asks every office to report 突发事件 as required) and a day without 值班 in the
+//! rota as planned (a warning; today a violation).
 
 use super::ymd;
 use crate::domain::Env;
@@ -55,7 +55,15 @@ pub(super) fn gather(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Re
     }
     let days = rota::days(conn, env, today, DUTY_LOOKAHEAD_DAYS + 1)?;
     let r = rule(env, "default.duty_officer_daily");
-    for d in days.iter().filter(|d| d.gap_officer) {
+    // A hole in the rota as planned (a day without 值班 before the last day it is planned
+    // through), or today without one. Days past the plan are shown as gaps on the rota
+    // view but are not findings until the plan reaches them.
+    let planned_through = days.iter().filter(|d| !d.gap_officer).map(|d| d.day).max();
+    let holes = days
+        .iter()
+        .filter(|d| d.gap_officer)
+        .filter(|d| d.day == today || planned_through.is_some_and(|p| d.day < p));
+    for d in holes {
         let sev = if d.day == today {
             Severity::Violation
         } else {
