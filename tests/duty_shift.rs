@@ -3,7 +3,6 @@
 //! incidents unreported shown as urgent, rota gaps found, the digest's exit codes, and the
 //! iCalendar feed parsed back by an independent parser with a moved and a cancelled meeting.
 
-#[allow(dead_code)]
 #[path = "board_demo/mod.rs"]
 mod demo;
 

@@ -45,10 +45,11 @@ fn none(lang: Lang) -> String {
 fn duty_line(d: &Duty, lang: Lang) -> String {
     let dash = || "—".to_string();
     format!(
-        "{} {} {}，{} {}",
+        "{} {} {}{}{} {}",
         fmt_date(d.day),
         lang.pick("值班", "on duty"),
         d.officer.clone().unwrap_or_else(dash),
+        lang.pick("，", ", "),
         lang.pick("带班领导", "leader on duty"),
         d.leader.clone().unwrap_or_else(dash)
     )

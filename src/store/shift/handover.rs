@@ -215,12 +215,15 @@ pub fn duty(conn: &Connection, env: &Env, day: NaiveDate) -> Result<Duty> {
     })
 }
 
+/// Events of a kind left out of the list, and how many.
+type Uncounted = (EventKind, usize);
+
 /// The audit rows in the window, grouped by kind (oldest first within a kind).
 fn events(
     conn: &Connection,
     since: NaiveDateTime,
     until: NaiveDateTime,
-) -> Result<(Vec<Event>, Vec<(EventKind, usize)>)> {
+) -> Result<(Vec<Event>, Vec<Uncounted>)> {
     let utc = |t: NaiveDateTime| {
         (t - Duration::hours(8))
             .format("%Y-%m-%dT%H:%M:%S")
