@@ -509,3 +509,40 @@ fn ics_parses_back_with_a_moved_and_a_cancelled_meeting() {
     // The same state gives the same feed: nothing in it depends on when it was written.
     assert_eq!(feed(&mut store), feed(&mut store));
 }
+
+#[test]
+fn the_board_records_an_entry_and_its_report_up_through_the_log_view() {
+    use dutydesk::tui::shift::{ShiftAct, ShiftView};
+    use dutydesk::tui::{Action, Mode, step};
+    let (mut store, mut app) = demo::dongchang(Lang::Zh, 100, 30);
+    app.env.clock = Clock::pinned_at(at("2026-11-20 10:00"));
+    step(&mut app, &mut store, Action::Shift(ShiftView::Log));
+    step(&mut app, &mut store, Action::ShiftAct(ShiftAct::New));
+    // 类别: 来电 → 传真 → 突发事件.
+    step(&mut app, &mut store, Action::CursorRight);
+    step(&mut app, &mut store, Action::CursorRight);
+    for _ in 0..3 {
+        step(&mut app, &mut store, Action::NextField);
+    }
+    step(&mut app, &mut store, Action::Insert("桥梁护栏受损".into()));
+    step(&mut app, &mut store, Action::Submit);
+    let Mode::Shift(s) = &app.mode else {
+        panic!("still in the log view")
+    };
+    assert!(s.form.is_none(), "{:?}", app.message);
+    assert_eq!(s.log.len(), 1);
+    assert!(s.log[0].unreported());
+    step(&mut app, &mut store, Action::ShiftAct(ShiftAct::ReportUp));
+    step(
+        &mut app,
+        &mut store,
+        Action::Insert("市政府总值班室".into()),
+    );
+    step(&mut app, &mut store, Action::Submit);
+    let Mode::Shift(s) = &app.mode else {
+        panic!("still in the log view")
+    };
+    assert_eq!(s.log[0].reported_to.as_deref(), Some("市政府总值班室"));
+    step(&mut app, &mut store, Action::Back);
+    assert!(matches!(app.mode, Mode::Normal));
+}

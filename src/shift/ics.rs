@@ -25,17 +25,21 @@ const VTIMEZONE: &[&str] = &[
     "END:VTIMEZONE",
 ];
 
-/// Escapes a TEXT value (RFC 5545 3.3.11); control characters are dropped.
+/// Escapes a TEXT value (RFC 5545 3.3.11); line breaks become `\n`, other control
+/// characters are dropped.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in crate::text::printable(s).chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("\\n");
+        }
+        for c in crate::text::printable(line.trim_end_matches('\r')).chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                ';' => out.push_str("\\;"),
+                ',' => out.push_str("\\,"),
+                c => out.push(c),
+            }
         }
     }
     out
