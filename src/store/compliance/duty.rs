@@ -11,9 +11,9 @@ use crate::store::shift::log::{LogFilter, entries};
 use crate::store::shift::{parse_local, rota};
 use rusqlite::Connection;
 
-/// The rule these findings cite: the district's duty article where it has one (信州
-/// 四十二), else a dutydesk default.
-fn rule(env: &Env, default: &str) -> RuleRef {
+/// The rule these findings cite: a key of their own, with the district's duty article
+/// where it has one (信州 四十二: 值班, 带班 and reporting 突发事件), else a dutydesk default.
+fn rule(env: &Env, key: &str) -> RuleRef {
     match env
         .profile
         .people
@@ -21,8 +21,8 @@ fn rule(env: &Env, default: &str) -> RuleRef {
         .as_ref()
         .filter(|f| f.value)
     {
-        Some(f) => RuleRef::new("people.holiday_duty_leader", Some(&f.article)),
-        None => RuleRef::new(default, None),
+        Some(f) => RuleRef::new(format!("duty.{key}"), Some(&f.article)),
+        None => RuleRef::new(format!("default.{key}"), None),
     }
 }
 
@@ -35,7 +35,7 @@ pub(super) fn gather(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Re
             ..LogFilter::default()
         },
     )?;
-    let r = rule(env, "default.incident_report_up");
+    let r = rule(env, "incident_report_up");
     for e in unreported {
         let since = parse_local(&e.received_at).map_or(today, |t| t.date());
         out.push(finding(
@@ -54,7 +54,7 @@ pub(super) fn gather(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Re
         ));
     }
     let days = rota::days(conn, env, today, DUTY_LOOKAHEAD_DAYS + 1)?;
-    let r = rule(env, "default.duty_officer_daily");
+    let r = rule(env, "duty_officer_daily");
     // A hole in the rota as planned (a day without 值班 before the last day it is planned
     // through), or today without one. Days past the plan are shown as gaps on the rota
     // view but are not findings until the plan reaches them.
