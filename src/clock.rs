@@ -19,16 +19,31 @@ use chrono::Offset as _;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Clock {
     pinned: Option<NaiveDate>,
+    /// A pinned time of day too (tests and the guide's screen captures), else the real one.
+    at: Option<NaiveTime>,
 }
 
 impl Clock {
     /// The real clock in UTC+8.
     pub fn system() -> Self {
-        Clock { pinned: None }
+        Clock {
+            pinned: None,
+            at: None,
+        }
     }
     /// A clock whose date is always `day`.
     pub fn pinned(day: NaiveDate) -> Self {
-        Clock { pinned: Some(day) }
+        Clock {
+            pinned: Some(day),
+            at: None,
+        }
+    }
+    /// A clock whose date and time of day are always `t` (a pinned clock).
+    pub fn pinned_at(t: NaiveDateTime) -> Self {
+        Clock {
+            pinned: Some(t.date()),
+            at: Some(t.time()),
+        }
     }
     /// Whether the date is pinned.
     pub fn is_pinned(&self) -> bool {
@@ -38,7 +53,7 @@ impl Clock {
     pub fn now(&self) -> NaiveDateTime {
         let real: DateTime<FixedOffset> = Utc::now().with_timezone(&offset());
         match self.pinned {
-            Some(day) => day.and_time(real.time()),
+            Some(day) => day.and_time(self.at.unwrap_or(real.time())),
             None => real.naive_local(),
         }
     }

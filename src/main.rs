@@ -20,6 +20,11 @@ fn main() -> ExitCode {
     match cli::run(cli, ctx) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS, // `dutydesk list | head`
+        // A finished command's own exit code (`digest`: 3 when something is overdue).
+        Err(e) if e.downcast_ref::<cli::shift_args::ExitWith>().is_some() => ExitCode::from(
+            e.downcast_ref::<cli::shift_args::ExitWith>()
+                .map_or(1, |x| x.0),
+        ),
         Err(e) => {
             tracing::error!("{e:#}");
             eprintln!("error: {e:#}");

@@ -7,7 +7,10 @@
 #[path = "actions/fixture.rs"]
 mod fixture;
 
-use dutydesk::command::{self, Command, ImportMode, ImportSource, OnPaper, Ref, UrgeRef};
+use dutydesk::command::{
+    self, Command, HandoverSaved, ImportMode, ImportSource, LogEntry, OnPaper, Ref, RotaDay,
+    ToDocument, ToSupervision, UrgeRef,
+};
 use dutydesk::domain::Role;
 use dutydesk::domain::roles::{self, Act, Grant, MATRIX};
 use dutydesk::i18n::Lang;
@@ -146,6 +149,55 @@ fn command_for(act: Act) -> Command {
         Act::AddAdmin => Command::AddAdmin {
             account: "x".into(),
         },
+        Act::LogAdd => Command::LogAdd(LogEntry {
+            received_at: None,
+            category: dutydesk::domain::duty::LogCategory::Call,
+            from: String::new(),
+            phone: String::new(),
+            summary: String::new(),
+            urgency: dutydesk::domain::Urgency::Normal,
+            informed: String::new(),
+            follow_up: String::new(),
+        }),
+        Act::LogReport => Command::LogReport {
+            entry: Ref::from("ZB-1"),
+            to: String::new(),
+            at: None,
+        },
+        Act::LogToDocument => Command::LogToDocument {
+            entry: Ref::from("ZB-1"),
+            doc: ToDocument {
+                title: String::new(),
+                kind: dutydesk::domain::DocKind::Request,
+                from: None,
+            },
+        },
+        Act::LogToSupervision => Command::LogToSupervision {
+            entry: Ref::from("ZB-1"),
+            sup: ToSupervision {
+                title: String::new(),
+                lead: String::new(),
+                source: dutydesk::domain::SupSource::LeaderInstruction,
+                deadline: None,
+            },
+        },
+        Act::Handover => Command::Handover(HandoverSaved {
+            shift_date: date("2025-03-07"),
+            since: date("2025-03-06").and_hms_opt(8, 30, 0).unwrap(),
+            until: date("2025-03-07").and_hms_opt(8, 30, 0).unwrap(),
+            path: String::new(),
+            sha256: String::new(),
+        }),
+        Act::HandoverConfirm => Command::HandoverConfirm { handover: None },
+        Act::RotaSet => Command::RotaSet(RotaDay {
+            day: date("2025-03-10"),
+            officer: None,
+            leader: None,
+        }),
+        Act::RotaImport => Command::RotaImport {
+            days: Vec::new(),
+            source: "rota.csv".into(),
+        },
     }
 }
 
@@ -230,12 +282,20 @@ fn every_command_has_a_row() {
         | Act::MigrationImport
         | Act::CalendarImport
         | Act::Settle
-        | Act::AddAdmin => a,
+        | Act::AddAdmin
+        | Act::LogAdd
+        | Act::LogReport
+        | Act::LogToDocument
+        | Act::LogToSupervision
+        | Act::Handover
+        | Act::HandoverConfirm
+        | Act::RotaSet
+        | Act::RotaImport => a,
     };
     for r in MATRIX {
         assert_eq!(all(r.act), r.act);
     }
-    assert_eq!(MATRIX.len(), 27, "every Act has exactly one row");
+    assert_eq!(MATRIX.len(), 35, "every Act has exactly one row");
 }
 
 fn render() -> String {

@@ -10,12 +10,18 @@ pub mod calendar;
 pub mod calendar_cmd;
 pub mod check;
 pub mod demo;
+pub mod digest;
 pub mod export;
+pub mod handover;
+pub mod ics;
 pub mod import;
 pub mod init;
 pub mod list;
+pub mod log;
+pub mod rota;
 pub mod rules;
 pub mod settle;
+pub mod shift_args;
 
 use crate::clock::{self, Clock};
 use crate::command::{Done, Identity, identity, os_account};
@@ -277,6 +283,33 @@ pub enum Command {
         #[command(subcommand)]
         cmd: AdminCmd,
     },
+    /// The duty log (值班日志): calls, faxes, incidents, reports up.
+    Log {
+        #[command(subcommand)]
+        cmd: log::LogCmd,
+    },
+    /// The shift's handover report (交接班): printed, saved and recorded; `handover confirm`
+    /// is the incoming officer's 接班确认.
+    #[command(args_conflicts_with_subcommands = true)]
+    Handover {
+        #[command(subcommand)]
+        cmd: Option<handover::HandoverCmd>,
+        #[command(flatten)]
+        args: handover::HandoverArgs,
+    },
+    /// The duty rota (值班表).
+    Rota {
+        #[command(subcommand)]
+        cmd: rota::RotaCmd,
+    },
+    /// Counts, overdue items, today's meetings and duty, yesterday's log, for cron and mail.
+    /// Exit code 3 when something is overdue.
+    Digest {
+        #[arg(long, value_enum, default_value = "text")]
+        format: shift_args::ReportFormat,
+    },
+    /// Meetings (and optionally deadlines) as an iCalendar feed (RFC 5545).
+    Ics(ics::IcsArgs),
 }
 
 /// `dutydesk admin …`
@@ -448,6 +481,11 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
         Command::Audit { cmd, list } => audit::run(&ctx, cmd, &list, out),
         Command::Check { json } => check::run(&ctx, json, out),
         Command::Settle => settle::run(&ctx, out),
+        Command::Log { cmd } => log::run(&ctx, cmd, out),
+        Command::Handover { cmd, args } => handover::run(&ctx, cmd, &args, out),
+        Command::Rota { cmd } => rota::run(&ctx, cmd, out),
+        Command::Digest { format } => digest::run(&ctx, format, out),
+        Command::Ics(a) => ics::run(&ctx, &a, out),
         c => actions::run(&ctx, c, out),
     }
 }

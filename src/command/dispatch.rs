@@ -3,7 +3,7 @@
 //! [`authorize`] runs the same resolution and rights checks without applying anything.
 
 use super::resolve::{self, Target};
-use super::{Command, Done, identity, import, items, rules, setup};
+use super::{Command, Done, duty, identity, import, items, rules, setup};
 use crate::domain::Env;
 use crate::domain::permission::{self, Relation};
 use crate::domain::roles::{self, Act};
@@ -145,6 +145,20 @@ pub(super) fn run(tx: &Connection, env: &Env, cmd: &Command) -> Result<Done> {
         Command::Demo { profile, opts } => setup::demo(tx, env, profile, *opts),
         Command::AddAdmin { account } => setup::add_admin(tx, env, account),
         Command::History { count } => setup::history(tx, env, *count),
+        Command::LogAdd(e) => duty::add_entry(tx, env, e),
+        Command::LogReport { entry, to, at } => {
+            duty::report_up(tx, env, duty::resolve_entry(tx, entry)?, to, *at)
+        }
+        Command::LogToDocument { entry, doc } => {
+            duty::to_document(tx, env, duty::resolve_entry(tx, entry)?, doc)
+        }
+        Command::LogToSupervision { entry, sup } => {
+            duty::to_supervision(tx, env, duty::resolve_entry(tx, entry)?, sup)
+        }
+        Command::Handover(h) => duty::save_handover(tx, env, h),
+        Command::HandoverConfirm { handover } => duty::confirm_handover(tx, env, *handover),
+        Command::RotaSet(d) => duty::set_rota(tx, env, d),
+        Command::RotaImport { days, source } => duty::import_rota(tx, env, days, source),
     }
 }
 

@@ -15,6 +15,7 @@
 pub mod audit_log;
 pub mod calendar;
 mod dispatch;
+pub(crate) mod duty;
 pub mod identity;
 pub mod import;
 pub(crate) mod items;
@@ -26,6 +27,7 @@ pub(crate) mod rules;
 pub mod setup;
 
 pub use calendar::CalendarImported;
+pub use duty::{HandoverSaved, LogEntry, RotaDay, ToDocument, ToSupervision};
 pub use identity::{Identity, os_account};
 pub use import::{ImportMode, ImportSource};
 pub use outcome::{Detail, Done};
@@ -149,6 +151,26 @@ pub enum Command {
     /// Settled history — signed documents and closed supervision items over ten years —
     /// for measuring the board on a large database (`bench`; training databases only).
     History { count: u64 },
+    /// 值班日志: record a call, a fax, an incident or a report up.
+    LogAdd(LogEntry),
+    /// Record a duty log entry (an incident) as reported up: to whom, and when (None: now).
+    LogReport {
+        entry: Ref,
+        to: String,
+        at: Option<chrono::NaiveDateTime>,
+    },
+    /// Turn a duty log entry into a document awaiting approval, keeping the link.
+    LogToDocument { entry: Ref, doc: ToDocument },
+    /// Turn a duty log entry into a supervision item, keeping the link.
+    LogToSupervision { entry: Ref, sup: ToSupervision },
+    /// 交班: record the shift's handover report, saved by the caller.
+    Handover(HandoverSaved),
+    /// 接班确认: the incoming officer confirms a handover (None: the latest unconfirmed).
+    HandoverConfirm { handover: Option<i64> },
+    /// Set one day of the duty rota (值班 and 带班领导).
+    RotaSet(RotaDay),
+    /// Import days of the duty rota (CSV), one transaction.
+    RotaImport { days: Vec<RotaDay>, source: String },
 }
 
 impl Command {
@@ -186,6 +208,14 @@ impl Command {
             Command::CalendarImport { .. } => Act::CalendarImport,
             Command::AddAdmin { .. } => Act::AddAdmin,
             Command::History { .. } => Act::MigrationImport,
+            Command::LogAdd(_) => Act::LogAdd,
+            Command::LogReport { .. } => Act::LogReport,
+            Command::LogToDocument { .. } => Act::LogToDocument,
+            Command::LogToSupervision { .. } => Act::LogToSupervision,
+            Command::Handover(_) => Act::Handover,
+            Command::HandoverConfirm { .. } => Act::HandoverConfirm,
+            Command::RotaSet(_) => Act::RotaSet,
+            Command::RotaImport { .. } => Act::RotaImport,
         }
     }
 }

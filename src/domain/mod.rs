@@ -3,6 +3,7 @@
 
 pub mod compliance;
 pub mod deadline;
+pub mod duty;
 pub mod env;
 pub mod permission;
 pub mod provisional;

@@ -38,6 +38,22 @@ pub enum Act {
     CalendarImport,
     Settle,
     AddAdmin,
+    /// 值班日志: record a call, a fax, an incident or a report up.
+    LogAdd,
+    /// Record an incident as reported up (when, to whom).
+    LogReport,
+    /// Turn a duty log entry into a document to approve.
+    LogToDocument,
+    /// Turn a duty log entry into a supervision item.
+    LogToSupervision,
+    /// 交班: save the shift's handover report.
+    Handover,
+    /// 接班确认: the incoming officer confirms the handover.
+    HandoverConfirm,
+    /// Set a day of the duty rota (值班表).
+    RotaSet,
+    /// Import the duty rota from a CSV file.
+    RotaImport,
 }
 
 /// Whether a role may perform a command.
@@ -217,6 +233,30 @@ pub const MATRIX: &[Row] = &[
     row!(AddAdmin, "admin add", "添加管理员", "add an administrator",
         "管理员", "an administrator",
         [No, No, No, No, No, No], admin: true, rule: None),
+    row!(LogAdd, "log add", "登记值班日志", "record a duty log entry",
+        "区政府办公室（值班人员）", "the government office (duty staff)",
+        [No, No, No, Yes, Yes, No], admin: false, rule: None),
+    row!(LogReport, "log report", "登记突发事件已上报", "record an incident as reported up",
+        "区政府办公室（值班人员）", "the government office (duty staff)",
+        [No, No, No, Yes, Yes, No], admin: false, rule: None),
+    row!(LogToDocument, "log to-document", "值班日志转为待批公文", "turn a log entry into a document",
+        "区政府办公室（值班人员）", "the government office (duty staff)",
+        [No, No, No, Yes, Yes, No], admin: false, rule: None),
+    row!(LogToSupervision, "log to-supervision", "值班日志转为督办事项", "turn a log entry into a supervision item",
+        "区政府办公室（值班人员）", "the government office (duty staff)",
+        [No, No, No, Yes, Yes, No], admin: false, rule: None),
+    row!(Handover, "handover --save", "交班（保存交接班报告）", "hand over a shift (save the report)",
+        "区政府办公室（值班人员）", "the government office (duty staff)",
+        [No, No, No, Yes, Yes, No], admin: false, rule: None),
+    row!(HandoverConfirm, "handover confirm", "接班确认", "confirm taking over a shift",
+        "区政府办公室（值班人员）", "the government office (duty staff)",
+        [No, No, No, Yes, Yes, No], admin: false, rule: None),
+    row!(RotaSet, "rota set", "编排值班表", "set a day of the duty rota",
+        "区政府办公室", "the government office",
+        [No, No, No, Yes, Yes, No], admin: true, rule: None),
+    row!(RotaImport, "rota import", "导入值班表", "import the duty rota",
+        "区政府办公室或管理员", "the government office or an administrator",
+        [No, No, No, Yes, Yes, No], admin: true, rule: None),
 ];
 
 /// The matrix's row for a command.

@@ -15,6 +15,7 @@ pub mod import;
 pub mod minute;
 pub mod read;
 pub mod record;
+pub mod rota_csv;
 pub mod rules_records;
 
 pub use export::export;

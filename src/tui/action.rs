@@ -196,6 +196,10 @@ pub enum Action {
     Resize(u16, u16),
     /// A mouse click at (column, row).
     Click(u16, u16),
+    /// Open a duty shift view: the duty log, the handover, the rota.
+    Shift(crate::tui::shift::ShiftView),
+    /// A duty shift view's own key (new entry, reported up, hand over, …).
+    ShiftAct(crate::tui::shift::ShiftAct),
 }
 
 impl ItemAction {

@@ -58,6 +58,8 @@ pub enum Mode {
     },
     /// The key help, scrolled by `scroll` lines.
     Help { scroll: usize },
+    /// A duty shift view (duty log, handover, rota), with its form if one is open.
+    Shift(Box<super::shift::ShiftState>),
 }
 
 /// A question and what happens on yes.
@@ -218,6 +220,9 @@ impl App {
                 Err(e) => return Err(e),
             }
         }
+        if let Mode::Shift(s) = &mut self.mode {
+            s.reload(store, &self.env)?;
+        }
         self.live = true;
         Ok(())
     }
@@ -308,6 +313,8 @@ impl App {
             Mode::Detail { .. } => &[Context::Detail, Context::Item, Context::Global],
             Mode::Finding { .. } => &[Context::Detail, Context::Global],
             Mode::Help { .. } => &[Context::Help, Context::Global],
+            Mode::Shift(ref s) if s.form.is_some() => &[Context::Text, Context::Global],
+            Mode::Shift(_) => &[Context::Shift, Context::Global],
         }
     }
 
@@ -316,7 +323,7 @@ impl App {
         matches!(
             self.mode,
             Mode::Filter { .. } | Mode::Command(_) | Mode::Form(_)
-        )
+        ) || matches!(&self.mode, Mode::Shift(s) if s.form.is_some())
     }
 }
 

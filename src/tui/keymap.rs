@@ -27,6 +27,8 @@ pub enum Context {
     Text,
     /// A yes/no question.
     Confirm,
+    /// The duty shift views: the duty log, the handover, the rota.
+    Shift,
 }
 
 impl Context {
@@ -45,6 +47,10 @@ impl Context {
                 lang.pick("输入（筛选、命令、表单）", "Typing (filter, command, form)")
             }
             Context::Confirm => lang.pick("确认", "Confirm"),
+            Context::Shift => lang.pick(
+                "值班视图（值班日志、交接班、值班表）",
+                "Duty views (log, handover, rota)",
+            ),
         }
     }
 }

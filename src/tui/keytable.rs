@@ -66,6 +66,27 @@ pub const DEFAULTS: &[(&str, &[&str], Context, &str, &str)] = &[
         "supervision: all open / due only; others: overdue only",
     ),
     ("refresh", &["r"], Board, "立即刷新", "refresh now"),
+    (
+        "duty_log",
+        &["L"],
+        Board,
+        "值班日志（来电、传真、突发事件、上报）",
+        "duty log (calls, faxes, incidents, reports up)",
+    ),
+    (
+        "handover",
+        &["J"],
+        Board,
+        "交接班报告（交班、接班确认）",
+        "handover report (hand over, take over)",
+    ),
+    (
+        "rota",
+        &["Z"],
+        Board,
+        "值班表（本周、下周）",
+        "duty rota (this week and next)",
+    ),
     ("sign", &["a"], Item, "签批（批示）", "sign (instruction)"),
     ("return", &["b"], Item, "退回", "return"),
     (
@@ -209,12 +230,84 @@ pub const DEFAULTS: &[(&str, &[&str], Context, &str, &str)] = &[
         "行尾",
         "end of line",
     ),
+    (
+        "log_new",
+        &["n"],
+        Shift,
+        "值班日志：登记",
+        "duty log: new entry",
+    ),
+    (
+        "log_report",
+        &["x"],
+        Shift,
+        "值班日志：突发事件已上报（报告对象）",
+        "duty log: incident reported up (to whom)",
+    ),
+    (
+        "log_to_document",
+        &["W"],
+        Shift,
+        "值班日志：转为待批公文",
+        "duty log: turn into a document",
+    ),
+    (
+        "log_to_supervision",
+        &["B"],
+        Shift,
+        "值班日志：列为督办事项",
+        "duty log: turn into a supervision item",
+    ),
+    (
+        "rota_edit",
+        &["e", "enter"],
+        Shift,
+        "值班表：编排当天",
+        "rota: edit the day",
+    ),
+    (
+        "handover_save",
+        &["s"],
+        Shift,
+        "交接班：交班（保存报告并记录）",
+        "handover: hand over (save and record)",
+    ),
+    (
+        "handover_confirm",
+        &["y"],
+        Shift,
+        "交接班：接班确认",
+        "handover: confirm taking over",
+    ),
+    ("duty_log", &["L"], Shift, "值班日志", "duty log"),
+    ("handover", &["J"], Shift, "交接班", "handover"),
+    ("rota", &["Z"], Shift, "值班表", "duty rota"),
+    ("down", &["j", "down"], Shift, "下移", "down"),
+    ("up", &["k", "up"], Shift, "上移", "up"),
+    (
+        "page_down",
+        &["pgdn", "ctrl-f"],
+        Shift,
+        "下一页",
+        "page down",
+    ),
+    ("page_up", &["pgup", "ctrl-b"], Shift, "上一页", "page up"),
+    ("top", &["g", "home"], Shift, "顶部", "top"),
+    ("bottom", &["G", "end"], Shift, "底部", "bottom"),
+    (
+        "back",
+        &["esc", "q"],
+        Shift,
+        "返回看板",
+        "back to the board",
+    ),
     ("yes", &["y", "enter"], Confirm, "确认", "yes"),
     ("no", &["n", "esc"], Confirm, "取消", "no"),
 ];
 
 /// The action a table name stands for.
 pub fn action_named(name: &str) -> Option<Action> {
+    use super::shift::{ShiftAct as T, ShiftView as S};
     use Action as A;
     use ItemAction as I;
     Some(match name {
@@ -269,6 +362,16 @@ pub fn action_named(name: &str) -> Option<Action> {
         "cursor_end" => A::CursorEnd,
         "yes" => A::Yes,
         "no" => A::No,
+        "duty_log" => A::Shift(S::Log),
+        "handover" => A::Shift(S::Handover),
+        "rota" => A::Shift(S::Rota),
+        "log_new" => A::ShiftAct(T::New),
+        "log_report" => A::ShiftAct(T::ReportUp),
+        "log_to_document" => A::ShiftAct(T::ToDocument),
+        "log_to_supervision" => A::ShiftAct(T::ToSupervision),
+        "rota_edit" => A::ShiftAct(T::EditDay),
+        "handover_save" => A::ShiftAct(T::Save),
+        "handover_confirm" => A::ShiftAct(T::Confirm),
         _ => return None,
     })
 }

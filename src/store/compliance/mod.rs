@@ -9,6 +9,7 @@
 //! reported as deemed no objection; `dutydesk settle` is what records it.
 
 mod documents;
+mod duty;
 mod meetings;
 mod others;
 pub mod provisional;
@@ -27,6 +28,7 @@ pub fn check(conn: &rusqlite::Connection, env: &Env) -> Result<Vec<Finding>> {
     others::people(conn, env, &mut out)?;
     others::investment(conn, env, &mut out)?;
     provisional::gather(conn, env, &mut out)?;
+    duty::gather(conn, env, &mut out)?;
     compliance::sort(&mut out);
     Ok(out)
 }

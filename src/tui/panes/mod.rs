@@ -10,6 +10,7 @@ pub mod form;
 pub mod header;
 pub mod help;
 pub mod meetings;
+pub mod shift;
 pub mod status;
 pub mod supervision;
 pub mod table;
@@ -57,6 +58,13 @@ impl Widget for &App {
                 scroll: *scroll,
                 lang: self.lang,
                 theme: &self.theme,
+            }
+            .render(areas.body, buf),
+            Mode::Shift(s) => shift::ShiftPane {
+                state: s,
+                lang: self.lang,
+                theme: &self.theme,
+                today: self.env.today(),
             }
             .render(areas.body, buf),
             _ if self.focus == PaneId::Compliance => {

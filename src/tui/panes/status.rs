@@ -148,6 +148,7 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             add("yes", Context::Confirm, "确认", "yes");
             add("no", Context::Confirm, "取消", "no");
         }
+        Mode::Shift(s) => out.extend(crate::tui::shift::hints(km, s, l)),
         Mode::Filter { .. } | Mode::Command(_) => {}
     }
     out

@@ -101,6 +101,7 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) -> Effect {
             }
             Effect::Redraw
         }
+        Mode::Shift(s) => crate::tui::shift::update::update(app, store, action, s),
         Mode::Help { scroll } => {
             let (scroll, stay) = scrolled(scroll, &action, app.size.1);
             if stay {
@@ -198,6 +199,7 @@ fn normal(app: &mut App, store: &mut Store, action: Action) -> Effect {
             None => app.say(app.lang.pick("没有选中的事项", "nothing selected"), true),
         },
         A::Click(_, y) => click(app, y),
+        A::Shift(v) => return crate::tui::shift::update::open(app, store, v),
         _ => return Effect::None,
     }
     Effect::Redraw
