@@ -10,6 +10,7 @@ pub mod compliance;
 pub mod migrations;
 pub mod people;
 pub mod queries;
+pub mod report;
 
 use crate::calendar::{Calendar, YearSchedule};
 use crate::error::{DbContext, Error, IoContext, Result};

@@ -29,10 +29,15 @@ const MIGRATIONS: &[Migration] = &[
         name: "one door for writes: administrators, 代录, the audit chain",
         sql: include_str!("m003_command.sql"),
     },
+    Migration {
+        version: 4,
+        name: "indexes for the supervision report",
+        sql: include_str!("m004_report.sql"),
+    },
 ];
 
 /// The schema version this program writes.
-pub const LATEST: i64 = 3;
+pub const LATEST: i64 = 4;
 
 /// The database's schema version.
 pub fn version(conn: &Connection) -> Result<i64> {
