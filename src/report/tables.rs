@@ -38,6 +38,14 @@ fn heads(l: Lang, names: &[(&str, &str)]) -> Vec<String> {
         .collect()
 }
 
+/// "标题（说明）" / "Title (note)".
+fn paren(l: Lang, title: &str, note: &str) -> String {
+    match l {
+        Lang::Zh => format!("{title}（{note}）"),
+        Lang::En => format!("{title} ({note})"),
+    }
+}
+
 fn total_name(l: Lang) -> String {
     l.pick("合计", "Total").into()
 }
@@ -110,13 +118,13 @@ pub fn supervision(r: &Report, l: Lang) -> Table {
     rows.push(t);
     Table {
         key: "supervision",
-        title: format!(
-            "{}（{}）",
+        title: paren(
+            l,
             l.pick(
                 "督查督办事项按期办结情况",
-                "Supervision items: on-time close-out"
+                "Supervision items: on-time close-out",
             ),
-            r.by.label(l)
+            r.by.label(l),
         ),
         head,
         rows,
@@ -180,11 +188,10 @@ pub fn lights(r: &Report, l: Lang) -> Table {
     rows.push(cells(total_name(l), &r.supervision_total));
     Table {
         key: "lights",
-        title: format!(
-            "{}（{} {}）",
+        title: paren(
+            l,
             l.pick("在办事项红黄绿灯", "Traffic lights of open items"),
-            l.pick("截至", "as of"),
-            r.as_of
+            &format!("{} {}", l.pick("截至", "as of"), r.as_of),
         ),
         head,
         rows,
@@ -232,10 +239,10 @@ pub fn documents(r: &Report, l: Lang) -> Table {
     rows.push(t);
     Table {
         key: "documents",
-        title: format!(
-            "{}（{}）",
+        title: paren(
+            l,
             l.pick("公文审批时效", "Document approval time"),
-            r.by.doc_label(l)
+            r.by.doc_label(l),
         ),
         head,
         rows,
