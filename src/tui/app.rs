@@ -58,6 +58,8 @@ pub enum Mode {
     },
     /// The key help, scrolled by `scroll` lines.
     Help { scroll: usize },
+    /// The 督查通报 view.
+    Report(Box<super::report::ReportUi>),
 }
 
 /// A question and what happens on yes.
@@ -218,6 +220,10 @@ impl App {
                 Err(e) => return Err(e),
             }
         }
+        // The report follows the data and the clock like the panes do.
+        if let Mode::Report(ui) = &mut self.mode {
+            ui.reload(store, &self.env)?;
+        }
         self.live = true;
         Ok(())
     }
@@ -308,6 +314,7 @@ impl App {
             Mode::Detail { .. } => &[Context::Detail, Context::Item, Context::Global],
             Mode::Finding { .. } => &[Context::Detail, Context::Global],
             Mode::Help { .. } => &[Context::Help, Context::Global],
+            Mode::Report(_) => &[Context::Report, Context::Global],
         }
     }
 

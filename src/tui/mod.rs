@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod keytable;
 pub mod layout;
 pub mod panes;
+pub mod report;
 pub mod snapshot;
 pub mod theme;
 pub mod update;

@@ -10,6 +10,7 @@ pub mod form;
 pub mod header;
 pub mod help;
 pub mod meetings;
+pub mod report;
 pub mod status;
 pub mod supervision;
 pub mod table;
@@ -55,6 +56,12 @@ impl Widget for &App {
             Mode::Help { scroll } => help::HelpView {
                 keymap: &self.keymap,
                 scroll: *scroll,
+                lang: self.lang,
+                theme: &self.theme,
+            }
+            .render(areas.body, buf),
+            Mode::Report(ui) => report::ReportView {
+                ui,
                 lang: self.lang,
                 theme: &self.theme,
             }
