@@ -38,7 +38,14 @@ struct Acc {
     days: Vec<i64>,
 }
 
-/// The rows and the total.
+/// A row's key: a department's or leader's id, or an urgency's name.
+type Key = (Option<i64>, String);
+
+/// The figures by `by`, in one pass that also groups by urgency: (rows, total, rows by
+/// urgency).
+pub(super) type Figures = (Vec<Row<DocFigures>>, DocFigures, Vec<Row<DocFigures>>);
+
+/// The rows, the total and the rows by urgency.
 pub(super) fn figures(
     conn: &Connection,
     env: &Env,
@@ -46,50 +53,59 @@ pub(super) fn figures(
     as_of: NaiveDate,
     by: GroupBy,
     names: &Names,
-) -> Result<(Vec<Row<DocFigures>>, DocFigures)> {
+) -> Result<Figures> {
     let (start, end, _) = bounds(period.start, as_of);
     let p = named_params! {":start": start, ":end": end};
-    let mut rows: HashMap<(Option<i64>, String), Acc> = HashMap::new();
+    let mut rows: HashMap<Key, Acc> = HashMap::new();
+    let mut by_urgency: HashMap<Key, Acc> = HashMap::new();
     let mut total = Acc::default();
-    let key = |dept: Option<i64>, leader: Option<i64>, urgency: &str| match by {
-        GroupBy::Dept => (dept, String::new()),
-        GroupBy::Leader => (leader, String::new()),
-        GroupBy::Source => (None, urgency.to_string()),
+    let key = |dept: Option<i64>, leader: Option<i64>, urgency: String| -> (Key, Key) {
+        let k = match by {
+            GroupBy::Dept => (dept, String::new()),
+            GroupBy::Leader => (leader, String::new()),
+            GroupBy::Source => (None, urgency.clone()),
+        };
+        (k, (None, urgency))
     };
-    let mut add = |k: (Option<i64>, String), f: &dyn Fn(&mut Acc)| {
+    let mut add = |(k, u): (Key, Key), f: &dyn Fn(&mut Acc)| {
         f(rows.entry(k).or_default());
+        f(by_urgency.entry(u).or_default());
         f(&mut total);
     };
     each(
         conn,
-        "SELECT from_dept, leader_id, urgency FROM documents WHERE received >= :start AND received <= :end",
+        "SELECT from_dept, leader_id, urgency, count(*) FROM documents
+         WHERE received >= :start AND received <= :end GROUP BY 1, 2, 3",
         p,
         |r| {
-            let k = key(col(r, 0)?, col(r, 1)?, &col::<String>(r, 2)?);
-            add(k, &|a| a.f.received += 1);
+            let k = key(col(r, 0)?, col(r, 1)?, col(r, 2)?);
+            let n: u64 = col(r, 3)?;
+            add(k, &|a| a.f.received += n);
             Ok(())
         },
     )?;
     each(
         conn,
-        "SELECT from_dept, leader_id, urgency, received, signed_on, due, ext_id FROM documents
-         WHERE signed_on >= :start AND signed_on <= :end",
+        "SELECT from_dept, leader_id, urgency, received, signed_on, due, min(id), count(*)
+         FROM documents WHERE signed_on >= :start AND signed_on <= :end
+         GROUP BY 1, 2, 3, 4, 5, 6",
         p,
         |r| {
-            let k = key(col(r, 0)?, col(r, 1)?, &col::<String>(r, 2)?);
-            let id: String = col(r, 6)?;
+            let k = key(col(r, 0)?, col(r, 1)?, col(r, 2)?);
+            let id: i64 = col(r, 6)?;
             let received = day(&col::<String>(r, 3)?, || format!("document {id} received"))?;
             let signed = day(&col::<String>(r, 4)?, || format!("document {id} signed_on"))?;
             let due = col::<Option<String>>(r, 5)?
                 .map(|d| day(&d, || format!("document {id} due")))
                 .transpose()?;
+            let n: u64 = col(r, 7)?;
             let days = env.calendar.workdays_between(received, signed).max(0);
             add(k, &|a| {
-                a.f.signed += 1;
-                a.days.push(days);
+                a.f.signed += n;
+                a.days.extend(std::iter::repeat_n(days, n as usize));
                 if let Some(due) = due {
-                    a.f.with_limit += 1;
-                    a.f.within += u64::from(signed <= due);
+                    a.f.with_limit += n;
+                    a.f.within += if signed <= due { n } else { 0 };
                 }
             });
             Ok(())
@@ -98,24 +114,32 @@ pub(super) fn figures(
     each(
         conn,
         "SELECT from_dept, leader_id, urgency FROM documents
-         WHERE state = '待批' AND due < :end AND received <= :end
+         WHERE state = '待批' AND due < :end AND +received <= :end
          UNION ALL
          SELECT from_dept, leader_id, urgency FROM documents
          WHERE signed_on > :end AND due < :end AND received <= :end",
         p,
         |r| {
-            let k = key(col(r, 0)?, col(r, 1)?, &col::<String>(r, 2)?);
+            let k = key(col(r, 0)?, col(r, 1)?, col(r, 2)?);
             add(k, &|a| a.f.pending_overdue += 1);
             Ok(())
         },
     )?;
-    let finish = |mut a: Acc| {
-        a.f.share_within =
-            (a.f.with_limit > 0).then(|| a.f.within as f64 * 100.0 / a.f.with_limit as f64);
-        a.f.days_mean = mean(&a.days);
-        a.f.days_p90 = p90(&mut a.days);
-        a.f
-    };
+    let total = finish(total);
+    let rows = ranked(rows, by, names);
+    Ok((rows, total, ranked(by_urgency, GroupBy::Source, names)))
+}
+
+fn finish(mut a: Acc) -> DocFigures {
+    a.f.share_within =
+        (a.f.with_limit > 0).then(|| a.f.within as f64 * 100.0 / a.f.with_limit as f64);
+    a.f.days_mean = mean(&a.days);
+    a.f.days_p90 = p90(&mut a.days);
+    a.f
+}
+
+/// Urgencies in their order; senders and leaders by share within the limit, best first.
+fn ranked(rows: HashMap<Key, Acc>, by: GroupBy, names: &Names) -> Vec<Row<DocFigures>> {
     let mut out: Vec<Row<DocFigures>> = rows
         .into_iter()
         .map(|((id, urgency), acc)| {
@@ -146,7 +170,7 @@ pub(super) fn figures(
             .total_cmp(&a.figures.share_within.unwrap_or(-1.0))
             .then_with(|| a.name.cmp(&b.name)),
     });
-    Ok((out, finish(total)))
+    out
 }
 
 /// An urgency's approval limit, as the method states it.

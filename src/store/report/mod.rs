@@ -110,8 +110,8 @@ pub fn report(conn: &Connection, env: &Env, period: Period, by: GroupBy) -> Resu
     let light_rule = LightRule::from_profile(&env.profile);
     let (supervision, supervision_total) =
         supervision::figures(conn, env, &period, as_of, by, &names, &light_rule)?;
-    let (documents, documents_total) = documents::figures(conn, env, &period, as_of, by, &names)?;
-    let (by_urgency, _) = documents::figures(conn, env, &period, as_of, GroupBy::Source, &names)?;
+    let (documents, documents_total, by_urgency) =
+        documents::figures(conn, env, &period, as_of, by, &names)?;
     let weekly_overdue = supervision::weekly_overdue(conn, as_of)?;
     Ok(Report {
         district: env.profile.district.name.clone(),

@@ -121,53 +121,70 @@ pub(super) fn figures(
     };
     let p = named_params! {":start": start, ":end": end, ":next": next};
 
+    // Counts are grouped in SQL; only late items come back one by one (their lateness is
+    // counted on the calendar).
     each(
         conn,
-        "SELECT lead_dept, source FROM supervision WHERE assigned >= :start AND assigned <= :end",
+        "SELECT lead_dept, source, count(*) FROM supervision
+         WHERE assigned >= :start AND assigned <= :end GROUP BY lead_dept, source",
         p,
         |r| {
-            let (dept, source): (i64, String) = (col(r, 0)?, col(r, 1)?);
-            g.add(dept, &source, |a| a.f.received += 1);
+            let (dept, source, n): (i64, String, u64) = (col(r, 0)?, col(r, 1)?, col(r, 2)?);
+            g.add(dept, &source, |a| a.f.received += n);
             Ok(())
         },
     )?;
-
     each(
         conn,
-        "SELECT lead_dept, source, deadline, closed_on, ext_id FROM supervision
-         WHERE closed_on >= :start AND closed_on <= :end",
+        "SELECT lead_dept, source, count(*) FROM supervision
+         WHERE closed_on >= :start AND closed_on <= :end AND closed_on <= deadline
+         GROUP BY lead_dept, source",
         p,
         |r| {
-            let (dept, source, deadline, closed, id): (i64, String, String, String, String) =
-                (col(r, 0)?, col(r, 1)?, col(r, 2)?, col(r, 3)?, col(r, 4)?);
-            let deadline = day(&deadline, || format!("supervision {id} deadline"))?;
-            let closed = day(&closed, || format!("supervision {id} closed_on"))?;
-            let late = (closed > deadline).then(|| cal.workdays_between(deadline, closed).max(0));
+            let (dept, source, n): (i64, String, u64) = (col(r, 0)?, col(r, 1)?, col(r, 2)?);
             g.add(dept, &source, |a| {
-                a.f.closed += 1;
-                match late {
-                    None => a.f.on_time += 1,
-                    Some(n) => a.late.push(n),
-                }
+                a.f.closed += n;
+                a.f.on_time += n;
             });
             Ok(())
         },
     )?;
 
-    // Open at the end: open now, or closed only after it. Extensions counted up to then.
+    each(
+        conn,
+        "SELECT lead_dept, source, deadline, closed_on, id FROM supervision
+         WHERE closed_on >= :start AND closed_on <= :end AND closed_on > deadline",
+        p,
+        |r| {
+            let (dept, source, deadline, closed, id): (i64, String, String, String, i64) =
+                (col(r, 0)?, col(r, 1)?, col(r, 2)?, col(r, 3)?, col(r, 4)?);
+            let deadline = day(&deadline, || format!("supervision {id} deadline"))?;
+            let closed = day(&closed, || format!("supervision {id} closed_on"))?;
+            let late = cal.workdays_between(deadline, closed).max(0);
+            g.add(dept, &source, |a| {
+                a.f.closed += 1;
+                a.late.push(late);
+            });
+            Ok(())
+        },
+    )?;
+
+    // Open at the end: open now (the partial index over open items: `+assigned` keeps the
+    // planner off the history-wide assigned index), or closed only after it. Extensions
+    // counted up to then.
     let yellow_until = lights.yellow_until(cal, as_of);
     each(
         conn,
-        "SELECT s.lead_dept, s.source, s.deadline, s.ext_id,
+        "SELECT s.lead_dept, s.source, s.deadline, s.id,
                 (SELECT count(*) FROM extensions e WHERE e.supervision_id = s.id AND e.at < :next)
-         FROM supervision s WHERE s.state = '办理中' AND s.assigned <= :end
+         FROM supervision s WHERE s.state = '办理中' AND +s.assigned <= :end
          UNION ALL
-         SELECT s.lead_dept, s.source, s.deadline, s.ext_id,
+         SELECT s.lead_dept, s.source, s.deadline, s.id,
                 (SELECT count(*) FROM extensions e WHERE e.supervision_id = s.id AND e.at < :next)
          FROM supervision s WHERE s.closed_on > :end AND s.assigned <= :end",
         p,
         |r| {
-            let (dept, source, deadline, id, ext): (i64, String, String, String, u32) =
+            let (dept, source, deadline, id, ext): (i64, String, String, i64, u32) =
                 (col(r, 0)?, col(r, 1)?, col(r, 2)?, col(r, 3)?, col(r, 4)?);
             let deadline = day(&deadline, || format!("supervision {id} deadline"))?;
             let light = lights.light(as_of, yellow_until, deadline, ext);
@@ -266,15 +283,17 @@ pub(super) fn weekly_overdue(conn: &Connection, as_of: NaiveDate) -> Result<Vec<
     };
     each(
         conn,
-        "SELECT assigned, deadline, closed_on, ext_id FROM supervision
-         WHERE state = '办理中' AND deadline < :end AND assigned <= :end
+        "SELECT assigned, deadline, closed_on, min(id), count(*) FROM supervision
+         WHERE state = '办理中' AND deadline < :end AND +assigned <= :end
+         GROUP BY assigned, deadline, closed_on
          UNION ALL
-         SELECT assigned, deadline, closed_on, ext_id FROM supervision
-         WHERE closed_on > :first AND deadline < :end AND assigned <= :end",
+         SELECT assigned, deadline, closed_on, min(id), count(*) FROM supervision
+         WHERE closed_on > :first AND deadline < :end AND assigned <= :end
+         GROUP BY assigned, deadline, closed_on",
         p,
         |r| {
-            let (assigned, deadline, closed, id): (String, String, Option<String>, String) =
-                (col(r, 0)?, col(r, 1)?, col(r, 2)?, col(r, 3)?);
+            let (assigned, deadline, closed, id, many): (String, String, Option<String>, i64, u64) =
+                (col(r, 0)?, col(r, 1)?, col(r, 2)?, col(r, 3)?, col(r, 4)?);
             let assigned = day(&assigned, || format!("supervision {id} assigned"))?;
             let deadline = day(&deadline, || format!("supervision {id} deadline"))?;
             let closed = closed
@@ -283,7 +302,7 @@ pub(super) fn weekly_overdue(conn: &Connection, as_of: NaiveDate) -> Result<Vec<
             for (w, n) in weeks.iter().zip(counts.iter_mut()) {
                 let open = assigned <= *w && closed.is_none_or(|c| c > *w);
                 if open && deadline < *w {
-                    *n += 1;
+                    *n += many;
                 }
             }
             Ok(())
