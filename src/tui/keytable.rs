@@ -39,7 +39,7 @@ pub const DEFAULTS: &[(&str, &[&str], Context, &str, &str)] = &[
         "report",
         &["5"],
         Board,
-        "督查通报：按期办结率排名、红黄绿灯、逾期趋势（:report）",
+        "督查通报：按期排名、红黄绿灯、趋势（:report）",
         "supervision report: on-time ranking, traffic lights, overdue trend (:report)",
     ),
     ("down", &["j", "down"], Board, "下移", "down"),
