@@ -19,6 +19,7 @@ pub mod interchange;
 pub mod paths;
 pub mod profile;
 pub mod shift;
+pub mod report;
 pub mod store;
 pub mod text;
 pub mod tui;

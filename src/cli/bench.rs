@@ -4,7 +4,7 @@
 //!
 //! What it measures: generating the district; a full board snapshot (header, three panes
 //! and the 合规 findings: exactly what the board re-reads on every change) and, of it, the
-//! compliance check alone; an incremental filter; drawing the
+//! compliance check alone; an incremental filter; a year's 督查通报; drawing the
 //! board at 80×24 and 160×48; `list approvals` over every open document; JSON Lines export
 //! and import; the latency from another connection's commit to the board's next snapshot
 //! with the board's own 100 ms polling; and the process's peak memory.
@@ -251,6 +251,27 @@ fn run_in(ctx: &Ctx, opts: Options, path: &std::path::Path, out: &mut dyn Write)
         ms(m),
         ms(p95)
     )?;
+
+    // The 督查通报: a year's report over the history (2025 is inside the ten settled
+    // years), and the running year, as `dutydesk report --period YEAR` reads them.
+    for year in ["2025", "2026"] {
+        let period = crate::store::report::Period::parse(year)?;
+        let mut rows = 0;
+        let (m, p95, max) = stats(time_runs(runs, || {
+            let r = st.read(|tx| {
+                crate::store::report::report(tx, &env, period, crate::store::report::GroupBy::Dept)
+            })?;
+            rows = r.supervision_total.received + r.documents_total.received;
+            Ok(())
+        })?);
+        writeln!(
+            out,
+            "report, year {year}           median {}  p95 {}  max {} ({rows} items received)",
+            ms(m),
+            ms(p95),
+            ms(max)
+        )?;
+    }
 
     for (w, h) in [(80u16, 24u16), (160, 48)] {
         let mut app = App::new(

@@ -19,6 +19,7 @@ pub mod init;
 pub mod list;
 pub mod log;
 pub mod rota;
+pub mod report;
 pub mod rules;
 pub mod settle;
 pub mod shift_args;
@@ -223,6 +224,23 @@ pub enum Command {
         /// One JSON object per line.
         #[arg(long)]
         json: bool,
+    },
+    /// The 督查通报 of a period: on-time rates, lateness in working days, traffic lights,
+    /// the weekly overdue trend and document approval time, with the method stated.
+    Report {
+        /// A month (2026-11), a quarter (2026Q4), a year (2026) or FROM..TO; default: this month.
+        #[arg(long, value_name = "PERIOD")]
+        period: Option<String>,
+        /// Group by lead department, leader or source (documents: sender, leader, urgency).
+        #[arg(long, value_enum, default_value = "dept")]
+        by: crate::store::report::GroupBy,
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: crate::report::Format,
+        /// gbk writes GB18030, which Excel on a Chinese Windows opens directly.
+        #[arg(long, value_enum, default_value = "utf8")]
+        encoding: crate::report::Encoding,
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Record every countersign request past its reply limit unanswered as 逾期视为无不同意见
     /// where the district counts silence as consent (for cron; uses the real date).
@@ -486,6 +504,23 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
         Command::Rota { cmd } => rota::run(&ctx, cmd, out),
         Command::Digest { format } => digest::run(&ctx, format, out),
         Command::Ics(a) => ics::run(&ctx, &a, out),
+        Command::Report {
+            period,
+            by,
+            format,
+            encoding,
+            output,
+        } => report::run(
+            &ctx,
+            &report::Options {
+                period,
+                by,
+                format,
+                encoding,
+                output,
+            },
+            out,
+        ),
         c => actions::run(&ctx, c, out),
     }
 }

@@ -101,7 +101,7 @@ pub struct Default {
 }
 
 /// A span of time without an article (for defaults).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Span {
     Workdays(u32),
     Days(u32),

@@ -77,6 +77,19 @@ pub(crate) fn validate(
         }
     }
 
+    // Zero extensions would turn every open item yellow: the light would say nothing.
+    if profile
+        .supervision
+        .yellow_after_extensions
+        .as_ref()
+        .is_some_and(|c| c.value == 0)
+    {
+        return fail(
+            "supervision.yellow_after_extensions",
+            "supervision.yellow_after_extensions must be at least 1".into(),
+        );
+    }
+
     check_tier_order(&profile.investment.tiers).map_or(Ok(()), |(i, message)| {
         fail(&format!("investment.tiers.{i}"), message)
     })

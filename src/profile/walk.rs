@@ -238,6 +238,8 @@ fn supervision(s: &SupervisionRules) -> Entries<'_> {
             recheck, bulletins, third_party_review, yearly_assessment;
         Period: proposal_limit;
         Flag: meeting_decisions_tracked;
+        Period: yellow_within;
+        Count: yellow_after_extensions;
     );
     out
 }

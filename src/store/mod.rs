@@ -11,6 +11,7 @@ pub mod migrations;
 pub mod people;
 pub mod queries;
 pub mod shift;
+pub mod report;
 
 use crate::calendar::{Calendar, YearSchedule};
 use crate::error::{DbContext, Error, IoContext, Result};

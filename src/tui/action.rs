@@ -156,6 +156,15 @@ pub enum Action {
     ToggleScope,
     /// Re-read everything now.
     Refresh,
+    /// Open the 督查通报 view: on-time ranking, traffic lights, the weekly overdue trend
+    /// (key 5, `:report`).
+    Report,
+    /// In the 通报 view: the period before (-1) or after (+1).
+    ReportShift(i32),
+    /// In the 通报 view: month → quarter → year.
+    ReportPeriodKind,
+    /// In the 通报 view: by lead department → leader → source.
+    ReportGroup,
     /// Act on the selected item (opens the action's form).
     Item(ItemAction),
     /// Type text into the input being edited (a key, an IME commit or a paste).

@@ -60,6 +60,8 @@ pub enum Mode {
     Help { scroll: usize },
     /// A duty shift view (duty log, handover, rota), with its form if one is open.
     Shift(Box<super::shift::ShiftState>),
+    /// The 督查通报 view.
+    Report(Box<super::report::ReportUi>),
 }
 
 /// A question and what happens on yes.
@@ -223,6 +225,10 @@ impl App {
         if let Mode::Shift(s) = &mut self.mode {
             s.reload(store, &self.env)?;
         }
+        // The report follows the data and the clock like the panes do.
+        if let Mode::Report(ui) = &mut self.mode {
+            ui.reload(store, &self.env)?;
+        }
         self.live = true;
         Ok(())
     }
@@ -315,6 +321,7 @@ impl App {
             Mode::Help { .. } => &[Context::Help, Context::Global],
             Mode::Shift(ref s) if s.form.is_some() => &[Context::Text, Context::Global],
             Mode::Shift(_) => &[Context::Shift, Context::Global],
+            Mode::Report(_) => &[Context::Report, Context::Global],
         }
     }
 

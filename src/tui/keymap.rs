@@ -23,6 +23,8 @@ pub enum Context {
     Detail,
     /// The help view.
     Help,
+    /// The 督查通报 view.
+    Report,
     /// Editing text: the filter, the command line and forms.
     Text,
     /// A yes/no question.
@@ -43,6 +45,7 @@ impl Context {
             ),
             Context::Detail => lang.pick("详情", "Detail"),
             Context::Help => lang.pick("帮助", "Help"),
+            Context::Report => lang.pick("督查通报", "Supervision report"),
             Context::Text => {
                 lang.pick("输入（筛选、命令、表单）", "Typing (filter, command, form)")
             }
@@ -194,6 +197,7 @@ mod tests {
         for group in [
             [Context::Board, Context::Item, Context::Global],
             [Context::Detail, Context::Item, Context::Global],
+            [Context::Report, Context::Global, Context::Global],
         ] {
             let mut seen = std::collections::HashMap::new();
             for b in m.bindings.iter().filter(|b| group.contains(&b.context)) {

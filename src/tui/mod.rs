@@ -15,6 +15,7 @@ pub mod keytable;
 pub mod layout;
 pub mod panes;
 pub mod shift;
+pub mod report;
 pub mod snapshot;
 pub mod theme;
 pub mod update;

@@ -1,6 +1,6 @@
 //! Supervision rules (`[supervision]`).
 
-use super::{Flag, Named, Period};
+use super::{Count, Flag, Named, Period};
 use serde::{Deserialize, Serialize};
 
 /// Supervision rules (`[supervision]`).
@@ -50,4 +50,11 @@ pub struct SupervisionRules {
     /// Meeting decisions are tracked and reported regularly.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting_decisions_tracked: Option<Flag>,
+    /// 红黄绿灯: an open item due within this long is yellow (default 5 working days),
+    /// as the district's own bulletin scheme sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub yellow_within: Option<Period>,
+    /// 红黄绿灯: an open item extended this many times is yellow (default once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub yellow_after_extensions: Option<Count>,
 }

@@ -43,10 +43,16 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("m004_duty.sql"),
         after: None,
     },
+    Migration {
+        version: 5,
+        name: "indexes for the supervision report",
+        sql: include_str!("m005_report.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this program writes.
-pub const LATEST: i64 = 4;
+pub const LATEST: i64 = 5;
 
 /// The database's schema version.
 pub fn version(conn: &Connection) -> Result<i64> {

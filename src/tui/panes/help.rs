@@ -36,6 +36,11 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         "rule-driven records: printed, published, decision, re-check done",
     ),
     (
+        ":report",
+        "督查通报视图（同按键 5）",
+        "the supervision report view (as key 5)",
+    ),
+    (
         ":goto 2026-12-01",
         "把看板日期移到某天（:goto today 回到今天）",
         "move the board's today (:goto today to return)",
@@ -64,6 +69,7 @@ pub fn lines(km: &Keymap, l: Lang, theme: &Theme) -> Vec<(String, Style)> {
         Context::Board,
         Context::Item,
         Context::Detail,
+        Context::Report,
         Context::Text,
         Context::Confirm,
         Context::Help,

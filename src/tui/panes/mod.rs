@@ -11,6 +11,7 @@ pub mod header;
 pub mod help;
 pub mod meetings;
 pub mod shift;
+pub mod report;
 pub mod status;
 pub mod supervision;
 pub mod table;
@@ -65,6 +66,12 @@ impl Widget for &App {
                 lang: self.lang,
                 theme: &self.theme,
                 today: self.env.today(),
+            }
+            .render(areas.body, buf),
+            Mode::Report(ui) => report::ReportView {
+                ui,
+                lang: self.lang,
+                theme: &self.theme,
             }
             .render(areas.body, buf),
             _ if self.focus == PaneId::Compliance => {

@@ -121,6 +121,7 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             } else {
                 add("check", "合规", "compliance");
             }
+            add("report", "通报", "report");
             add("next_pane", "切换", "pane");
             add("sort", "排序", "sort");
             add("command", "命令", "command");
@@ -149,6 +150,14 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             add("no", Context::Confirm, "取消", "no");
         }
         Mode::Shift(s) => out.extend(crate::tui::shift::hints(km, s, l)),
+        Mode::Report(_) => {
+            add("report_prev", Context::Report, "上期", "prev");
+            add("report_next", Context::Report, "下期", "next");
+            add("report_period", Context::Report, "月季年", "period");
+            add("report_group", Context::Report, "分组", "group");
+            add("open", Context::Report, "单位事项", "items");
+            add("back", Context::Report, "返回", "back");
+        }
         Mode::Filter { .. } | Mode::Command(_) => {}
     }
     out

@@ -4,6 +4,7 @@
 //! `forms.rs`.
 
 mod forms;
+mod report;
 mod text;
 
 pub use text::parse_command;
@@ -111,6 +112,7 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) -> Effect {
             }
             Effect::Redraw
         }
+        Mode::Report(ui) => report::report_mode(app, store, action, ui),
     }
 }
 
@@ -187,6 +189,7 @@ fn normal(app: &mut App, store: &mut Store, action: Action) -> Effect {
             app.say(app.lang.pick("已刷新", "refreshed"), false);
             return Effect::Reload;
         }
+        A::Report => report::open(app, store),
         A::Item(a) => match app.selected_item() {
             Some(item) => forms::open_form(app, store, a, item, None),
             None if compliance && app.selected_finding().is_some() => app.say(
