@@ -125,5 +125,7 @@ pub fn lines(r: &Report, p: &Profile, l: Lang) -> Vec<String> {
         });
     }
     // Names and notes come from the profile file: inert before they reach a terminal.
-    out.iter().map(|m| crate::text::printable(m).into_owned()).collect()
+    out.iter()
+        .map(|m| crate::text::printable(m).into_owned())
+        .collect()
 }

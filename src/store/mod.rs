@@ -10,8 +10,8 @@ pub mod compliance;
 pub mod migrations;
 pub mod people;
 pub mod queries;
-pub mod shift;
 pub mod report;
+pub mod shift;
 
 use crate::calendar::{Calendar, YearSchedule};
 use crate::error::{DbContext, Error, IoContext, Result};
