@@ -92,7 +92,10 @@ pub fn minutes_drafted(tx: &Connection, env: &Env, meeting_id: i64) -> Result<Do
     mark_held(tx, &m)?;
     let after = snapshot::row(tx, Table::Meeting, m.id)?;
     let text = (
-        format!("{}登记《{}》会议纪要已起草完成，待主持人签发", me.name, m.title),
+        format!(
+            "{}登记《{}》会议纪要已起草完成，待主持人签发",
+            me.name, m.title
+        ),
         format!(
             "{} recorded the minutes of “{}” as drafted, for the chair to sign",
             me.name, m.title
@@ -114,10 +117,7 @@ pub fn reported(tx: &Connection, env: &Env, meeting_id: i64) -> Result<Done> {
     if !owed {
         return Err(Error::refused(
             format!("本区规则未要求{}会后向区委、区人大常委会报告", m.kind.zh()),
-            format!(
-                "the district's rules ask no report after a {}",
-                m.kind.en()
-            ),
+            format!("the district's rules ask no report after a {}", m.kind.en()),
         ));
     }
     if let Some(on) = recorded(tx, m.id, Column::Reported)? {

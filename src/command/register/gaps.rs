@@ -22,7 +22,10 @@ pub(super) fn document_gaps(conn: &Connection, rec: &Document, id: i64) -> Resul
     .execute(params![
         id,
         rec.needed_by.map(day),
-        rec.urgent_reason.as_deref().map(str::trim).filter(|r| !r.is_empty())
+        rec.urgent_reason
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
     ])
     .db(format!("writing document '{}'s needed-by date", rec.id))?;
     Ok(())
@@ -50,6 +53,9 @@ pub(super) fn meeting_gaps(conn: &Connection, rec: &Meeting, id: i64) -> Result<
         rec.minutes_drafted_on.map(day),
         rec.reported_on.map(day)
     ])
-    .db(format!("writing meeting '{}'s requesting department", rec.id))?;
+    .db(format!(
+        "writing meeting '{}'s requesting department",
+        rec.id
+    ))?;
     Ok(())
 }

@@ -40,8 +40,14 @@ pub fn submission(env: &Env, s: &Submission) -> Option<Finding> {
             .as_ref()
             .map(|p| ("submission_lead_urgent", p)),
         Urgency::VeryUrgent | Urgency::Critical => {
-            let flag = rules.submission_urgent_reason.as_ref().filter(|f| f.value)?;
-            let given = s.urgent_reason.as_deref().is_some_and(|r| !r.trim().is_empty());
+            let flag = rules
+                .submission_urgent_reason
+                .as_ref()
+                .filter(|f| f.value)?;
+            let given = s
+                .urgent_reason
+                .as_deref()
+                .is_some_and(|r| !r.trim().is_empty());
             if given {
                 return None;
             }
@@ -117,7 +123,10 @@ pub fn yearly_max(env: &Env, meetings: &[Requested]) -> Vec<Finding> {
     let mut seen: Vec<(i64, i32, u32)> = Vec::new();
     for m in sorted {
         let year = m.day.year();
-        let n = match seen.iter_mut().find(|(d, y, _)| *d == m.dept_id && *y == year) {
+        let n = match seen
+            .iter_mut()
+            .find(|(d, y, _)| *d == m.dept_id && *y == year)
+        {
             Some(e) => {
                 e.2 += 1;
                 e.2
@@ -132,7 +141,10 @@ pub fn yearly_max(env: &Env, meetings: &[Requested]) -> Vec<Finding> {
         }
         out.push(finding(
             Severity::Warning,
-            &rule_of("meetings.large_event.yearly_max_per_department", &max.article),
+            &rule_of(
+                "meetings.large_event.yearly_max_per_department",
+                &max.article,
+            ),
             &m.item,
             m.requested_on.unwrap_or(m.day),
             format!(
@@ -207,7 +219,10 @@ pub fn report_owed(env: &Env, u: &Unreported) -> Option<Finding> {
         .filter(|f| f.value)?;
     Some(finding(
         Severity::Notice,
-        &rule_of(&format!("meetings.{}.report_after", u.kind.key()), &flag.article),
+        &rule_of(
+            &format!("meetings.{}.report_after", u.kind.key()),
+            &flag.article,
+        ),
         &u.item,
         u.day,
         format!(

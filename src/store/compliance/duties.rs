@@ -4,8 +4,8 @@
 //! rule, over open items or one kind's recent meetings through a partial index.
 
 use super::{day, item_at, ymd};
-use crate::domain::compliance::duties::{self as rules, Requested, Submission, Unreported};
 use crate::domain::compliance::Finding;
+use crate::domain::compliance::duties::{self as rules, Requested, Submission, Unreported};
 use crate::domain::{Env, MeetingKind};
 use crate::error::{DbContext, Result};
 use chrono::Datelike;
@@ -37,7 +37,11 @@ fn submissions(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<(
             let id: i64 = r.get(0)?;
             let received: String = r.get(4)?;
             let received = day("document received", id, Some(&received));
-            let needed = day("document needed_by", id, r.get::<_, Option<String>>(5)?.as_deref());
+            let needed = day(
+                "document needed_by",
+                id,
+                r.get::<_, Option<String>>(5)?.as_deref(),
+            );
             Ok(match (received, needed) {
                 (Some(received), Some(needed_by)) => Some(Submission {
                     item: item_at(r, "document", 0)?,
@@ -131,8 +135,13 @@ fn reports(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
                 let id: i64 = r.get(0)?;
                 let start: String = r.get(3)?;
                 let item = item_at(r, "meeting", 0)?;
-                Ok(day("meeting start_at", id, Some(&start))
-                    .map(|day| Unreported { item, kind, day }))
+                Ok(
+                    day("meeting start_at", id, Some(&start)).map(|day| Unreported {
+                        item,
+                        kind,
+                        day,
+                    }),
+                )
             })
             .db("reading meetings owing a report")?;
         for row in rows {

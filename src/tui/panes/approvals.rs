@@ -88,7 +88,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// dutydesk default, which is not shown as if it were a rule.
 fn rule_cell(d: &crate::store::queries::Due, l: Lang) -> String {
     if crate::domain::deadline::is_default_approval(&d.rule) {
-        let mark = l.pick("本区未定时限（系统默认）", "no district limit (dutydesk default)");
+        let mark = l.pick(
+            "本区未定时限（系统默认）",
+            "no district limit (dutydesk default)",
+        );
         return match d.provisional {
             Some(_) => format!("{} {mark}", l.pick("暂定", "provisional")),
             None => mark.to_string(),
