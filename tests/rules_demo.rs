@@ -59,7 +59,7 @@ fn the_demo_shows_each_rule_of_its_profile() {
                 "documents.same_day_clearance",
                 "documents.print_after_sign",
                 "documents.publish_after_print",
-                "meetings.executive.minutes_within",
+                "meetings.executive.minutes_drafted_within",
             ],
             "dongchang" => &[
                 "documents.critical_leader_sign",

@@ -18,12 +18,27 @@ fn an_overdue_approval_is_a_violation_under_its_stored_rule() {
         let env = env(id);
         // 一般, received 2025-02-17: 14 wd (东昌 二十八, elsewhere the default) → 2025-03-07.
         document(&s, &env, 1, "请示", Urgency::Normal, "2025-02-17", Some(3));
-        let (rule, article) = match id {
-            "dongchang" => ("documents.approval_limits.normal", Some("二十八")),
-            _ => ("default.approval_limits.normal", None),
+        let (rule, article, since) = match id {
+            "dongchang" => (
+                "documents.approval_limits.normal",
+                Some("二十八"),
+                "2025-03-08",
+            ),
+            // 五十四 is 崆峒's own limit: the next working day (2025-02-18), a warning.
+            "kongtong" => ("documents.same_day_clearance", Some("五十四"), "2025-02-19"),
+            _ => ("default.approval_limits.normal", None, "2025-03-08"),
         };
-        let f = one(&mut s, &env, rule, Severity::Violation, article);
-        assert_eq!(f.since, date("2025-03-08"));
+        let severity = if id == "kongtong" {
+            Severity::Warning
+        } else {
+            Severity::Violation
+        };
+        let f = one(&mut s, &env, rule, severity, article);
+        assert_eq!(f.since, date(since));
+        if id == "kongtong" {
+            none(&mut s, &env, "default.approval_limits.normal");
+            continue;
+        }
         assert_eq!(f.item.ext_id, "D1");
         assert!(f.message_en.contains("2025-03-07"), "{}", f.message_en);
     }
@@ -110,9 +125,15 @@ fn an_absent_leaders_stand_in_is_prompted_when_a_paper_falls_due() {
         if id == "kongtong" {
             // 崆峒 九 leaves a deputy's work to a separate 代管办法 and names no A/B
             // partner: nobody is offered; the paper is flagged for the office instead.
-            let f = one(&mut s, &env, rule, Severity::Warning, article);
-            assert!(!f.message_zh.contains("赵副区长"), "{}", f.message_zh);
-            assert!(f.message_en.contains("no stand-in"), "{}", f.message_en);
+            // Under 五十四 the 一般 paper (D2) is due today as well, so both are flagged.
+            let v = under(&mut s, &env, rule);
+            assert_eq!(v.len(), 2, "{v:#?}");
+            for f in v {
+                assert_eq!(f.severity, Severity::Warning);
+                assert_eq!(f.article.as_deref(), article);
+                assert!(!f.message_zh.contains("赵副区长"), "{}", f.message_zh);
+                assert!(f.message_en.contains("no stand-in"), "{}", f.message_en);
+            }
             continue;
         }
         let f = one(&mut s, &env, rule, Severity::Notice, article);

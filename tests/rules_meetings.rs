@@ -244,10 +244,12 @@ fn minutes_overdue_are_a_violation_under_the_stored_rule() {
         // Held Monday 03-03: kongtong's 2 wd → 03-05; the 5-wd default → 03-10 (today).
         meeting(&s, &env, 1, MeetingKind::Executive, "2025-03-03", "已召开");
         if id == "kongtong" {
+            // 四十七 times the draft: an undrafted minutes past 2 wd is the violation (the
+            // drafting step and the chair's signature are tested in rules_gaps.rs).
             let f = one(
                 &mut s,
                 &env,
-                "meetings.executive.minutes_within",
+                "meetings.executive.minutes_drafted_within",
                 Severity::Violation,
                 Some("四十七"),
             );
@@ -257,7 +259,7 @@ fn minutes_overdue_are_a_violation_under_the_stored_rule() {
                 "UPDATE meetings SET minutes_issued_on = '2025-03-07'",
                 [],
             );
-            none(&mut s, &env, "meetings.executive.minutes_within");
+            none(&mut s, &env, "meetings.executive.minutes_drafted_within");
         } else if id == "huarong" {
             // 四十九: minutes issued within 5 working days of the meeting, in principle.
             none(&mut s, &env, "meetings.executive.minutes_within");

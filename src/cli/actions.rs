@@ -1,5 +1,6 @@
 //! The item actions for scripts: sign, return, forward, urge, extend, progress, close,
-//! reopen, recheck, and the rules' actions (printed, published, decide, step, rechecked).
+//! reopen, recheck, and the rules' actions (minutes drafted, reported, printed, published,
+//! decide, step, rechecked).
 //! Each builds one [`command::Command`] and performs it through the one door (one
 //! transaction, one audit entry), printing what was done in the user's language. A refusal
 //! is an error carrying the reason in that language, so the exit code is non-zero.
@@ -73,6 +74,12 @@ fn to_command(cmd: Command) -> Result<command::Command> {
         Command::Recheck { id, on } => command::Command::Recheck {
             sup: Ref::from(id),
             on,
+        },
+        Command::MinutesDrafted { meeting } => command::Command::MinutesDrafted {
+            meeting: Ref::from(meeting),
+        },
+        Command::Reported { meeting } => command::Command::MeetingReported {
+            meeting: Ref::from(meeting),
         },
         Command::Printed { id } => command::Command::Printed { doc: Ref::from(id) },
         Command::Published { id } => command::Command::Published { doc: Ref::from(id) },

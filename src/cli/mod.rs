@@ -245,6 +245,11 @@ pub enum Command {
     /// Record every countersign request past its reply limit unanswered as 逾期视为无不同意见
     /// where the district counts silence as consent (for cron; uses the real date).
     Settle,
+    /// Record a held meeting's minutes as drafted, for the chair to sign (崆峒 四十七).
+    MinutesDrafted { meeting: String },
+    /// Record the report after a held meeting to the 区委 and 区人大常委会, the 区政协
+    /// informed (崆峒 四十二).
+    Reported { meeting: String },
     /// Record a signed document as printed (印制).
     Printed { id: String },
     /// Record a printed document as published online (公开).

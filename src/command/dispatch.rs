@@ -93,6 +93,12 @@ pub(super) fn run(tx: &Connection, env: &Env, cmd: &Command) -> Result<Done> {
         Command::MinutesIssued { meeting } => {
             items::minutes_issued(tx, env, resolve::meeting(tx, meeting)?)
         }
+        Command::MinutesDrafted { meeting } => {
+            items::meeting_duties::minutes_drafted(tx, env, resolve::meeting(tx, meeting)?)
+        }
+        Command::MeetingReported { meeting } => {
+            items::meeting_duties::reported(tx, env, resolve::meeting(tx, meeting)?)
+        }
         Command::DocumentsIssued { meeting } => {
             items::documents_issued(tx, env, resolve::meeting(tx, meeting)?)
         }

@@ -227,8 +227,15 @@ fn later_state(rec: &Rec) -> Option<(&'static str, &'static str)> {
             || s.closed_by.is_some())
         .then_some(("已销号", "closed")),
         Rec::Meeting(m) => {
-            if m.minutes_issued_on.is_some() || m.docs_issued_on.is_some() {
-                Some(("纪要或文件已印发", "minutes or documents issued"))
+            if m.minutes_issued_on.is_some()
+                || m.docs_issued_on.is_some()
+                || m.minutes_drafted_on.is_some()
+                || m.reported_on.is_some()
+            {
+                Some((
+                    "纪要已起草或印发、文件已印发或已会后报告",
+                    "minutes drafted or issued, documents issued, or reported",
+                ))
             } else if matches!(m.state, Some(MeetingState::Held | MeetingState::Cancelled)) {
                 Some(("已召开或已取消", "held or cancelled"))
             } else {

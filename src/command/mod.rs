@@ -104,6 +104,11 @@ pub enum Command {
     },
     /// A meeting's minutes issued.
     MinutesIssued { meeting: Ref },
+    /// A meeting's minutes drafted, before the chair signs (崆峒 四十七).
+    MinutesDrafted { meeting: Ref },
+    /// The report after a meeting made to the 区委 and 区人大常委会, the 区政协 informed
+    /// (崆峒 四十二).
+    MeetingReported { meeting: Ref },
     /// A meeting's documents issued.
     DocumentsIssued { meeting: Ref },
     /// A signed document printed (印制).
@@ -193,6 +198,8 @@ impl Command {
             Command::MaterialsIn { .. } => Act::MaterialsIn,
             Command::Leave { .. } => Act::Leave,
             Command::MinutesIssued { .. } => Act::MinutesIssued,
+            Command::MinutesDrafted { .. } => Act::MinutesDrafted,
+            Command::MeetingReported { .. } => Act::MeetingReported,
             Command::DocumentsIssued { .. } => Act::DocumentsIssued,
             Command::Printed { .. } => Act::Printed,
             Command::Published { .. } => Act::Published,

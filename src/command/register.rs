@@ -14,6 +14,7 @@
 //! The caller owns the transaction: a whole file is one.
 
 mod document;
+mod gaps;
 mod meeting;
 mod org;
 mod rules;
@@ -76,9 +77,14 @@ pub fn upsert(conn: &Connection, env: &Env, rec: &Record, audit: Audit) -> Resul
         Record::Meeting(r) => {
             let u = upsert_meeting(conn, env, r, audit)?;
             rules::meeting_extras(conn, r, u.id())?;
+            gaps::meeting_gaps(conn, r, u.id())?;
             Ok(u)
         }
-        Record::Document(r) => upsert_document(conn, env, r, audit),
+        Record::Document(r) => {
+            let u = upsert_document(conn, env, r, audit)?;
+            gaps::document_gaps(conn, r, u.id())?;
+            Ok(u)
+        }
         Record::Supervision(r) => upsert_supervision(conn, env, r, audit),
         Record::Investment(r) => rules::upsert_investment(conn, env, r, audit),
         Record::Fund(r) => rules::upsert_fund(conn, env, r, audit),

@@ -126,6 +126,8 @@ pub(super) fn documents(org: &Org, env: &Env, rng: &mut ChaCha8Rng, count: u32) 
             urged_count: None,
             last_urged_at: None,
             notices: None,
+            needed_by: None,
+            urgent_reason: None,
         }));
     }
     out

@@ -191,6 +191,10 @@ pub(super) fn generate(org: &Org, env: &Env, rng: &mut ChaCha8Rng, count: u32) -
             minutes_issued_on,
             docs_issued_on,
             requested_on: None,
+            requested_by: None,
+            minutes_drafted_on: None,
+            // A meeting whose minutes are out was reported on by then (崆峒 四十二).
+            reported_on: minutes_issued_on,
         }));
     }
     out

@@ -225,11 +225,22 @@ pub fn approval(env: &Env, urgency: Urgency, received: NaiveDate) -> Deadline {
         Urgency::Critical => l.critical.as_ref(),
     };
     let k = urgency_key(urgency);
-    let (span, rule, article) = resolve(
-        p,
-        format!("documents.approval_limits.{k}"),
-        &format!("default.approval_limits.{k}"),
-    );
+    // Where the district sets no limit by urgency but clears papers the same day (崆峒
+    // 五十四), that is the district's own limit: the day received, carried over to the
+    // next working day at most ("原则上").
+    let same_day = env.profile.documents.same_day_clearance.as_ref();
+    let (span, rule, article) = match (p, same_day) {
+        (None, Some(sd)) => (
+            span_of(sd),
+            "documents.same_day_clearance".to_string(),
+            Some(sd.article.clone()),
+        ),
+        _ => resolve(
+            p,
+            format!("documents.approval_limits.{k}"),
+            &format!("default.approval_limits.{k}"),
+        ),
+    };
     Deadline {
         due: after(&env.calendar, received, span),
         rule,
@@ -284,6 +295,18 @@ fn meeting_rules(env: &Env, kind: MeetingKind) -> Option<&crate::profile::Meetin
     env.profile.meetings.get(kind.key())
 }
 
+/// Whether a stored minutes deadline is the drafting step's (崆峒 四十七), met by the draft
+/// rather than by the issue.
+pub fn is_drafting_rule(rule: &str) -> bool {
+    rule.ends_with(".minutes_drafted_within")
+}
+
+/// Whether a stored approval deadline comes from no rule of the district (a dutydesk
+/// default): the district sets no limit for that class of document.
+pub fn is_default_approval(rule: &str) -> bool {
+    rule.starts_with("default.approval_limits.")
+}
+
 /// Whether a meeting of this kind owes minutes at all.
 pub fn owes_minutes(kind: MeetingKind) -> bool {
     !matches!(kind, MeetingKind::Study | MeetingKind::LargeEvent)
@@ -309,10 +332,19 @@ pub fn minutes(env: &Env, kind: MeetingKind, day: NaiveDate) -> Option<Deadline>
     if !owes_minutes(kind) {
         return None;
     }
-    let p = meeting_rules(env, kind).and_then(|m| m.minutes_within.as_ref());
+    let m = meeting_rules(env, kind);
+    // A text that times the draft and not the issue (崆峒 四十七: drafted within 2 working
+    // days, then signed by the chair) gives the drafting deadline; the issue has none.
+    let (p, key) = match (
+        m.and_then(|m| m.minutes_within.as_ref()),
+        m.and_then(|m| m.minutes_drafted_within.as_ref()),
+    ) {
+        (None, Some(d)) => (Some(d), "minutes_drafted_within"),
+        (p, _) => (p, "minutes_within"),
+    };
     let (span, rule, article) = resolve(
         p,
-        format!("meetings.{}.minutes_within", kind.key()),
+        format!("meetings.{}.{key}", kind.key()),
         "default.minutes_within",
     );
     Some(Deadline {

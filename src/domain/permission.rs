@@ -168,6 +168,8 @@ pub enum OfficeAct {
     Reopen,
     MaterialsIn,
     MinutesIssued,
+    MinutesDrafted,
+    MeetingReported,
     DocumentsIssued,
 }
 
@@ -180,6 +182,8 @@ impl OfficeAct {
             OfficeAct::Reopen => Act::Reopen,
             OfficeAct::MaterialsIn => Act::MaterialsIn,
             OfficeAct::MinutesIssued => Act::MinutesIssued,
+            OfficeAct::MinutesDrafted => Act::MinutesDrafted,
+            OfficeAct::MeetingReported => Act::MeetingReported,
             OfficeAct::DocumentsIssued => Act::DocumentsIssued,
         }
     }

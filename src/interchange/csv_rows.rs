@@ -60,6 +60,9 @@ pub const COLUMNS: &[(&str, &[&str])] = &[
             "minutes_issued_on",
             "docs_issued_on",
             "requested_on",
+            "requested_by",
+            "minutes_drafted_on",
+            "reported_on",
         ],
     ),
     (
@@ -90,6 +93,8 @@ pub const COLUMNS: &[(&str, &[&str])] = &[
             "urged_count",
             "last_urged_at",
             "notices",
+            "needed_by",
+            "urgent_reason",
         ],
     ),
     (

@@ -25,8 +25,10 @@ pub(super) fn meetings(conn: &Connection, emit: Emit<'_>) -> Result<()> {
     for_each(
         conn,
         "SELECT m.id, m.ext_id, m.title, m.kind, m.start_at, m.place, c.login, m.docs_owed,
-             m.major_revisions, m.state, m.minutes_issued_on, m.docs_issued_on, m.requested_on
-         FROM meetings m LEFT JOIN people c ON c.id = m.chair_id ORDER BY m.id",
+             m.major_revisions, m.state, m.minutes_issued_on, m.docs_issued_on, m.requested_on,
+             q.ext_id, m.minutes_drafted_on, m.reported_on
+         FROM meetings m LEFT JOIN people c ON c.id = m.chair_id
+         LEFT JOIN departments q ON q.id = m.requested_by ORDER BY m.id",
         |r| {
             let start: String = r.get(4)?;
             Ok(Record::Meeting(Meeting {
@@ -45,6 +47,9 @@ pub(super) fn meetings(conn: &Connection, emit: Emit<'_>) -> Result<()> {
                 minutes_issued_on: date(r, 10)?,
                 docs_issued_on: date(r, 11)?,
                 requested_on: date(r, 12)?,
+                requested_by: r.get(13)?,
+                minutes_drafted_on: date(r, 14)?,
+                reported_on: date(r, 15)?,
             }))
         },
         &mut |mut rec| {
@@ -136,7 +141,7 @@ pub(super) fn documents(conn: &Connection, emit: Emit<'_>) -> Result<()> {
         "SELECT x.id, x.ext_id, x.title, x.kind, x.urgency, f.ext_id, x.received, l.login,
              x.route, x.doc_no, x.secrecy, x.major, x.matters, x.carries_request, x.state,
              x.signed_on, s.login, x.instruction, x.return_reason, x.printed_on,
-             x.published_on, x.urged_count, x.last_urged_at
+             x.published_on, x.urged_count, x.last_urged_at, x.needed_by, x.urgent_reason
          FROM documents x LEFT JOIN departments f ON f.id = x.from_dept
          LEFT JOIN people l ON l.id = x.leader_id LEFT JOIN people s ON s.id = x.signed_by
          ORDER BY x.id",
@@ -168,6 +173,8 @@ pub(super) fn documents(conn: &Connection, emit: Emit<'_>) -> Result<()> {
                 urged_count: some_count(r.get(21)?),
                 last_urged_at: r.get(22)?,
                 notices: None,
+                needed_by: date(r, 23)?,
+                urgent_reason: r.get(24)?,
             }))
         },
         &mut |mut rec| {

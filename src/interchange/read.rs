@@ -99,6 +99,9 @@ fn meeting(f: &mut Fields) -> FieldResult<Meeting> {
         minutes_issued_on: f.opt_date("minutes_issued_on")?,
         docs_issued_on: f.opt_date("docs_issued_on")?,
         requested_on: f.opt_date("requested_on")?,
+        requested_by: f.opt_str("requested_by")?,
+        minutes_drafted_on: f.opt_date("minutes_drafted_on")?,
+        reported_on: f.opt_date("reported_on")?,
     })
 }
 
@@ -153,6 +156,8 @@ fn document(f: &mut Fields) -> FieldResult<Document> {
         urged_count: f.opt_u32("urged_count")?,
         last_urged_at: f.opt_stamp("last_urged_at")?,
         notices: f.opt_objects("notices", "notice", None, notice)?,
+        needed_by: f.opt_date("needed_by")?,
+        urgent_reason: f.opt_str("urgent_reason")?,
     };
     if let Some(r) = &d.route {
         if RouteReason::parse(r).is_none() {

@@ -155,6 +155,16 @@ pub struct Meeting {
     /// When a district-wide meeting or event was requested (信州 二十四, 环翠 46).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested_on: Option<NaiveDate>,
+    /// The department that asked for the meeting (external id or name; 信州 二十四, 环翠
+    /// 55, 东昌 二十六: one district-wide meeting per department a year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_by: Option<String>,
+    /// When the minutes were drafted (崆峒 四十七); a later state (migration imports).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes_drafted_on: Option<NaiveDate>,
+    /// When the report after the meeting was made (崆峒 四十二); a later state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_on: Option<NaiveDate>,
 }
 
 /// A topic (议题) on a meeting's agenda.
@@ -240,6 +250,13 @@ pub struct Document {
     pub last_urged_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notices: Option<Vec<Notice>>,
+    /// The day the sender needs the government's decision by (东昌 二十八: 14 / 7 working
+    /// days ahead).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needed_by: Option<NaiveDate>,
+    /// Why a 特急 or 特急重要 matter is urgent (东昌 二十八: 特别紧急事项应附紧急原因说明).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgent_reason: Option<String>,
 }
 
 /// A 督办通知 / 催办 record: who urged, when, and what was said.

@@ -193,7 +193,9 @@ fn documents(s: &DocumentRules) -> Entries<'_> {
     );
     fields!(out, "documents", s;
         Period: critical_leader_sign, same_day_clearance, submission_lead_normal,
-            submission_lead_urgent, countersign_reply;
+            submission_lead_urgent;
+        Flag: submission_urgent_reason;
+        Period: countersign_reply;
         Flag: countersign_silence_is_consent;
         Period: print_after_sign, publish_after_print;
         Named: signing_authority;
@@ -218,14 +220,14 @@ fn meeting<'a>(key: &str, m: &'a MeetingRules) -> Entries<'a> {
         Flag: topics_frozen, topic_prior_consultation, needs_mayor_consent;
         Period: materials_lead;
         Flag: materials_before_meeting;
-        Period: minutes_within;
+        Period: minutes_within, minutes_drafted_within;
         Roles: minutes_signer;
         Period: documents_within, documents_within_major_revision;
         Roles: leave_to;
-        Flag: dept_head_leave_in_writing, decisions_tracked;
+        Flag: dept_head_leave_in_writing, report_after, decisions_tracked;
         Period: request_lead, preparation;
         Flag: division_leader_consent_first, yearly_plan;
-        Count: yearly_max_per_department;
+        Count: yearly_plan_month, yearly_max_per_department;
     );
     out
 }

@@ -99,6 +99,11 @@ pub enum ItemAction {
     Leave,
     /// 纪要印发: mark a meeting's minutes issued.
     MinutesIssued,
+    /// 纪要起草: mark a meeting's minutes drafted, for the chair to sign (崆峒 四十七).
+    MinutesDrafted,
+    /// 会后报告: record the report to the 区委 and 区人大常委会 after a meeting, the 区政协
+    /// informed (崆峒 四十二).
+    Reported,
     /// 文件印发: mark the documents decided at a meeting issued.
     DocumentsIssued,
     /// 已印制: record a signed document as printed (崆峒 五十三: within 2 working days
@@ -231,6 +236,8 @@ impl ItemAction {
             ItemAction::MaterialsIn => &[Act::MaterialsIn],
             ItemAction::Leave => &[Act::Leave],
             ItemAction::MinutesIssued => &[Act::MinutesIssued],
+            ItemAction::MinutesDrafted => &[Act::MinutesDrafted],
+            ItemAction::Reported => &[Act::MeetingReported],
             ItemAction::DocumentsIssued => &[Act::DocumentsIssued],
             ItemAction::Printed => &[Act::Printed],
             ItemAction::Published => &[Act::Published],
@@ -240,7 +247,7 @@ impl ItemAction {
     }
 
     /// Every item action, in help order.
-    pub const ALL: [ItemAction; 19] = [
+    pub const ALL: [ItemAction; 21] = [
         ItemAction::Sign,
         ItemAction::Return,
         ItemAction::Forward,
@@ -254,8 +261,10 @@ impl ItemAction {
         ItemAction::ApproveTopic,
         ItemAction::MaterialsIn,
         ItemAction::Leave,
+        ItemAction::MinutesDrafted,
         ItemAction::MinutesIssued,
         ItemAction::DocumentsIssued,
+        ItemAction::Reported,
         ItemAction::Printed,
         ItemAction::Published,
         ItemAction::Decide,
@@ -269,8 +278,8 @@ impl ItemAction {
             Sign | Return | Forward | Printed | Published => entity == "document",
             Urge => entity == "document" || entity == "supervision",
             Extend | Progress | Close | Reopen | Recheck | Rechecked => entity == "supervision",
-            AddTopic | ApproveTopic | MaterialsIn | Leave | MinutesIssued | DocumentsIssued
-            | Decide => entity == "meeting",
+            AddTopic | ApproveTopic | MaterialsIn | Leave | MinutesIssued | MinutesDrafted
+            | DocumentsIssued | Reported | Decide => entity == "meeting",
         }
     }
     /// Whether the action applies to the pane's items (never to the 合规 view as such:
@@ -296,6 +305,8 @@ impl ItemAction {
             MaterialsIn => lang.pick("材料到位", "materials in"),
             Leave => lang.pick("请假", "leave"),
             MinutesIssued => lang.pick("纪要印发", "minutes issued"),
+            MinutesDrafted => lang.pick("纪要起草", "minutes drafted"),
+            Reported => lang.pick("会后报告", "reported"),
             DocumentsIssued => lang.pick("文件印发", "docs issued"),
             Printed => lang.pick("已印制", "printed"),
             Published => lang.pick("已公开", "published"),

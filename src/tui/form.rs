@@ -171,7 +171,12 @@ impl Form {
                 f("事由", "Reason", Text, true),
                 f("书面请假", "In writing", YesNo, false),
             ],
-            A::MinutesIssued | A::DocumentsIssued | A::Printed | A::Published => Vec::new(),
+            A::MinutesIssued
+            | A::MinutesDrafted
+            | A::Reported
+            | A::DocumentsIssued
+            | A::Printed
+            | A::Published => Vec::new(),
             A::Decide => vec![
                 f("决定事项", "Decision", Text, true),
                 f(
@@ -235,6 +240,8 @@ impl Form {
                 | A::Close
                 | A::ApproveTopic
                 | A::MinutesIssued
+                | A::MinutesDrafted
+                | A::Reported
                 | A::DocumentsIssued
                 | A::Printed
                 | A::Published
@@ -367,6 +374,8 @@ impl Form {
                 in_writing: self.fields.get(2).is_some_and(|f| f.choice == 1),
             },
             A::MinutesIssued => Command::MinutesIssued { meeting: id },
+            A::MinutesDrafted => Command::MinutesDrafted { meeting: id },
+            A::Reported => Command::MeetingReported { meeting: id },
             A::DocumentsIssued => Command::DocumentsIssued { meeting: id },
             A::Printed => Command::Printed { doc: id },
             A::Published => Command::Published { doc: id },
@@ -466,6 +475,8 @@ impl Form {
                 in_writing: false,
             },
             A::MinutesIssued => Command::MinutesIssued { meeting: id },
+            A::MinutesDrafted => Command::MinutesDrafted { meeting: id },
+            A::Reported => Command::MeetingReported { meeting: id },
             A::DocumentsIssued => Command::DocumentsIssued { meeting: id },
             A::Printed => Command::Printed { doc: id },
             A::Published => Command::Published { doc: id },

@@ -180,10 +180,21 @@ fn kongtong_matches_its_seed() {
         "topical",
     ] {
         let m = meeting(&p, kind);
-        period(m.minutes_within.as_ref(), Span::Workdays(2), "四十七");
+        // 四十七 times the draft ("2个工作日内完成起草"), not the chair's signature.
+        assert!(
+            m.minutes_within.is_none(),
+            "{kind}: 四十七 sets no limit for the issue"
+        );
+        period(
+            m.minutes_drafted_within.as_ref(),
+            Span::Workdays(2),
+            "四十七",
+        );
         flag(m.decisions_tracked.as_ref(), "四十七");
     }
     let exec = meeting(&p, "executive");
+    // 四十二: after each 常务会议, report to the 区委 and 区人大常委会, inform the 区政协.
+    flag(exec.report_after.as_ref(), "四十二");
     period(exec.documents_within.as_ref(), Span::Workdays(5), "五十三");
     period(
         exec.documents_within_major_revision.as_ref(),
@@ -223,6 +234,10 @@ fn dongchang_matches_its_seed() {
         Span::Workdays(7),
         "二十八",
     );
+    flag(d.submission_urgent_reason.as_ref(), "二十八");
+    // 二十六: the yearly plan of district-wide meetings, filed in early December.
+    let le = meeting(&p, "large_event");
+    assert_eq!(le.yearly_plan_month.as_ref().map(|c| c.value), Some(12));
     period(d.countersign_reply.as_ref(), Span::Workdays(7), "二十七");
     flag(d.countersign_silence_is_consent.as_ref(), "二十七");
     flag(d.one_matter_per_request.as_ref(), "二十七");

@@ -79,7 +79,7 @@ pub(super) fn planned(m: &Meeting, zh_verb: &str, en_verb: &str) -> Result<()> {
 }
 
 /// Refused when the meeting was cancelled or has not happened yet.
-fn held(m: &Meeting, env: &Env, zh_what: &str, en_what: &str) -> Result<()> {
+pub(super) fn held(m: &Meeting, env: &Env, zh_what: &str, en_what: &str) -> Result<()> {
     if m.state == MeetingState::Cancelled {
         return Err(Error::refused(
             format!("会议《{}》已取消，没有{zh_what}", m.title),
@@ -226,6 +226,9 @@ fn issued(tx: &Connection, env: &Env, meeting_id: i64, owed: Owed) -> Result<Don
             format!("会议《{}》的{zh_what}已于 {on} 印发", m.title),
             format!("the {en_what} of “{}” were issued on {on}", m.title),
         ));
+    }
+    if let Owed::Minutes = owed {
+        super::meeting_duties::draft_before_issue(tx, env, &m)?;
     }
     let act = match owed {
         Owed::Minutes => OfficeAct::MinutesIssued,

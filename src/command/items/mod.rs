@@ -8,6 +8,7 @@
 
 pub(crate) mod decide;
 pub(crate) mod documents;
+pub(crate) mod meeting_duties;
 pub(crate) mod meetings;
 pub(crate) mod snapshot;
 pub(crate) mod supervision;

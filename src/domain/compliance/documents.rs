@@ -51,7 +51,8 @@ pub const STANDIN_PROMPT_WORKDAYS: i64 = 2;
 pub fn pending(env: &Env, d: &PendingDoc) -> Vec<Finding> {
     let mut out = Vec::new();
     let rules = &env.profile.documents;
-    if let Some(due) = d.due.filter(|&due| past(env, due)) {
+    let same_day_due = d.due_rule.key == "documents.same_day_clearance";
+    if let Some(due) = d.due.filter(|&due| past(env, due) && !same_day_due) {
         let (lz, le) = late_by(env, due);
         out.push(finding(
             Severity::Violation,
@@ -88,7 +89,13 @@ pub fn pending(env: &Env, d: &PendingDoc) -> Vec<Finding> {
         }
     }
     if let Some(p) = &rules.same_day_clearance {
-        if let Some(limit) = due_after(env, d.received, p).filter(|&l| past(env, l)) {
+        // The stored deadline when it came from this rule (崆峒 五十四); computed here for
+        // a document whose deadline came from a limit by urgency.
+        let limit = match d.due {
+            Some(due) if same_day_due => Some(due),
+            _ => due_after(env, d.received, p),
+        };
+        if let Some(limit) = limit.filter(|&l| past(env, l)) {
             let (pz, pe) = period_text(p);
             out.push(finding(
                 Severity::Warning,

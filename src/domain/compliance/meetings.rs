@@ -127,6 +127,8 @@ pub struct MeetingView {
     pub minutes_due: Option<NaiveDate>,
     pub minutes_rule: RuleRef,
     pub minutes_issued_on: Option<NaiveDate>,
+    /// When the minutes were drafted (崆峒 四十七 times the draft, not the issue).
+    pub minutes_drafted_on: Option<NaiveDate>,
     pub docs_owed: i64,
     pub docs_due: Option<NaiveDate>,
     pub docs_rule: RuleRef,
@@ -344,7 +346,10 @@ fn large_event(env: &Env, m: &MeetingView, out: &mut Vec<Finding>) {
 
 /// Minutes and documents owed after the meeting, past their stored deadlines.
 fn owed(env: &Env, m: &MeetingView, out: &mut Vec<Finding>) {
-    if let (Some(due), None) = (m.minutes_due, m.minutes_issued_on) {
+    let drafting = crate::domain::deadline::is_drafting_rule(&m.minutes_rule.key);
+    if let (true, Some(due), None) = (drafting, m.minutes_due, m.minutes_issued_on) {
+        drafted(env, m, due, out);
+    } else if let (Some(due), None) = (m.minutes_due, m.minutes_issued_on) {
         if past(env, due) {
             let (lz, le) = late_by(env, due);
             out.push(finding(
@@ -378,4 +383,41 @@ fn owed(env: &Env, m: &MeetingView, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// The drafting step of the minutes (崆峒 四十七: "2个工作日内完成起草，由会议主持人签发"):
+/// the draft is due within the limit; the chair's signature has none, so a draft made on
+/// time and signed later breaks nothing. A draft not made by its day, or made after it
+/// while the minutes are still owed, is the violation.
+fn drafted(env: &Env, m: &MeetingView, due: NaiveDate, out: &mut Vec<Finding>) {
+    let (zh, en) = match m.minutes_drafted_on {
+        None if past(env, due) => {
+            let (lz, le) = late_by(env, due);
+            (
+                format!("会议纪要应于 {} 前完成起草，{lz}", fmt_date(due)),
+                format!("the minutes were to be drafted by {}; {le}", fmt_date(due)),
+            )
+        }
+        Some(on) if on > due => (
+            format!(
+                "会议纪要应于 {} 前完成起草，{} 才起草完成",
+                fmt_date(due),
+                fmt_date(on)
+            ),
+            format!(
+                "the minutes were to be drafted by {}; drafted only on {}",
+                fmt_date(due),
+                fmt_date(on)
+            ),
+        ),
+        _ => return,
+    };
+    out.push(finding(
+        Severity::Violation,
+        &m.minutes_rule,
+        &m.item,
+        day_after(due),
+        zh,
+        en,
+    ));
 }

@@ -12,6 +12,7 @@
 //! reported under that default's rule, with no article.
 
 pub mod documents;
+pub mod duties;
 pub mod investment;
 pub mod meetings;
 pub mod people;

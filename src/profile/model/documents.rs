@@ -63,6 +63,10 @@ pub struct DocumentRules {
     /// Lead time owed to the government for an urgent matter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submission_lead_urgent: Option<Period>,
+    /// A matter more urgent than 紧急 (特别紧急) carries a written reason for its urgency
+    /// (东昌 二十八: 除突发事件外，应附加紧急原因说明).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submission_urgent_reason: Option<Flag>,
     /// Countersign (会签/征求意见) replies are due within this long.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub countersign_reply: Option<Period>,

@@ -35,9 +35,13 @@ pub struct MeetingRules {
     /// Papers reach the attendees before the meeting (会前送达), no lead time stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub materials_before_meeting: Option<Flag>,
-    /// Minutes drafted within this long after the meeting.
+    /// Minutes issued (印发) within this long after the meeting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes_within: Option<Period>,
+    /// Minutes drafted (起草) within this long after the meeting, where the text times the
+    /// draft and leaves the signature to the chair without a limit (崆峒 四十七).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes_drafted_within: Option<Period>,
     /// Who signs the minutes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes_signer: Option<Roles>,
@@ -53,6 +57,10 @@ pub struct MeetingRules {
     /// Department heads ask leave in writing through the office.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dept_head_leave_in_writing: Option<Flag>,
+    /// After each meeting the government reports to the 区委 and the 区人大常委会 and informs
+    /// the 区政协 (崆峒 四十二): owed by the meeting until recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_after: Option<Flag>,
     /// Decisions are tracked by the office as supervision items.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decisions_tracked: Option<Flag>,
@@ -69,6 +77,10 @@ pub struct MeetingRules {
     /// Large meetings and events follow a yearly plan (the note says when it is filed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub yearly_plan: Option<Flag>,
+    /// Large meetings and events: the month the yearly plan is filed (东昌 二十六: 每年12月初,
+    /// its first ten days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub yearly_plan_month: Option<Count>,
     /// Large meetings and events: at most this many district-wide meetings a year per
     /// department.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -53,7 +53,8 @@ macro_rules! select {
             "SELECT id, ext_id, title, kind, start_at, state, chair_id,
                     materials_due, materials_rule, materials_article,
                     minutes_due, minutes_rule, minutes_article, minutes_issued_on,
-                    docs_owed, docs_due, docs_rule, docs_article, docs_issued_on, requested_on
+                    docs_owed, docs_due, docs_rule, docs_article, docs_issued_on, requested_on,
+                    minutes_drafted_on
              FROM meetings ",
             $where
         )
@@ -87,6 +88,7 @@ fn view(r: &Row<'_>) -> rusqlite::Result<Option<MeetingView>> {
         minutes_due: date(10, "meeting minutes_due")?,
         minutes_rule: stored_rule(r.get(11)?, r.get(12)?),
         minutes_issued_on: date(13, "meeting minutes_issued_on")?,
+        minutes_drafted_on: date(20, "meeting minutes_drafted_on")?,
         docs_owed: r.get(14)?,
         docs_due: date(15, "meeting docs_due")?,
         docs_rule: stored_rule(r.get(16)?, r.get(17)?),

@@ -9,6 +9,7 @@
 //! reported as deemed no objection; `dutydesk settle` is what records it.
 
 mod documents;
+mod duties;
 mod duty;
 mod meetings;
 mod others;
@@ -24,6 +25,7 @@ pub fn check(conn: &rusqlite::Connection, env: &Env) -> Result<Vec<Finding>> {
     let mut out = Vec::new();
     documents::gather(conn, env, &mut out)?;
     meetings::gather(conn, env, &mut out)?;
+    duties::gather(conn, env, &mut out)?;
     others::supervision(conn, env, &mut out)?;
     others::people(conn, env, &mut out)?;
     others::investment(conn, env, &mut out)?;

@@ -49,10 +49,16 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("m005_report.sql"),
         after: None,
     },
+    Migration {
+        version: 6,
+        name: "rule gaps: needed-by dates, requesting department, minutes drafted, reports",
+        sql: include_str!("m006_rules_gaps.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this program writes.
-pub const LATEST: i64 = 5;
+pub const LATEST: i64 = 6;
 
 /// The database's schema version.
 pub fn version(conn: &Connection) -> Result<i64> {

@@ -57,7 +57,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             } else {
                 String::new()
             }),
-            Cell::plain(due_cite(&r.due, l)),
+            Cell::plain(rule_cell(&r.due, l)),
         ]
     });
     let title = title_line(
@@ -81,6 +81,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         theme: &app.theme,
     }
     .render(area, buf);
+}
+
+/// The rule column: the district's rule with its article, or, where the district sets no
+/// limit for the document's urgency, that it sets none — the countdown then runs on a
+/// dutydesk default, which is not shown as if it were a rule.
+fn rule_cell(d: &crate::store::queries::Due, l: Lang) -> String {
+    if crate::domain::deadline::is_default_approval(&d.rule) {
+        let mark = l.pick(
+            "本区未定时限（系统默认）",
+            "no district limit (dutydesk default)",
+        );
+        return match d.provisional {
+            Some(_) => format!("{} {mark}", l.pick("暂定", "provisional")),
+            None => mark.to_string(),
+        };
+    }
+    due_cite(d, l)
 }
 
 fn columns(l: Lang, due_w: usize) -> Vec<Column> {
