@@ -2,7 +2,7 @@
 //! progress and when.
 
 use super::approvals::title_line;
-use super::table::{Cell, Column, TableView, window};
+use super::table::{Cell, Column, TableView};
 use super::{countdown, countdown_style, short_date};
 use crate::i18n::{Lang, Named};
 use crate::tui::action::PaneId;
@@ -17,8 +17,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let pane = &app.snap.supervision;
     let ui = &app.panes[PaneId::Supervision.index()];
     let rows = crate::tui::layout::rows_in(area);
-    let sel = app.selected_index(PaneId::Supervision);
-    let (off, sel_in) = window(pane.rows.len(), sel, ui.offset, rows);
+    let (off, sel_in) = super::table::pane_window(app, PaneId::Supervision, pane.rows.len(), rows);
     let soon = ui.filter.due_soon_workdays;
     let built = pane.rows.iter().skip(off).take(rows).map(|r| {
         let lead = if r.co_depts > 0 {
@@ -36,7 +35,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 countdown(&r.deadline, l),
                 countdown_style(&r.deadline, soon, &app.theme),
             ),
-            Cell::plain(&r.title),
+            Cell::plain(super::table::marked(
+                app,
+                PaneId::Supervision,
+                r.id,
+                &r.title,
+            )),
             Cell::plain(lead),
             Cell::plain(short_date(r.deadline.due)),
             Cell::plain(last),
@@ -55,6 +59,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Cell::plain(r.deadline.cite(l)),
         ]
     });
+    let mut built: Vec<Vec<Cell>> = built.collect();
+    let mut columns = columns(l);
+    let shown = pane.rows.iter().skip(off).take(rows);
+    if super::table::titles_collide(shown.map(|r| r.title.as_str())) {
+        super::table::promote(&mut columns, &mut built, 8, 1);
+    }
     TableView {
         title: title_line(
             app,
@@ -64,8 +74,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             pane.due_soon,
             pane.rows.len(),
         ),
-        columns: columns(l),
-        rows: built.collect(),
+        columns,
+        rows: built,
         selected: sel_in,
         focused: app.focus == PaneId::Supervision,
         empty: l
@@ -81,8 +91,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn columns(l: Lang) -> Vec<Column> {
     vec![
-        Column::new(l.pick("期限", "Due"), 7, 0),
-        Column::flex(l.pick("督办事项", "Item"), 16),
+        // The countdown is in working days: the unit is in the heading.
+        Column::new(l.pick("工作日", "Workdays"), 8, 0),
+        Column::flex(l.pick("督办事项", "Item"), 16).wanting(26),
         Column::new(l.pick("牵头单位", "Lead"), 14, 1),
         Column::new(l.pick("到期", "Date"), 5, 3),
         Column::new(l.pick("最近反馈", "Last progress"), 18, 2),
