@@ -23,7 +23,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (Some(p), None) => p.name.clone(),
             (None, _) => l.pick("未分办", "unrouted").to_string(),
         };
-        // "复2/2 视2": replies in of requests, of which deemed (silence past the limit);
+        // "复2/2 视2": replies in, of requests, of which deemed (silence past the limit);
         // the legend is in the help.
         let cs = &r.countersign;
         let cs_text = if cs.total == 0 {
@@ -122,13 +122,14 @@ pub fn title_line(
 ) -> String {
     let l = app.lang;
     let f = &app.panes[p.index()].filter;
+    // The sort's name before the counts, so a narrow title keeps it.
     let mut s = format!(
         " {} [{}] {}{}  {}",
         p.title(l),
         p.index() + 1,
         super::table::position(app, p, total),
+        f.sort.label(l),
         counts(l, total, overdue, soon, shown),
-        f.sort.label(l)
     );
     if f.overdue_only {
         s.push_str(l.pick("  仅逾期", "  overdue only"));

@@ -139,7 +139,16 @@ impl Widget for HeaderView<'_> {
             counts_text(app.snap.findings.total_counts(), l)
         );
         let counts_w = crate::text::width(&counts);
-        let right = if w >= counts_w + 20 { counts_w } else { 0 };
+        // Who is away is duty information: the counts (also in the 合规 view's title)
+        // give way when both do not fit.
+        let left_w = crate::text::width(&line2)
+            + flags_width(app)
+            + if h.missing_years.is_empty() { 0 } else { 14 };
+        let right = if w >= counts_w + left_w.max(20) {
+            counts_w
+        } else {
+            0
+        };
         let end = area.x + u16::try_from(w - right).unwrap_or(0);
         let mut x = area.x;
         let mut flags = people_flags(app);
@@ -217,6 +226,14 @@ fn first_line(app: &App, me: &str, room: usize) -> String {
         }
     }
     format!(" {me}")
+}
+
+/// The cells the people flags take (each with its leading space).
+fn flags_width(app: &App) -> usize {
+    people_flags(app)
+        .iter()
+        .map(|f| crate::text::width(f) + 1)
+        .sum()
 }
 
 /// The header's flags from the rules about people: holidays ahead with no 带班 leader
