@@ -71,6 +71,9 @@ pub struct Triage {
     pub settings: Settings,
     /// Today's events, read when the `!` list opens (newest first).
     pub events: Vec<FeedRow>,
+    /// The board shows another day than the real one (`:goto`, a pinned demo day): its
+    /// alerts are listed and shown, never rung or sent to the desktop.
+    pub what_if: bool,
 }
 
 impl Triage {
@@ -105,7 +108,7 @@ impl Triage {
         if !self.settings_allow(&a) || !self.raised.insert(a.key.clone()) {
             return;
         }
-        let quiet = self.settings.is_quiet(now);
+        let quiet = self.what_if || self.settings.is_quiet(now);
         if !quiet && (self.settings.bell || self.settings.desktop) {
             self.outbox.push(Notice {
                 bell: self.settings.bell,
@@ -167,6 +170,7 @@ pub fn observe(app: &mut App, store: &mut Store, old: &Snapshot) {
         app.triage.toast = Some(t);
     }
     let now = app.env.clock.now().time();
+    app.triage.what_if = today != crate::clock::Clock::system().today();
     for r in &rows {
         if let Some(a) = alerts::arrival(r, app.lang) {
             app.triage.raise(a, now);
@@ -189,6 +193,7 @@ fn raise_from_snapshot(app: &mut App, store: &mut Store) {
     // A pinned day other than the real one (a demo, `:goto`) has no time of day to speak
     // of: meetings "within the hour" are only alerted on the real day.
     let real_day = now.date() == crate::clock::Clock::system().today();
+    app.triage.what_if = !real_day;
     for a in alerts::scan(&app.snap, &lapsed, now, app.lang) {
         if a.kind == alerts::Kind::Meeting && !real_day {
             continue;
