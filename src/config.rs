@@ -8,10 +8,15 @@
 //! due_soon_workdays = 5
 //! mouse = false
 //!
+//! [alerts]            # see config/alerts.rs
+//! quiet_hours = "22:00-07:00"
+//!
 //! [keys]
 //! quit = ["q", "ctrl-c"]
 //! sign = ["S"]
 //! ```
+
+pub mod alerts;
 
 use crate::error::{Error, IoContext, Result};
 use crate::i18n::Lang;
@@ -30,6 +35,9 @@ pub struct Config {
     pub due_soon_workdays: Option<u32>,
     /// Mouse support on the board (off by default).
     pub mouse: Option<bool>,
+    /// Alerts: which events, how, and the quiet hours.
+    #[serde(default)]
+    pub alerts: alerts::Alerts,
     /// Key overrides: action name → list of key specs ("q", "ctrl-c", "shift-tab", "f1").
     #[serde(default)]
     pub keys: BTreeMap<String, Vec<String>>,

@@ -8,9 +8,12 @@ pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
-/// Truncates `s` to at most `max` cells, ending in `~` when something was cut. (The
-/// ellipsis `…` is an ambiguous-width glyph: two cells in many CJK terminals, which would
-/// break every column after it.)
+/// The cut marker. `…` (U+2026) is what Chinese readers expect; it is East Asian
+/// Ambiguous, measured as one cell here as by ratatui (both use unicode-width), which is
+/// how terminals in a UTF-8 locale draw it unless set to draw ambiguous characters wide.
+pub const ELLIPSIS: char = '\u{2026}';
+
+/// Truncates `s` to at most `max` cells, ending in [`ELLIPSIS`] when something was cut.
 /// A wide character that would straddle the limit is dropped, never split.
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
@@ -29,8 +32,65 @@ pub fn truncate(s: &str, max: usize) -> String {
         out.push(c);
         used += w;
     }
-    out.push('~');
+    out.push(ELLIPSIS);
     out
+}
+
+/// Truncates `s` to at most `max` cells by cutting out its middle, so the end stays: a
+/// document number keeps its number (`城东呈〔2026〕53号` → `城东呈…53号`). The part
+/// after the last `〕` or `]` is kept whole when it fits with a little of the head;
+/// otherwise the head and the tail share the room.
+pub fn truncate_middle(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max < 3 {
+        return truncate(s, max);
+    }
+    let after_bracket = s.rfind(['〕', ']']).map(|i| {
+        let c = s[i..].chars().next().map_or(0, char::len_utf8);
+        &s[i + c..]
+    });
+    let room = max - 1;
+    let tail = match after_bracket {
+        Some(t) if !t.is_empty() && width(t) + 2 <= room => t.to_string(),
+        _ => tail_cells(s, room / 2),
+    };
+    let head_room = room - width(&tail);
+    let mut head = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > head_room {
+            break;
+        }
+        head.push(c);
+        used += w;
+    }
+    format!("{head}{ELLIPSIS}{tail}")
+}
+
+/// The end of `s` in at most `cells` cells.
+fn tail_cells(s: &str, cells: usize) -> String {
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > cells {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.iter().rev().collect()
+}
+
+/// Pads or middle-cuts `s` to exactly `cells` cells.
+pub fn pad_middle(s: &str, cells: usize) -> String {
+    let mut t = truncate_middle(s, cells);
+    let w = width(&t);
+    t.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
+    t
 }
 
 /// Pads `s` with spaces on the right to exactly `cells` cells (truncating first).
@@ -96,11 +156,28 @@ mod tests {
 
     #[test]
     fn truncates_by_cells_not_chars() {
-        assert_eq!(truncate("区政府常务会议", 7), "区政府~");
+        assert_eq!(truncate("区政府常务会议", 7), "区政府…");
         assert_eq!(width(&truncate("区政府常务会议", 7)), 7);
         assert_eq!(truncate("abc", 3), "abc");
-        assert_eq!(truncate("abcd", 3), "ab~");
-        assert_eq!(truncate("区", 1), "~");
+        assert_eq!(truncate("abcd", 3), "ab…");
+        assert_eq!(truncate("区", 1), "…");
+        // The marker is one cell, measured the same way ratatui measures it.
+        assert_eq!(width("…"), 1);
+    }
+
+    #[test]
+    fn middle_cut_keeps_the_number() {
+        assert_eq!(truncate_middle("城东呈〔2026〕53号", 12), "城东呈…53号");
+        assert!(width(&truncate_middle("城东呈〔2026〕53号", 12)) <= 12);
+        assert_eq!(
+            truncate_middle("城东呈〔2026〕53号", 30),
+            "城东呈〔2026〕53号"
+        );
+        assert_eq!(truncate_middle("abcdefghij", 7), "abc…hij");
+        for w in 0..20 {
+            assert!(width(&truncate_middle("东昌政办发〔2026〕153号", w)) <= w);
+            assert_eq!(width(&pad_middle("东昌政办发〔2026〕153号", w)), w);
+        }
     }
 
     #[test]

@@ -123,18 +123,18 @@ fn header_flags_the_rules_on_people() {
     // 环翠 75: A/B partners away together, and more than three leaders away.
     let (_s, app) = demo::board("huancui", demo::TODAY, None, Lang::Zh, 160, 48);
     let head = snap(&app, 160, 48);
-    let line2 = head.lines().nth(1).unwrap();
-    assert!(line2.contains("[A/B角同时外出]"), "{line2}");
-    assert!(line2.contains("合规:违"), "{line2}");
+    let line3 = head.lines().nth(2).unwrap();
+    assert!(line3.contains("[A/B角同时外出]"), "{line3}");
+    assert!(line3.contains("合规:违"), "{line3}");
     // 信州 四十二: a holiday ahead without a 带班 leader (劳动节 2025).
     let (_s, app) = demo::board("xinzhou", "2025-04-28", None, Lang::Zh, 80, 24);
     let head = snap(&app, 80, 24);
-    let line2 = head.lines().nth(1).unwrap();
-    assert!(line2.contains("[假日无带班 05-0"), "{line2}");
+    let line3 = head.lines().nth(2).unwrap();
+    assert!(line3.contains("[假日无带班 05-0"), "{line3}");
     insta::assert_snapshot!("demo_header_xinzhou_holiday_80x24", head);
     let (_s, app) = demo::board("xinzhou", "2025-04-28", None, Lang::En, 80, 24);
-    let line2 = snap(&app, 80, 24).lines().nth(1).unwrap().to_string();
-    assert!(line2.contains("[no holiday duty leader 05-0"), "{line2}");
+    let line3 = snap(&app, 80, 24).lines().nth(2).unwrap().to_string();
+    assert!(line3.contains("[no holiday duty leader 05-0"), "{line3}");
 }
 
 #[test]

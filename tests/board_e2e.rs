@@ -108,8 +108,8 @@ fn board_in_a_pseudo_terminal() {
 
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         screen.wait_for(&["待批公文", "逾期督办", "近期会议", "逾2"]);
-        // Navigate to the second document and open it.
-        key("j");
+        // Jump to a document by its id and open it.
+        key(":open doc-102\r");
         key("\r");
         screen.wait_for(&[
             "doc-102",
@@ -132,7 +132,7 @@ fn board_in_a_pseudo_terminal() {
         screen.wait_for(&["待批公文 [1]"]);
         // The 合规 view: findings by severity, counts in its title and in the header.
         key("4");
-        screen.wait_for(&["合规 [4] 违", "!!违规", "第二十八条", "合规:违"]);
+        screen.wait_for(&["合规 [4] 1/12 违", "!!违规", "第二十八条", "合规:违"]);
         // Enter on the first finding (an overdue supervision item) opens the item.
         key("\r");
         screen.wait_for(&["合规 (", "依据："]);

@@ -52,6 +52,9 @@ fn another_connections_commit_appears_and_selection_stays_on_its_item() {
     let (path, mut mine) = fx::file_store(dir.path());
     let other = Store::open(&path).unwrap();
     let mut app = fx::app_on(&mut mine, Lang::Zh, 80, 24);
+    // Deadline order (the board opens by priority): the rows land above by their dates.
+    app.panes[0].filter.sort = dutydesk::store::queries::SortKey::Due;
+    app.requery(&mut mine).unwrap();
     step(&mut app, &mut mine, Action::Down);
     assert_eq!(app.panes[0].selected, Some(2));
     let mut events = Events::new(&mine, app.env.clock, false);

@@ -134,14 +134,31 @@ fn cjk_cells_line_up_and_no_ambiguous_glyphs() {
     let buf = fx::render(&app, 80, 24);
     for cell in buf.content() {
         for c in cell.symbol().chars() {
-            // Ambiguous-width punctuation and markers render two cells wide in some CJK
-            // terminals and would break the columns.
-            assert!(
-                !"…·○●★→←↑↓※§".contains(c),
-                "ambiguous glyph {c:?} on screen"
+            // Ambiguous-width glyphs are avoided, except the two the board means: the cut
+            // marker `…` and the arrival marker `↑`, measured as one cell by
+            // `dutydesk::text` exactly as by the renderer.
+            assert!(!"·○●★→←↓※§".contains(c), "ambiguous glyph {c:?} on screen");
+        }
+    }
+    for c in ["…", "↑"] {
+        assert_eq!(dutydesk::text::width(c), 1);
+        assert_eq!(unicode_width::UnicodeWidthStr::width(c), 1);
+    }
+    // A cut cell takes exactly its column: the glyph after `…` is in the next cell.
+    let w = usize::from(buf.area.width);
+    let cells = buf.content();
+    let mut cuts = 0;
+    for (i, cell) in cells.iter().enumerate() {
+        if cell.symbol() == "…" && (i + 1) % w != 0 {
+            cuts += 1;
+            assert_ne!(
+                cells[i + 1].symbol(),
+                "",
+                "… must not swallow the next cell"
             );
         }
     }
+    assert!(cuts > 0, "the 80-column board cuts some titles");
     // Every line is exactly 80 cells.
     for line in fx::text(&buf).lines() {
         assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");

@@ -182,8 +182,12 @@ fn help_opens_scrolls_and_closes() {
 #[test]
 fn sort_scope_and_refresh() {
     let (mut s, mut a) = setup();
+    // The board opens by priority; s cycles to the deadline order, then 紧急程度.
+    assert_eq!(a.panes[0].filter.sort, SortKey::Priority);
     step(&mut a, &mut s, Action::CycleSort);
-    assert_eq!(a.panes[0].filter.sort, SortKey::Owner);
+    assert_eq!(a.panes[0].filter.sort, SortKey::Due);
+    step(&mut a, &mut s, Action::CycleSort);
+    assert_eq!(a.panes[0].filter.sort, SortKey::Urgency);
     step(&mut a, &mut s, Action::ToggleScope);
     assert_eq!(a.snap.approvals.total, 1);
     step(&mut a, &mut s, Action::FocusPane(PaneId::Supervision));
@@ -378,6 +382,8 @@ fn a_duty_officer_signing_is_refused_in_the_status_line() {
 fn the_routed_leader_signs_and_the_row_leaves_the_pane() {
     let mut s = fx::store();
     let mut a = fx::app_as(&mut s, "zhanghua", Lang::Zh, 80, 24);
+    a.panes[0].filter.sort = SortKey::Due;
+    a.requery(&mut s).unwrap();
     step(&mut a, &mut s, Action::Down); // doc-102, routed to 张华
     step(&mut a, &mut s, Action::Item(ItemAction::Sign));
     step(&mut a, &mut s, Action::Insert("同意实施".into()));

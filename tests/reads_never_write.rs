@@ -200,7 +200,7 @@ fn a_countersign_past_due_is_deemed_on_read_and_awaited_before() {
     let mut s = Store::open(&db).unwrap();
     let mut a = fx::app_on(&mut s, Lang::Zh, 160, 48);
     let text = fx::text(&fx::render(&a, 160, 48));
-    assert!(text.contains("2/2视1"), "{text}");
+    assert!(text.contains("复2/2 视1"), "{text}");
     let d = queries::detail(s.conn(), &a.env, Item::Document(1)).unwrap();
     let lines = format!("{d:?}");
     assert!(
@@ -214,7 +214,7 @@ fn a_countersign_past_due_is_deemed_on_read_and_awaited_before() {
         Action::Goto(NaiveDate::from_ymd_opt(2026, 11, 19).unwrap()),
     );
     let text = fx::text(&fx::render(&a, 160, 48));
-    assert!(text.contains("1/2") && !text.contains("视1"), "{text}");
+    assert!(text.contains("复1/2") && !text.contains("视1"), "{text}");
     let d = queries::detail(s.conn(), &a.env, Item::Document(1)).unwrap();
     let lines = format!("{d:?}");
     assert!(

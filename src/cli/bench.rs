@@ -9,6 +9,8 @@
 //! and import; the latency from another connection's commit to the board's next snapshot
 //! with the board's own 100 ms polling; and the process's peak memory.
 
+mod triage;
+
 use super::Ctx;
 use crate::command::{self, Command, Ref, UrgeRef};
 use crate::demo;
@@ -283,6 +285,10 @@ fn run_in(ctx: &Ctx, opts: Options, path: &std::path::Path, out: &mut dyn Write)
             5,
         )?;
         app.resize(w, h);
+        if w == 80 {
+            let officer = summary.duty_officer.as_deref().unwrap_or(&env.actor);
+            triage::measure(out, &mut st, &mut app, runs, officer)?;
+        }
         let area = Rect::new(0, 0, w, h);
         let (m, _, max) = stats(time_runs(runs, || {
             let mut buf = Buffer::empty(area);

@@ -21,7 +21,9 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     // the staff list gets a read-only board that says so in its header.
     let env = ctx.acting_env(&store)?;
     let due_soon = ctx.config.due_soon_workdays.unwrap_or(DEFAULT_DUE_SOON);
-    let app = App::new(
+    // An unreadable quiet-hours value stops the board before it opens, like a bad key.
+    ctx.config.alerts.quiet()?;
+    let mut app = App::new(
         &mut store,
         env,
         ctx.lang,
@@ -29,6 +31,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         Theme::from_env(),
         due_soon,
     )?;
+    app.triage.settings = ctx.config.alerts.clone();
     tracing::info!(db = %ctx.db.display(), "board opened");
     tui::run(&mut store, app, ctx.config.mouse.unwrap_or(false))
 }

@@ -214,6 +214,25 @@ pub enum Action {
     Shift(crate::tui::shift::ShiftView),
     /// A duty shift view's own key (new entry, reported up, hand over, …).
     ShiftAct(crate::tui::shift::ShiftAct),
+    /// Open the list of today's events and alerts (`!`).
+    Events,
+    /// Jump to the first row that arrived or moved above the viewport (`↑N 新`).
+    JumpNew,
+    /// Acknowledge the selected alert in the `!` list (all of them with none selected).
+    Ack,
+    /// Find an item by its id (`:open GW-00034`): select it in its pane, else open its
+    /// detail.
+    OpenId(String),
+    /// Open the command line with `open ` typed, for an id.
+    StartOpenId,
+    /// Delete from the cursor to the end of the input (Ctrl-K).
+    KillToEnd,
+    /// Delete from the start of the input to the cursor (Ctrl-U).
+    KillToStart,
+    /// Delete the word before the cursor (Ctrl-W).
+    DeleteWordBack,
+    /// Explain the header's missing-holiday-schedule marker (`:calendar`, or a click).
+    CalendarNote,
 }
 
 impl ItemAction {

@@ -62,6 +62,9 @@ pub enum Mode {
     Shift(Box<super::shift::ShiftState>),
     /// The 督查通报 view.
     Report(Box<super::report::ReportUi>),
+    /// Today's events and the alerts raised (`!`); `selected` indexes the list's rows
+    /// (alerts first, then events).
+    Events { selected: usize },
 }
 
 /// A question and what happens on yes.
@@ -106,6 +109,9 @@ pub struct App {
     pub size: (u16, u16),
     /// Whether the last refresh succeeded (the header's live marker).
     pub live: bool,
+    /// What changed since the board last showed it: marks, arrivals above the viewport,
+    /// toasts, today's events and alerts (`tui/triage/`).
+    pub triage: super::triage::Triage,
 }
 
 impl App {
@@ -123,6 +129,8 @@ impl App {
         let mut panes: [PaneUi; 4] = Default::default();
         for p in &mut panes {
             p.filter.due_soon_workdays = due_soon;
+            // The board opens in priority order: the most urgent is the first row.
+            p.filter.sort = queries::SortKey::Priority;
         }
         let snap = Snapshot::read(store, &env, filters(&panes))?;
         let mut app = App {
@@ -138,6 +146,7 @@ impl App {
             message: None,
             size: (80, 24),
             live: true,
+            triage: super::triage::Triage::default(),
         };
         app.message = app
             .deemed_note(store)
@@ -146,6 +155,7 @@ impl App {
             app.panes[p.index()].selected = app.snap.ids(p).first().copied();
         }
         app.resize(80, 24);
+        super::triage::start(&mut app, store);
         Ok(app)
     }
 
@@ -212,8 +222,11 @@ impl App {
     /// and on the same screen row where it can.
     pub fn reload(&mut self, store: &mut Store) -> Result<()> {
         let before = self.positions();
-        self.snap = Snapshot::read(store, &self.env, filters(&self.panes))?;
-        self.follow(&before);
+        let above = self.ids_above();
+        let snap = Snapshot::read(store, &self.env, filters(&self.panes))?;
+        let old = std::mem::replace(&mut self.snap, snap);
+        self.follow(&before, &above);
+        super::triage::observe(self, store, &old);
         if let Mode::Detail { detail, .. } = &mut self.mode {
             let item = detail.item;
             match store.read(|tx| queries::detail(tx, &self.env, item)) {
@@ -237,9 +250,22 @@ impl App {
     /// re-filtered: the data did not change).
     pub fn requery(&mut self, store: &mut Store) -> Result<()> {
         let before = self.positions();
+        let above = self.ids_above();
         self.snap.requery(store, &self.env, filters(&self.panes))?;
-        self.follow(&before);
+        self.follow(&before, &above);
         Ok(())
+    }
+
+    /// Each pane's ids above its viewport (scrolled out of sight), before a re-read.
+    fn ids_above(&self) -> Vec<Vec<i64>> {
+        PaneId::ALL
+            .iter()
+            .map(|p| {
+                let mut ids = self.snap.ids(*p);
+                ids.truncate(self.panes[p.index()].offset);
+                ids
+            })
+            .collect()
     }
 
     fn positions(&self) -> Vec<Option<usize>> {
@@ -250,11 +276,15 @@ impl App {
     }
 
     /// After a re-read: each selection finds its item again, else stays at its position.
-    fn follow(&mut self, before: &[Option<usize>]) {
+    /// When the top of the list was in sight with the selection on the top row, it stays
+    /// in sight, so an arrival above shows; other arrivals or moves above the viewport are
+    /// noted for the title's `↑N 新` marker.
+    fn follow(&mut self, before: &[Option<usize>], above: &[Vec<i64>]) {
         for p in PaneId::ALL {
             let ids = self.snap.ids(p);
             let ui = &mut self.panes[p.index()];
             let old = before[p.index()];
+            let old_offset = ui.offset;
             let screen_row = old.map(|o| o.saturating_sub(ui.offset));
             let found = ui.selected.and_then(|id| ids.iter().position(|x| *x == id));
             let idx = match (found, old) {
@@ -268,8 +298,13 @@ impl App {
             ui.selected = idx.map(|i| ids[i]);
             if let (Some(i), Some(row)) = (idx, screen_row) {
                 ui.offset = i.saturating_sub(row);
+                if old_offset == 0 && (row == 0 || i < ui.viewport) {
+                    ui.offset = 0;
+                }
             }
             clamp_offset(ui, idx, ids.len());
+            let offset = ui.offset;
+            self.triage.note_above(p, &ids, offset, &above[p.index()]);
         }
     }
 
@@ -317,7 +352,7 @@ impl App {
             }
             Mode::Confirm(_) => &[Context::Confirm, Context::Global],
             Mode::Detail { .. } => &[Context::Detail, Context::Item, Context::Global],
-            Mode::Finding { .. } => &[Context::Detail, Context::Global],
+            Mode::Finding { .. } | Mode::Events { .. } => &[Context::Detail, Context::Global],
             Mode::Help { .. } => &[Context::Help, Context::Global],
             Mode::Shift(ref s) if s.form.is_some() => &[Context::Text, Context::Global],
             Mode::Shift(_) => &[Context::Shift, Context::Global],

@@ -1,6 +1,8 @@
 //! A one-line text input that edits by grapheme and measures by terminal cells, so
 //! Chinese (two cells a character), combining marks and emoji move and delete as a whole.
 
+mod readline;
+
 use crate::text::width;
 use unicode_segmentation::UnicodeSegmentation;
 

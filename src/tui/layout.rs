@@ -9,8 +9,9 @@ use ratatui::layout::Rect;
 pub const MIN_WIDTH: u16 = 60;
 /// Below this the board shows a notice instead of a broken layout.
 pub const MIN_HEIGHT: u16 = 16;
-/// Header lines.
-pub const HEADER_LINES: u16 = 2;
+/// Header lines: the day and who acts; today's line (due, meetings, 特急, away); who is
+/// away, the rules' flags and the 合规 counts.
+pub const HEADER_LINES: u16 = 3;
 
 /// The screen's regions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

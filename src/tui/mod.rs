@@ -13,11 +13,13 @@ pub mod key;
 pub mod keymap;
 pub mod keytable;
 pub mod layout;
+pub mod notify;
 pub mod panes;
 pub mod report;
 pub mod shift;
 pub mod snapshot;
 pub mod theme;
+pub mod triage;
 pub mod update;
 
 pub use action::{Action, ItemAction, PaneId};
@@ -34,6 +36,11 @@ use std::io::{self, Stdout};
 /// asked); returns
 /// the effect so the loop knows whether to draw or quit.
 pub fn step(app: &mut App, store: &mut Store, action: Action) -> Effect {
+    // A key (not a refresh) clears the toast and the selected row's mark.
+    let by_user = !matches!(
+        action,
+        Action::DbChanged | Action::Tick | Action::DayChanged | Action::Resize(..)
+    );
     let effect = update(app, store, action);
     let read = match effect {
         Effect::Reload => app.reload(store),
@@ -44,6 +51,9 @@ pub fn step(app: &mut App, store: &mut Store, action: Action) -> Effect {
         tracing::warn!("refresh failed: {e}");
         app.live = false;
         app.say(e.localized(app.lang), true);
+    }
+    if by_user {
+        triage::after_key(app);
     }
     effect
 }
@@ -104,6 +114,9 @@ fn run_loop(
     app.resize(size.width, size.height);
     let mut events = Events::new(store, app.env.clock, true);
     let mut dirty = true;
+    // Alerts raised by the first read (before the loop) go out with the first frame.
+    let notices = std::mem::take(&mut app.triage.outbox);
+    notify::send(&mut io::stdout(), &notices)?;
     loop {
         if dirty {
             terminal.draw(|f| f.render_widget(&*app, f.area()))?;
@@ -116,7 +129,13 @@ fn run_loop(
             continue;
         };
         let clock_before = app.env.clock;
-        match step(app, store, action) {
+        let effect = step(app, store, action);
+        // Bells and desktop notifications are written here, by the terminal layer only.
+        let notices = std::mem::take(&mut app.triage.outbox);
+        if let Err(e) = notify::send(&mut io::stdout(), &notices) {
+            tracing::warn!("sending a notification failed: {e}");
+        }
+        match effect {
             Effect::Quit => return Ok(()),
             Effect::None => {}
             Effect::Redraw | Effect::Reload | Effect::Requery => dirty = true,

@@ -1,7 +1,14 @@
-//! 待批公文: documents awaiting a leader, overdue first, then by working days left.
-//! Walks `documents_pending_by_due` (partial on `state = '待批'`) in due order.
+//! 待批公文: documents awaiting a leader. Priority order (the board's default): overdue
+//! before due, then 特急重要 > 特急 > 加急 > 一般, then working days left; or deadline
+//! order, or by 紧急程度. Only pending documents are read, through
+//! `documents_pending_by_due` (partial on `state = '待批'`): deadline order walks it in
+//! order; the priority and urgency orders sort that open set (hundreds of rows, never
+//! the history) in a temporary B-tree, so rows and counts come from the same predicate.
 
-use super::{Bounds, Due, Filter, Pane, PersonRef, like_pattern, parse_day, resort, with_counts};
+use super::{
+    Bounds, Due, Filter, Pane, PersonRef, SortKey, like_pattern, parse_day, resort, urgency_rank,
+    with_counts,
+};
 use crate::domain::compliance::documents::silence_is_consent;
 use crate::domain::{CountersignAnswer, DocKind, Env, Urgency, deadline};
 use crate::error::{DbContext, Result};
@@ -63,8 +70,9 @@ pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Approv
          LEFT JOIN departments dep ON dep.id = d.from_dept
          LEFT JOIN people p ON p.id = d.leader_id
          WHERE {FILTER} AND (:after_key IS NULL OR (d.due, d.id) > (:after_key, :after_id))
-         ORDER BY d.due, d.id
-         LIMIT :limit"
+         ORDER BY {order}
+         LIMIT :limit",
+        order = order_by(f.sort)
     );
     let mut stmt = conn
         .prepare_cached(&sql)
@@ -175,6 +183,18 @@ pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Approv
         ":today": b.today, ":soon": b.soon},
         "pending documents",
     )
+}
+
+/// The ORDER BY of the rows for a sort (keyset paging uses deadline order).
+fn order_by(sort: SortKey) -> String {
+    match sort {
+        SortKey::Priority => format!(
+            "(d.due < :today) DESC, {}, d.due, d.id",
+            urgency_rank("d.urgency")
+        ),
+        SortKey::Urgency => format!("{}, d.due, d.id", urgency_rank("d.urgency")),
+        _ => "d.due, d.id".to_string(),
+    }
 }
 
 /// How many countersign requests on documents awaiting approval count as deemed no

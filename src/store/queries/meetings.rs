@@ -4,7 +4,8 @@
 //! `meetings_owing_docs`), so old, settled meetings are never read.
 
 use super::{
-    Due, Filter, Pane, PersonRef, like_pattern, parse_day, resort, with_counts, within_cutoff,
+    Due, Filter, Pane, PersonRef, SortKey, like_pattern, parse_day, resort, with_counts,
+    within_cutoff,
 };
 use crate::clock::fmt_date;
 use crate::domain::{Env, MeetingKind, MeetingState};
@@ -115,6 +116,17 @@ const BASE: &str = "WITH cand(id) AS (
     SELECT * FROM g WHERE (:upper IS NULL OR next_due < :upper) AND (:late_only = 0 OR late)
 )";
 
+/// The ORDER BY of the rows: in priority order, today's meetings come first (the one a
+/// duty officer must not miss), then those owing something late, then by start.
+fn order_by(sort: SortKey) -> &'static str {
+    match sort {
+        SortKey::Priority => {
+            "(substr(h.start_at, 1, 10) = :today) DESC, h.late DESC, h.start_at, h.id"
+        }
+        _ => "h.start_at, h.id",
+    }
+}
+
 /// The meetings matching `f`.
 pub fn meetings(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<MeetingRow>> {
     let today = env.today();
@@ -141,7 +153,8 @@ pub fn meetings(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Meeting
                     (SELECT count(*) FROM leave_requests l WHERE l.meeting_id = h.id),
                     (SELECT count(*) FROM topics t WHERE t.meeting_id = h.id AND t.materials_on IS NULL)
              FROM h WHERE (:after_key IS NULL OR (h.start_at, h.id) > (:after_key, :after_id))
-             ORDER BY h.start_at, h.id LIMIT :limit"
+             ORDER BY {order} LIMIT :limit",
+            order = order_by(f.sort)
         ))
         .db("preparing the meetings query")?;
     let raw = stmt

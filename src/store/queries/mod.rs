@@ -11,6 +11,7 @@
 pub mod approvals;
 pub mod detail;
 pub mod header;
+pub mod lapsed;
 pub mod meetings;
 pub mod supervision;
 
@@ -32,13 +33,21 @@ pub const DEFAULT_LIMIT: usize = 500;
 /// Default for "due soon": within this many working days (config `due_soon_workdays`).
 pub const DEFAULT_DUE_SOON: u32 = 5;
 
-/// How a pane orders its rows. Deadline order is the SQL order (and the index's); the
-/// others reorder the fetched rows, i.e. the first `limit` items by deadline.
+/// How a pane orders its rows. Priority, deadline and urgency orders are SQL orders (so
+/// the rows fetched under `limit` are the first ones in that order and agree with the
+/// counts); the others reorder the fetched rows, i.e. the first `limit` items by deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub enum SortKey {
+    /// The board's default: overdue before due; within each, 特急重要 > 特急 > 加急 > 一般
+    /// (documents), then working days left. Meetings: today's first, then those owing
+    /// something late, then by start.
+    Priority,
     /// Overdue first, then by working days left (by due date).
     #[default]
     Due,
+    /// 紧急程度: 特急重要 > 特急 > 加急 > 一般, then by due date (documents; the other
+    /// panes have no urgency and keep deadline order).
+    Urgency,
     /// By owner: routed leader, lead department or chair.
     Owner,
     /// Most recently received / assigned / scheduled first.
@@ -49,8 +58,10 @@ pub enum SortKey {
 
 impl SortKey {
     /// Every key, in the order `s` cycles through them.
-    pub const ALL: [SortKey; 4] = [
+    pub const ALL: [SortKey; 6] = [
+        SortKey::Priority,
         SortKey::Due,
+        SortKey::Urgency,
         SortKey::Owner,
         SortKey::Newest,
         SortKey::Title,
@@ -63,7 +74,9 @@ impl SortKey {
     /// The key's name for the pane title.
     pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
         match self {
+            SortKey::Priority => lang.pick("按优先级", "by priority"),
             SortKey::Due => lang.pick("按期限", "by due"),
+            SortKey::Urgency => lang.pick("按紧急程度", "by urgency"),
             SortKey::Owner => lang.pick("按责任人", "by owner"),
             SortKey::Newest => lang.pick("按最新", "newest"),
             SortKey::Title => lang.pick("按标题", "by title"),
@@ -294,11 +307,16 @@ pub(crate) fn resort<T>(
     title: fn(&T) -> &str,
 ) {
     match sort {
-        SortKey::Due => {}
+        SortKey::Priority | SortKey::Due | SortKey::Urgency => {}
         SortKey::Owner => rows.sort_by(|a, b| owner(a).cmp(owner(b))),
         SortKey::Newest => rows.sort_by_key(|r| std::cmp::Reverse(newest(r))),
         SortKey::Title => rows.sort_by(|a, b| title(a).cmp(title(b))),
     }
+}
+
+/// The SQL rank of a document's urgency (0 = 特急重要 … 3 = 一般) over column `col`.
+pub(crate) fn urgency_rank(col: &str) -> String {
+    format!("CASE {col} WHEN '特急重要' THEN 0 WHEN '特急' THEN 1 WHEN '加急' THEN 2 ELSE 3 END")
 }
 
 /// Reads a `usize` count from SQL.

@@ -1,7 +1,7 @@
 //! 待批公文: countdown, urgency, title, from, routed leader (and stand-in), countersigns.
 
-use super::table::{Cell, Column, TableView, counts, window};
-use super::{countdown, countdown_style, countdown_width, due_cite, short_date};
+use super::table::{Cell, Column, TableView, counts};
+use super::{countdown, countdown_style, due_cite, short_date};
 use crate::i18n::{Lang, Named};
 use crate::tui::action::PaneId;
 use crate::tui::app::App;
@@ -15,8 +15,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let pane = &app.snap.approvals;
     let ui = &app.panes[PaneId::Approvals.index()];
     let rows = crate::tui::layout::rows_in(area);
-    let sel = app.selected_index(PaneId::Approvals);
-    let (off, sel_in) = window(pane.rows.len(), sel, ui.offset, rows);
+    let (off, sel_in) = super::table::pane_window(app, PaneId::Approvals, pane.rows.len(), rows);
     let soon = ui.filter.due_soon_workdays;
     let built = pane.rows.iter().skip(off).take(rows).map(|r| {
         let leader = match (&r.leader, &r.stand_in) {
@@ -24,19 +23,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (Some(p), None) => p.name.clone(),
             (None, _) => l.pick("未分办", "unrouted").to_string(),
         };
+        // "复2/2 视2": replies in, of requests, of which deemed (silence past the limit);
+        // the legend is in the help.
         let cs = &r.countersign;
         let cs_text = if cs.total == 0 {
             "-".to_string()
-        } else if cs.deemed > 0 {
-            format!(
-                "{}/{}{}{}",
-                cs.answered,
-                cs.total,
-                l.pick("视", " d"),
-                cs.deemed
-            )
         } else {
-            format!("{}/{}", cs.answered, cs.total)
+            let mut t = format!("{}{}/{}", l.pick("复", "r"), cs.answered, cs.total);
+            if cs.deemed > 0 {
+                t.push_str(&format!(" {}{}", l.pick("视", "d"), cs.deemed));
+            }
+            t
         };
         vec![
             Cell::styled(
@@ -44,11 +41,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 countdown_style(&r.due, soon, &app.theme),
             ),
             Cell::styled(r.urgency.name(l), app.theme.urgency(r.urgency)),
-            Cell::plain(&r.title),
+            Cell::plain(super::table::marked(app, PaneId::Approvals, r.id, &r.title)),
             Cell::plain(r.from_dept.clone().unwrap_or_default()),
             Cell::plain(leader),
             Cell::plain(cs_text),
-            Cell::plain(&r.doc_no),
+            Cell::middle(&r.doc_no),
             Cell::plain(r.kind.name(l)),
             Cell::plain(short_date(r.received)),
             Cell::plain(short_date(r.due.due)),
@@ -58,8 +55,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 String::new()
             }),
             Cell::plain(rule_cell(&r.due, l)),
+            Cell::plain(&r.ext_id),
         ]
     });
+    let mut built: Vec<Vec<Cell>> = built.collect();
+    let mut columns = columns(l);
+    let shown = pane.rows.iter().skip(off).take(rows);
+    if super::table::titles_collide(shown.map(|r| r.title.as_str())) {
+        let id = columns.len() - 1;
+        super::table::promote(&mut columns, &mut built, id, 2);
+    }
     let title = title_line(
         app,
         PaneId::Approvals,
@@ -70,11 +75,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     TableView {
         title,
-        columns: columns(
-            l,
-            countdown_width(pane.rows.iter().any(|r| r.due.provisional.is_some())),
-        ),
-        rows: built.collect(),
+        columns,
+        rows: built,
         selected: sel_in,
         focused: app.focus == PaneId::Approvals,
         empty: l.pick("（没有待批公文）", "(no pending documents)").into(),
@@ -100,9 +102,10 @@ fn rule_cell(d: &crate::store::queries::Due, l: Lang) -> String {
     due_cite(d, l)
 }
 
-fn columns(l: Lang, due_w: usize) -> Vec<Column> {
+fn columns(l: Lang) -> Vec<Column> {
     vec![
-        Column::new(l.pick("期限", "Due"), due_w, 0),
+        // The countdown is in working days: the unit is in the heading.
+        Column::new(l.pick("工作日", "Workdays"), 8, 0),
         Column::new(
             l.pick("紧急", "Urgency"),
             match l {
@@ -111,16 +114,17 @@ fn columns(l: Lang, due_w: usize) -> Vec<Column> {
             },
             1,
         ),
-        Column::flex(l.pick("标题", "Title"), 16),
+        Column::flex(l.pick("标题", "Title"), 16).wanting(26),
         Column::new(l.pick("来文单位", "From"), 12, 2),
         Column::new(l.pick("领导", "Leader"), 14, 1),
-        Column::new(l.pick("会签", "Cosign"), 7, 3),
-        Column::new(l.pick("文号", "No."), 16, 5),
+        Column::new(l.pick("会签", "Cosign"), 9, 3),
+        Column::new(l.pick("文号", "No."), 14, 5),
         Column::new(l.pick("文种", "Kind"), 6, 6),
         Column::new(l.pick("收文", "Recv"), 5, 7),
         Column::new(l.pick("到期", "Date"), 5, 4),
         Column::new(l.pick("催办", "Urged"), 5, 8),
         Column::new(l.pick("依据", "Rule"), 30, 9),
+        Column::new(l.pick("编号", "ID"), 9, 10),
     ]
 }
 
@@ -135,12 +139,14 @@ pub fn title_line(
 ) -> String {
     let l = app.lang;
     let f = &app.panes[p.index()].filter;
+    // The sort's name before the counts, so a narrow title keeps it.
     let mut s = format!(
-        " {} [{}] {}  {}",
+        " {} [{}] {}{}  {}",
         p.title(l),
         p.index() + 1,
+        super::table::position(app, p, total),
+        f.sort.label(l),
         counts(l, total, overdue, soon, shown),
-        f.sort.label(l)
     );
     if f.overdue_only {
         s.push_str(l.pick("  仅逾期", "  overdue only"));

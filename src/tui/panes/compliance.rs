@@ -65,9 +65,10 @@ fn title(app: &App) -> String {
     let f = &app.snap.findings;
     let ui = &app.panes[PaneId::Compliance.index()];
     let mut s = format!(
-        " {} [{}] {}",
+        " {} [{}] {}{}",
         PaneId::Compliance.title(l),
         PaneId::Compliance.index() + 1,
+        super::table::position(app, PaneId::Compliance, f.shown.len()),
         counts_text(f.counts(), l)
     );
     if let Some(t) = &ui.filter.text {

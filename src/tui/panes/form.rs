@@ -10,7 +10,7 @@ use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 /// The form popup.
 pub struct FormView<'a> {
@@ -25,7 +25,7 @@ impl Widget for FormView<'_> {
         let f = self.form;
         let h = u16::try_from(f.fields.len() * 2 + 5).unwrap_or(u16::MAX);
         let r = centered(area, 64, h);
-        Clear.render(r, buf);
+        super::popup::clear(r, buf);
         let title = format!(
             " {}{}{} ",
             f.action.label(l),
@@ -152,7 +152,7 @@ impl Widget for ConfirmView<'_> {
         let lines = crate::text::wrap(q, 48);
         let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
         let r = centered(area, 52, h);
-        Clear.render(r, buf);
+        super::popup::clear(r, buf);
         let block = Block::bordered()
             .title(self.lang.pick(" 确认 ", " Confirm "))
             .style(self.theme.popup());

@@ -1,5 +1,7 @@
-//! The header: the day and its kind, the district, who I am, who is on duty, leaders away
-//! and their stand-ins, a calendar-coverage warning, the live marker, the rules' flags on
+//! The header: the day and its kind, the district, who I am (never cut: the district's
+//! name gives way first), who is on duty; the today line (`today.rs`); leaders away and
+//! their stand-ins, a short calendar-coverage marker (`:calendar` explains it), the live
+//! marker, the rules' flags on
 //! people (a holiday without a 带班 leader, 信州 四十二; A/B partners or too many leaders
 //! away, 环翠 75) and the 合规 counts.
 
@@ -56,24 +58,8 @@ impl Widget for HeaderView<'_> {
                 l.pick("不在人员名单·只读", "not on the staff list: read only")
             ),
         };
-        let who = |p: &Option<crate::store::queries::PersonRef>| {
-            p.as_ref()
-                .map_or_else(|| l.pick("未排", "none").to_string(), |p| p.name.clone())
-        };
-        // Most important first: a narrow terminal cuts from the right.
-        let line1 = format!(
-            " {} {} {} {} | {} {}  {} {} | {} {}",
-            h.profile_name,
-            h.today,
-            weekday(h.today, l),
-            day_kind(&h.day_kind, l),
-            l.pick("值班", "duty"),
-            who(&h.duty_officer),
-            l.pick("带班", "leader"),
-            who(&h.duty_leader),
-            l.pick("我", "me"),
-            me,
-        );
+        // The live marker takes at most 8 cells and a space.
+        let line1 = first_line(app, &me, w.saturating_sub(9));
         let live = if app.live {
             l.pick("[实时]", "[live]")
         } else {
@@ -106,6 +92,20 @@ impl Widget for HeaderView<'_> {
         if area.height < 2 {
             return;
         }
+        let today = super::today::line(&super::today::facts(app), l);
+        put(
+            buf,
+            area,
+            area.x,
+            area.y + 1,
+            &super::fit(&today, w),
+            w,
+            app.theme.header(),
+        );
+        if area.height < 3 {
+            return;
+        }
+        let y = area.y + 2;
         let away: Vec<String> = h
             .away
             .iter()
@@ -139,7 +139,16 @@ impl Widget for HeaderView<'_> {
             counts_text(app.snap.findings.total_counts(), l)
         );
         let counts_w = crate::text::width(&counts);
-        let right = if w >= counts_w + 20 { counts_w } else { 0 };
+        // Who is away is duty information: the counts (also in the 合规 view's title)
+        // give way when both do not fit.
+        let left_w = crate::text::width(&line2)
+            + flags_width(app)
+            + if h.missing_years.is_empty() { 0 } else { 14 };
+        let right = if w >= counts_w + left_w.max(20) {
+            counts_w
+        } else {
+            0
+        };
         let end = area.x + u16::try_from(w - right).unwrap_or(0);
         let mut x = area.x;
         let mut flags = people_flags(app);
@@ -147,31 +156,22 @@ impl Widget for HeaderView<'_> {
             let years: Vec<String> = h.missing_years.iter().map(|y| y.to_string()).collect();
             flags.insert(
                 0,
-                // From 2025 on a year without its notice still counts the statutory
-                // holidays; what is missing is the 调休, so its deadlines are provisional.
+                // Short, so who is away (duty information) keeps its room: the year's
+                // statutory holidays are counted, its 调休 are not yet known, so deadlines
+                // across it are provisional; `:calendar` or a click explains it.
                 match l {
-                    Lang::Zh => format!("[{}年调休未定，期限暂定]", years.join("、")),
-                    Lang::En => {
-                        format!("[{} provisional: no 调休 notice]", years.join(", "))
-                    }
+                    Lang::Zh => format!("[{}年期限暂定]", years.join("、")),
+                    Lang::En => format!("[{} provisional]", years.join(",")),
                 },
             );
         }
         for flag in flags {
             let room = usize::from(end.saturating_sub(x));
-            x = put(
-                buf,
-                area,
-                x,
-                area.y + 1,
-                &format!(" {flag}"),
-                room,
-                app.theme.warn(),
-            );
+            x = put(buf, area, x, y, &format!(" {flag}"), room, app.theme.warn());
         }
         let room = usize::from(end.saturating_sub(x));
         line2 = super::fit(&line2, room);
-        put(buf, area, x, area.y + 1, &line2, room, Style::new());
+        put(buf, area, x, y, &line2, room, Style::new());
         if right > 0 {
             let [v, ..] = app.snap.findings.total_counts();
             let style = if v > 0 {
@@ -179,9 +179,62 @@ impl Widget for HeaderView<'_> {
             } else {
                 app.theme.info()
             };
-            put(buf, area, end, area.y + 1, &counts, right, style);
+            put(buf, area, end, y, &counts, right, style);
         }
     }
+}
+
+/// The first line, fitted to `room` cells without ever cutting who acts: the district's
+/// name is shortened first (the part after 市), then dropped, then the kind of day and the
+/// 带班 leader, then the duty officer.
+fn first_line(app: &App, me: &str, room: usize) -> String {
+    let l = app.lang;
+    let h = &app.snap.header;
+    let who = |p: &Option<crate::store::queries::PersonRef>| {
+        p.as_ref()
+            .map_or_else(|| l.pick("未排", "none").to_string(), |p| p.name.clone())
+    };
+    let me = format!("{} {me}", l.pick("我", "me"));
+    let full = h.profile_name.clone();
+    let short = match full.split_once('市') {
+        Some((_, rest)) if !rest.is_empty() => rest.to_string(),
+        _ => full.clone(),
+    };
+    let date = h.today.to_string();
+    let day = format!(
+        "{date} {} {}",
+        weekday(h.today, l),
+        day_kind(&h.day_kind, l)
+    );
+    let officer = format!("{} {}", l.pick("值班", "duty"), who(&h.duty_officer));
+    let duty = format!(
+        "{officer}  {} {}",
+        l.pick("带班", "leader"),
+        who(&h.duty_leader)
+    );
+    let tries = [
+        format!("{full} {day} | {duty}"),
+        format!("{short} {day} | {duty}"),
+        format!("{day} | {duty}"),
+        format!("{date} | {duty}"),
+        format!("{date} | {officer}"),
+        date,
+    ];
+    for t in &tries {
+        let line = format!(" {t} | {me}");
+        if crate::text::width(&line) <= room {
+            return line;
+        }
+    }
+    format!(" {me}")
+}
+
+/// The cells the people flags take (each with its leading space).
+fn flags_width(app: &App) -> usize {
+    people_flags(app)
+        .iter()
+        .map(|f| crate::text::width(f) + 1)
+        .sum()
 }
 
 /// The header's flags from the rules about people: holidays ahead with no 带班 leader

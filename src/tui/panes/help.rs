@@ -50,6 +50,21 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         "切换界面语言",
         "switch the interface language",
     ),
+    (
+        ":open GW-00034",
+        "按编号跳到事项（同按键 #）；Tab 补全编号",
+        "jump to an item by id (as key #); Tab completes ids",
+    ),
+    (
+        ":签批 / :催办 ...",
+        "动作的中文名同样可用；Tab 补全命令",
+        "the actions' Chinese names work too; Tab completes commands",
+    ),
+    (
+        ":calendar",
+        "说明页眉的 [2027年期限暂定] 标记",
+        "explain the header's missing-holiday-schedule marker",
+    ),
     (":help", "帮助", "help"),
     (":q", "退出", "quit"),
 ];
@@ -100,10 +115,39 @@ pub fn lines(km: &Keymap, l: Lang, theme: &Theme) -> Vec<(String, Style)> {
     out
 }
 
+/// The notes after the keys (order, marks and alerts, columns, mouse and input), each
+/// wrapped to `w` cells under its indent.
+pub fn note_lines(l: Lang, theme: &Theme, w: usize) -> Vec<(String, Style)> {
+    let mut out = Vec::new();
+    for (zh, en, lines_zh, lines_en) in super::help_notes::NOTES {
+        out.push((String::new(), Style::new()));
+        out.push((l.pick(zh, en).to_string(), theme.header()));
+        let lines = match l {
+            Lang::Zh => lines_zh,
+            Lang::En => lines_en,
+        };
+        for line in lines.iter() {
+            if w < 8 {
+                out.push((line.to_string(), Style::new()));
+                continue;
+            }
+            for (i, part) in crate::text::wrap(line.trim_start(), w - 4)
+                .into_iter()
+                .enumerate()
+            {
+                let indent = if i == 0 { "  " } else { "    " };
+                out.push((format!("{indent}{part}"), Style::new()));
+            }
+        }
+    }
+    out
+}
+
 impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let w = usize::from(area.width);
-        let all = lines(self.keymap, self.lang, self.theme);
+        let mut all = lines(self.keymap, self.lang, self.theme);
+        all.extend(note_lines(self.lang, self.theme, w));
         let rows = usize::from(area.height);
         let scroll = self.scroll.min(all.len().saturating_sub(rows));
         for (i, (t, style)) in all.iter().skip(scroll).take(rows).enumerate() {

@@ -1,7 +1,7 @@
 //! 近期会议: when, kind, title, chair, place and what each meeting still owes.
 
 use super::approvals::title_line;
-use super::table::{Cell, Column, TableView, window};
+use super::table::{Cell, Column, TableView};
 use super::{countdown, countdown_style, countdown_width};
 use crate::i18n::{Lang, Named};
 use crate::tui::action::PaneId;
@@ -16,8 +16,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let pane = &app.snap.meetings;
     let ui = &app.panes[PaneId::Meetings.index()];
     let rows = crate::tui::layout::rows_in(area);
-    let sel = app.selected_index(PaneId::Meetings);
-    let (off, sel_in) = window(pane.rows.len(), sel, ui.offset, rows);
+    let (off, sel_in) = super::table::pane_window(app, PaneId::Meetings, pane.rows.len(), rows);
     let soon = ui.filter.due_soon_workdays;
     let built = pane.rows.iter().skip(off).take(rows).map(|r| {
         // "11-24 09:00" from the stored start.
@@ -35,7 +34,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         vec![
             Cell::plain(when),
             Cell::plain(r.kind.name(l)),
-            Cell::plain(&r.title),
+            Cell::plain(super::table::marked(app, PaneId::Meetings, r.id, &r.title)),
             Cell::plain(r.chair.as_ref().map(|c| c.name.clone()).unwrap_or_default()),
             Cell::styled(owed.join(" "), owed_style),
             Cell::styled(next, next_style),

@@ -2,19 +2,24 @@
 //! database; each pane and view has its own file.
 
 pub mod approvals;
+pub mod banner;
 pub mod command;
 pub mod compliance;
 pub mod detail;
+pub mod events;
 pub mod finding;
 pub mod form;
 pub mod header;
 pub mod help;
+pub mod help_notes;
 pub mod meetings;
+pub mod popup;
 pub mod report;
 pub mod shift;
 pub mod status;
 pub mod supervision;
 pub mod table;
+pub mod today;
 
 use super::action::PaneId;
 use super::app::{App, Mode};
@@ -52,6 +57,11 @@ impl Widget for &App {
                 scroll: *scroll,
                 lang: self.lang,
                 theme: &self.theme,
+            }
+            .render(areas.body, buf),
+            Mode::Events { selected } => events::EventsView {
+                app: self,
+                selected: *selected,
             }
             .render(areas.body, buf),
             Mode::Help { scroll } => help::HelpView {
@@ -150,7 +160,7 @@ pub fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, s: &str, max: usize, st
     buf.set_stringn(x, y, s, room, style).0
 }
 
-/// Truncates to `max` cells with an ASCII `~` marking the cut.
+/// Truncates to `max` cells with `…` marking the cut (`crate::text::truncate`).
 pub fn clip(s: &str, max: usize) -> String {
     crate::text::truncate(s, max)
 }

@@ -56,6 +56,9 @@ impl Widget for StatusView<'_> {
             );
             return;
         }
+        if super::banner::render(app, area, buf) {
+            return;
+        }
         let mut x = area.x;
         for (key, what) in hints(app) {
             if usize::from(x - area.x) + crate::text::width(&key) + crate::text::width(&what) + 2
@@ -135,6 +138,11 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
         Mode::Finding { .. } => {
             add("back", Context::Detail, "返回", "back");
             add("down", Context::Detail, "滚动", "scroll");
+        }
+        Mode::Events { .. } => {
+            add("ack", Context::Detail, "确认提醒", "acknowledge");
+            add("down", Context::Detail, "移动", "move");
+            add("back", Context::Detail, "返回", "back");
         }
         Mode::Help { .. } => {
             add("down", Context::Help, "滚动", "scroll");

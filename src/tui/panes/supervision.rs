@@ -2,8 +2,8 @@
 //! progress and when.
 
 use super::approvals::title_line;
-use super::table::{Cell, Column, TableView, window};
-use super::{countdown, countdown_style, countdown_width, due_cite, short_date};
+use super::table::{Cell, Column, TableView};
+use super::{countdown, countdown_style, due_cite, short_date};
 use crate::i18n::{Lang, Named};
 use crate::tui::action::PaneId;
 use crate::tui::app::App;
@@ -17,8 +17,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let pane = &app.snap.supervision;
     let ui = &app.panes[PaneId::Supervision.index()];
     let rows = crate::tui::layout::rows_in(area);
-    let sel = app.selected_index(PaneId::Supervision);
-    let (off, sel_in) = window(pane.rows.len(), sel, ui.offset, rows);
+    let (off, sel_in) = super::table::pane_window(app, PaneId::Supervision, pane.rows.len(), rows);
     let soon = ui.filter.due_soon_workdays;
     let built = pane.rows.iter().skip(off).take(rows).map(|r| {
         let lead = if r.co_depts > 0 {
@@ -36,7 +35,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 countdown(&r.deadline, l),
                 countdown_style(&r.deadline, soon, &app.theme),
             ),
-            Cell::plain(&r.title),
+            Cell::plain(super::table::marked(
+                app,
+                PaneId::Supervision,
+                r.id,
+                &r.title,
+            )),
             Cell::plain(lead),
             Cell::plain(short_date(r.deadline.due)),
             Cell::plain(last),
@@ -55,6 +59,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Cell::plain(due_cite(&r.deadline, l)),
         ]
     });
+    let mut built: Vec<Vec<Cell>> = built.collect();
+    let mut columns = columns(l);
+    let shown = pane.rows.iter().skip(off).take(rows);
+    if super::table::titles_collide(shown.map(|r| r.title.as_str())) {
+        super::table::promote(&mut columns, &mut built, 8, 1);
+    }
     TableView {
         title: title_line(
             app,
@@ -64,11 +74,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             pane.due_soon,
             pane.rows.len(),
         ),
-        columns: columns(
-            l,
-            countdown_width(pane.rows.iter().any(|r| r.deadline.provisional.is_some())),
-        ),
-        rows: built.collect(),
+        columns,
+        rows: built,
         selected: sel_in,
         focused: app.focus == PaneId::Supervision,
         empty: l
@@ -82,10 +89,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     .render(area, buf);
 }
 
-fn columns(l: Lang, due_w: usize) -> Vec<Column> {
+fn columns(l: Lang) -> Vec<Column> {
     vec![
-        Column::new(l.pick("期限", "Due"), due_w, 0),
-        Column::flex(l.pick("督办事项", "Item"), 16),
+        // The countdown is in working days: the unit is in the heading.
+        Column::new(l.pick("工作日", "Workdays"), 8, 0),
+        Column::flex(l.pick("督办事项", "Item"), 16).wanting(26),
         Column::new(l.pick("牵头单位", "Lead"), 14, 1),
         Column::new(l.pick("到期", "Date"), 5, 3),
         Column::new(l.pick("最近反馈", "Last progress"), 18, 2),

@@ -3,9 +3,11 @@
 //! Typing (filter, command line) is in `text.rs`, the item forms and confirmations in
 //! `forms.rs`.
 
+mod complete;
 mod forms;
 mod report;
 mod text;
+mod triage;
 
 pub use text::parse_command;
 
@@ -103,6 +105,7 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) -> Effect {
             Effect::Redraw
         }
         Mode::Shift(s) => crate::tui::shift::update::update(app, store, action, s),
+        Mode::Events { selected } => triage::events(app, action, selected),
         Mode::Help { scroll } => {
             let (scroll, stay) = scrolled(scroll, &action, app.size.1);
             if stay {
@@ -203,6 +206,18 @@ fn normal(app: &mut App, store: &mut Store, action: Action) -> Effect {
         },
         A::Click(_, y) => click(app, y),
         A::Shift(v) => return crate::tui::shift::update::open(app, store, v),
+        A::Events => triage::open_events(app, store),
+        A::JumpNew => {
+            if !crate::tui::triage::jump_new(app) {
+                app.say(
+                    app.lang.pick("上方没有新到的事项", "nothing new above"),
+                    false,
+                );
+            }
+        }
+        A::StartOpenId => app.mode = Mode::Command(TextInput::new("open ")),
+        A::OpenId(id) => triage::open_id(app, store, &id),
+        A::CalendarNote => triage::calendar_note(app),
         _ => return Effect::None,
     }
     Effect::Redraw
@@ -239,6 +254,12 @@ pub(super) fn open_detail(app: &mut App, store: &mut Store, item: Item, scroll: 
 }
 
 fn focus(app: &mut App, p: PaneId) {
+    // The 合规 view opens on its most severe finding (they are listed most severe first).
+    if p == PaneId::Compliance && app.focus != p {
+        let ui = &mut app.panes[p.index()];
+        ui.selected = app.snap.ids(p).first().copied();
+        ui.offset = 0;
+    }
     app.focus = p;
     let (w, h) = app.size;
     app.resize(w, h);
@@ -249,12 +270,21 @@ fn click(app: &mut App, y: u16) {
     let Some(areas) = super::layout::areas(area, app.focus) else {
         return;
     };
+    // The header's last line holds the missing-holiday-schedule marker.
+    if y + 1 == areas.header.bottom() {
+        return triage::calendar_note(app);
+    }
     for p in PaneId::ALL {
         let r = areas.panes[p.index()];
         if y >= r.y && y < r.y + r.height {
+            // A pane not focused shows its top rows (offset 0).
+            let offset = if app.focus == p {
+                app.panes[p.index()].offset
+            } else {
+                0
+            };
             focus(app, p);
-            let ui = &app.panes[p.index()];
-            let row = usize::from(y.saturating_sub(r.y + 2)) + ui.offset;
+            let row = usize::from(y.saturating_sub(r.y + 2)) + offset;
             let cur = app.selected_index(p).unwrap_or(0);
             app.move_by(row as isize - cur as isize);
         }

@@ -18,6 +18,9 @@ pub(super) fn edit(input: &mut TextInput, action: &Action) -> bool {
         Action::CursorRight => input.right(),
         Action::CursorHome => input.home(),
         Action::CursorEnd => input.end(),
+        Action::KillToEnd => input.kill_to_end(),
+        Action::KillToStart => input.kill_to_start(),
+        Action::DeleteWordBack => input.delete_word_back(),
         _ => return false,
     }
     true
@@ -67,6 +70,12 @@ pub(super) fn command(
         },
         Action::Back => Effect::Redraw,
         Action::Quit => Effect::Quit,
+        // Tab completes the command word (names, Chinese action names, `open` ids).
+        Action::NextField => {
+            let line = super::complete::complete(app, input.text());
+            app.mode = Mode::Command(TextInput::new(&line));
+            Effect::Redraw
+        }
         a => {
             edit(&mut input, &a);
             app.mode = Mode::Command(input);
@@ -92,11 +101,17 @@ pub fn parse_command(line: &str) -> crate::Result<Option<Action>> {
             Some(d) => Action::Goto(parse_date(":goto", d)?),
             None => return Err(need("a date YYYY-MM-DD")),
         },
+        "calendar" => Action::CalendarNote,
+        "open" => match arg {
+            Some(id) => Action::OpenId(id.to_string()),
+            None => return Err(need("an id, e.g. GW-00034")),
+        },
         "lang" => match arg.and_then(Lang::parse) {
             Some(l) => Action::SetLang(l),
             None => return Err(need("zh or en")),
         },
         name => crate::tui::keytable::action_named(name)
+            .or_else(|| super::complete::action_by_label(name))
             .ok_or_else(|| Error::bad_input(format!(":{name}"), "unknown command (try :help)"))?,
     }))
 }
