@@ -20,6 +20,10 @@ fn main() -> ExitCode {
     match cli::run(cli, ctx) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS, // `dutydesk list | head`
+        // A chosen exit code (`check`: 3 with violations), its output already printed.
+        Err(e) if e.downcast_ref::<cli::Exit>().is_some() => {
+            ExitCode::from(e.downcast_ref::<cli::Exit>().map_or(1, |x| x.0))
+        }
         Err(e) => {
             tracing::error!("{e:#}");
             eprintln!("error: {e:#}");

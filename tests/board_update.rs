@@ -323,7 +323,7 @@ fn form_editing_validation_and_refusal() {
     step(&mut a, &mut s, Action::Submit);
     let Mode::Form(f) = &a.mode else { panic!() };
     assert!(
-        f.error.as_deref().unwrap_or("").contains("YYYY-MM-DD"),
+        f.error.as_deref().unwrap_or("").contains("不是日期"),
         "{:?}",
         f.error
     );

@@ -7,7 +7,7 @@
 #[path = "actions/fixture.rs"]
 mod fixture;
 
-use dutydesk::command::{self, Command, ImportMode, ImportSource, OnPaper, Ref, UrgeRef};
+use dutydesk::command::{self, Command, ImportMode, ImportSource, Incoming, OnPaper, Ref, UrgeRef};
 use dutydesk::domain::Role;
 use dutydesk::domain::roles::{self, Act, Grant, MATRIX};
 use dutydesk::i18n::Lang;
@@ -102,9 +102,11 @@ fn command_for(act: Act) -> Command {
         },
         Act::MinutesIssued => Command::MinutesIssued {
             meeting: Ref::from("M1"),
+            on: None,
         },
         Act::DocumentsIssued => Command::DocumentsIssued {
             meeting: Ref::from("M1"),
+            on: None,
         },
         Act::Printed => Command::Printed {
             doc: Ref::from("D3"),
@@ -126,6 +128,23 @@ fn command_for(act: Act) -> Command {
         Act::Rechecked => Command::Rechecked {
             sup: Ref::from("S2"),
             note: String::new(),
+        },
+        Act::Receive => Command::Receive(Box::new(Incoming::new(
+            "关于春耕备耕工作的请示",
+            dutydesk::domain::DocKind::Request,
+            dutydesk::domain::Urgency::Normal,
+        ))),
+        Act::MeetingHeld => Command::MeetingHeld {
+            meeting: Ref::from("M1"),
+            at: None,
+        },
+        Act::MeetingCancel => Command::MeetingCancel {
+            meeting: Ref::from("M1"),
+            reason: "x".into(),
+        },
+        Act::MeetingMove => Command::MeetingMove {
+            meeting: Ref::from("M1"),
+            to: date("2025-03-20").and_hms_opt(9, 0, 0).unwrap(),
         },
         Act::Import => Command::Import {
             source: text(""),
@@ -230,12 +249,16 @@ fn every_command_has_a_row() {
         | Act::MigrationImport
         | Act::CalendarImport
         | Act::Settle
-        | Act::AddAdmin => a,
+        | Act::AddAdmin
+        | Act::Receive
+        | Act::MeetingHeld
+        | Act::MeetingCancel
+        | Act::MeetingMove => a,
     };
     for r in MATRIX {
         assert_eq!(all(r.act), r.act);
     }
-    assert_eq!(MATRIX.len(), 27, "every Act has exactly one row");
+    assert_eq!(MATRIX.len(), 31, "every Act has exactly one row");
 }
 
 fn render() -> String {

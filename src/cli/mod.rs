@@ -14,6 +14,9 @@ pub mod export;
 pub mod import;
 pub mod init;
 pub mod list;
+pub mod list_history;
+pub mod meeting;
+pub mod receive;
 pub mod rules;
 pub mod settle;
 
@@ -121,6 +124,17 @@ pub enum Command {
         /// Print only the number of items.
         #[arg(long)]
         count: bool,
+        #[command(flatten)]
+        history: list_history::HistoryArgs,
+    },
+    /// 收文登记: register an incoming document; it is routed by the district's rules and
+    /// shown with its deadline and why it went to its leader. Needs the government office.
+    Receive(receive::ReceiveArgs),
+    /// A meeting's life: held, cancelled, moved; minutes and documents issued on a day;
+    /// topics and leave requests.
+    Meeting {
+        #[command(subcommand)]
+        cmd: meeting::MeetingCmd,
     },
     /// Import records (JSON Lines or CSV); a whole file is one transaction. Needs the
     /// government office or an administrator.
@@ -134,6 +148,9 @@ pub enum Command {
     Export {
         #[arg(long, value_enum, default_value = "jsonl")]
         format: Format,
+        /// The CSV's encoding: utf-8 (default) or gbk (GB18030, what Excel opens in zh-CN).
+        #[arg(long, value_enum, default_value = "utf-8")]
+        encoding: export::Encoding,
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -212,11 +229,15 @@ pub enum Command {
     },
     /// Print the district profile's rules with their articles.
     Rules,
-    /// List every current violation, warning and notice of the district's rules.
+    /// List every current violation, warning and notice of the district's rules. Exit
+    /// code: 0 clean, 3 when there are violations (or warnings too, with --fail-on warning).
     Check {
         /// One JSON object per line.
         #[arg(long)]
         json: bool,
+        /// The least severity that makes the exit code 3.
+        #[arg(long, value_enum, default_value = "violation")]
+        fail_on: check::FailOn,
     },
     /// Record every countersign request past its reply limit unanswered as 逾期视为无不同意见
     /// where the district counts silence as consent (for cron; uses the real date).
@@ -405,6 +426,19 @@ impl Ctx {
     }
 }
 
+/// An exit code other than 0 or 1 chosen by a subcommand whose output is already printed
+/// (`check`: 3 when there are violations).
+#[derive(Debug)]
+pub struct Exit(pub u8);
+
+impl std::fmt::Display for Exit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "exit {}", self.0)
+    }
+}
+
+impl std::error::Error for Exit {}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
     let out = &mut std::io::stdout().lock();
@@ -426,10 +460,33 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
             due_within,
             json,
             count,
-        } => list::run(&ctx, what, overdue, due_within, json, count, out),
+            history,
+        } => {
+            if history.any() {
+                let of = match what {
+                    ListWhat::Approvals => crate::store::queries::history::Of::Documents,
+                    ListWhat::Supervision => crate::store::queries::history::Of::Supervision,
+                    ListWhat::Meetings => {
+                        return Err(anyhow!(ctx.lang.pick(
+                            "会议没有 --state/--since 等历史筛选",
+                            "meetings have no history filters (--state, --since, …)",
+                        )));
+                    }
+                };
+                list_history::run(&ctx, of, &history, json, count, out)
+            } else {
+                list::run(&ctx, what, overdue, due_within, json, count, out)
+            }
+        }
+        Command::Receive(args) => receive::run(&ctx, args, out),
+        Command::Meeting { cmd } => meeting::run(&ctx, cmd, out),
         Command::Import { file, migration } => import::run(&ctx, &file, migration, out),
         Command::Admin { cmd } => admin::run(&ctx, cmd, out),
-        Command::Export { format, output } => export::run(&ctx, format, output.as_deref(), out),
+        Command::Export {
+            format,
+            encoding,
+            output,
+        } => export::run(&ctx, format, encoding, output.as_deref(), out),
         Command::Rules => calendar_cmd::rules(&ctx, out),
         Command::Bench {
             size,
@@ -446,7 +503,7 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
         ),
         Command::Calendar { cmd } => calendar_cmd::run(&ctx, cmd, out),
         Command::Audit { cmd, list } => audit::run(&ctx, cmd, &list, out),
-        Command::Check { json } => check::run(&ctx, json, out),
+        Command::Check { json, fail_on } => check::run(&ctx, json, fail_on, out),
         Command::Settle => settle::run(&ctx, out),
         c => actions::run(&ctx, c, out),
     }

@@ -33,6 +33,14 @@ pub enum Act {
     Step,
     Rechecked,
     Import,
+    /// 收文登记: registering an incoming document at the keyboard.
+    Receive,
+    /// A meeting held (at its actual start).
+    MeetingHeld,
+    /// A meeting cancelled, with the reason.
+    MeetingCancel,
+    /// A meeting moved to another start; what it owes follows.
+    MeetingMove,
     /// An import whose records carry a later state (signed, returned, closed, issued).
     MigrationImport,
     CalendarImport,
@@ -202,6 +210,18 @@ pub const MATRIX: &[Row] = &[
     row!(Rechecked, "rechecked", "回头看完成", "record a re-check done",
         "区政府办公室", "the government office",
         [No, No, No, Yes, Yes, No], admin: false, rule: None),
+    row!(Receive, "receive", "收文登记", "register an incoming document",
+        "区政府办公室", "the government office",
+        [No, No, No, Yes, Yes, No], admin: false, rule: None),
+    row!(MeetingHeld, "meeting held", "登记会议已召开", "record a meeting as held",
+        "区政府办公室", "the government office",
+        [No, No, No, Yes, Yes, No], admin: false, rule: None),
+    row!(MeetingCancel, "meeting cancel", "取消会议", "cancel a meeting",
+        "区政府办公室或会议主持人", "the government office or the meeting's chair",
+        [Chair, Chair, Chair, Yes, Yes, No], admin: false, rule: None),
+    row!(MeetingMove, "meeting move", "会议改期", "move a meeting",
+        "区政府办公室或会议主持人", "the government office or the meeting's chair",
+        [Chair, Chair, Chair, Yes, Yes, No], admin: false, rule: None),
     row!(Import, "import", "导入登记", "import",
         "区政府办公室或管理员", "the government office or an administrator",
         [No, No, No, Yes, Yes, No], admin: true, rule: None),

@@ -8,6 +8,7 @@
 
 mod countersign_record;
 pub mod csv_rows;
+pub mod encoding;
 pub mod export;
 mod export_items;
 pub mod fields;

@@ -8,6 +8,7 @@ pub mod app;
 pub mod event;
 pub mod findings;
 pub mod form;
+pub mod form_office;
 pub mod input;
 pub mod key;
 pub mod keymap;

@@ -264,7 +264,7 @@ fn paper_leader(tx: &Connection, env: &Env, doc: &Doc, p: &OnPaper) -> Result<(P
             ),
         ));
     }
-    let leader = resolve::person(tx, &p.leader)?;
+    let leader = resolve::person_among(tx, &p.leader, resolve::Among::Leaders)?;
     if doc.leader_id == Some(leader.id) {
         return Ok((leader, Capacity::Principal));
     }

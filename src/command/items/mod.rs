@@ -7,7 +7,9 @@
 //! supervision item, and for topics and leave requests the meeting they belong to.
 
 pub(crate) mod documents;
+pub(crate) mod lifecycle;
 pub(crate) mod meetings;
+pub mod receive;
 pub(crate) mod snapshot;
 pub(crate) mod supervision;
 pub(crate) mod topics;

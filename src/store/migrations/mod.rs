@@ -37,10 +37,16 @@ const MIGRATIONS: &[Migration] = &[
         // The rows written before the chain existed join it.
         after: Some(m003_chain::chain_old_rows),
     },
+    Migration {
+        version: 4,
+        name: "office work: department aliases, attachments, meeting held/cancelled, history indexes",
+        sql: include_str!("m004_office.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this program writes.
-pub const LATEST: i64 = 3;
+pub const LATEST: i64 = 4;
 
 /// The database's schema version.
 pub fn version(conn: &Connection) -> Result<i64> {

@@ -11,6 +11,7 @@
 pub mod approvals;
 pub mod detail;
 pub mod header;
+pub mod history;
 pub mod meetings;
 pub mod supervision;
 

@@ -9,6 +9,7 @@ pub mod finding;
 pub mod form;
 pub mod header;
 pub mod help;
+pub mod lines;
 pub mod meetings;
 pub mod status;
 pub mod supervision;
@@ -47,6 +48,18 @@ impl Widget for &App {
             .render(areas.body, buf),
             Mode::Finding { finding, scroll } => finding::FindingView {
                 finding,
+                scroll: *scroll,
+                lang: self.lang,
+                theme: &self.theme,
+            }
+            .render(areas.body, buf),
+            Mode::Lines {
+                title,
+                lines,
+                scroll,
+            } => lines::LinesView {
+                title,
+                lines,
                 scroll: *scroll,
                 lang: self.lang,
                 theme: &self.theme,
