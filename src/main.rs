@@ -1,13 +1,21 @@
 //! The `dutydesk` binary: parse the command line, load the config, set up logging, then
 //! hand over to the command line or the board.
 
-use clap::Parser;
-use dutydesk::cli::{self, Cli, Ctx};
+use dutydesk::cli::{self, Ctx};
 use dutydesk::config::Config;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The help and parse errors speak the interface language, known before parsing.
+    let args: Vec<String> = std::env::args().collect();
+    let config_lang = Config::load(&dutydesk::paths::config_file())
+        .ok()
+        .and_then(|c| c.lang);
+    let lang = cli::help_zh::early_lang(&args, config_lang);
+    let cli = match cli::help_zh::parse(lang, cli::help_zh::rewrite_help(args)) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
     let config = match Config::load(&dutydesk::paths::config_file()) {
         Ok(c) => c,
         Err(e) => {

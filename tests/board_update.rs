@@ -241,6 +241,7 @@ fn every_item_action_opens_its_form() {
                 ItemAction::Urge,
                 ItemAction::Printed,
                 ItemAction::Published,
+                ItemAction::Receive,
             ],
         ),
         (
@@ -265,6 +266,9 @@ fn every_item_action_opens_its_form() {
                 ItemAction::MinutesIssued,
                 ItemAction::DocumentsIssued,
                 ItemAction::Decide,
+                ItemAction::Held,
+                ItemAction::Cancel,
+                ItemAction::Move,
             ],
         ),
     ];
@@ -327,7 +331,7 @@ fn form_editing_validation_and_refusal() {
         "{:?}",
         f.error
     );
-    step(&mut a, &mut s, Action::PrevField);
+    // The refusal took the focus to the date field.
     step(&mut a, &mut s, Action::DeleteBack);
     step(&mut a, &mut s, Action::Insert("1".into()));
     step(&mut a, &mut s, Action::Submit);
@@ -417,7 +421,8 @@ fn choice_fields_cycle_and_confirm_yes_no() {
     assert!(matches!(a.mode, Mode::Form(_)));
     step(&mut a, &mut s, Action::Submit);
     step(&mut a, &mut s, Action::Yes);
-    assert!(matches!(a.mode, Mode::Normal));
+    // Refused (the meeting is still ahead): said, and the form stays open.
+    assert!(matches!(a.mode, Mode::Form(_)), "{:?}", a.mode);
     assert!(
         a.message.as_ref().is_some_and(|m| m.error),
         "{:?}",

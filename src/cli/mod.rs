@@ -11,6 +11,7 @@ pub mod calendar_cmd;
 pub mod check;
 pub mod demo;
 pub mod export;
+pub mod help_zh;
 pub mod import;
 pub mod init;
 pub mod list;
@@ -56,9 +57,16 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Parses `--today`.
+/// Parses a date argument (clap names the argument in its error), in the language the
+/// command line asked for (`help_zh::PARSE_LANG`, known before parsing).
 fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
-    clock::parse_date("--today", s).map_err(|e| e.to_string())
+    clock::parse_date("", s).map_err(|e| match e {
+        crate::Error::Unclear { zh, en } => match help_zh::PARSE_LANG.get() {
+            Some(Lang::En) => en.trim_start_matches(": ").to_string(),
+            _ => zh.trim_start_matches('：').to_string(),
+        },
+        other => other.to_string(),
+    })
 }
 
 /// What `list` lists.

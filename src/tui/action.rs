@@ -173,6 +173,8 @@ pub enum Action {
     ToggleHistory,
     /// "My actions today": the acting person's audit rows of the day.
     Mine,
+    /// Signed documents owing 印制 or 公开 where the district's rules ask for them.
+    ToPrint,
     /// Type text into the input being edited (a key, an IME commit or a paste).
     Insert(String),
     /// Clear the field being edited (Ctrl-U).

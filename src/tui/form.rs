@@ -163,7 +163,7 @@ impl Form {
             A::Extend => vec![
                 f(
                     "新期限（如 2026-12-10、12月10日、+5）",
-                    "New deadline (2026-12-10, 12月10日, +5)",
+                    "New deadline (2026-12-10, 2026/12/10, +5)",
                     Date,
                     true,
                 ),
@@ -173,7 +173,7 @@ impl Form {
             A::Reopen => vec![f("原因", "Reason", Text, true)],
             A::Recheck => vec![f(
                 "回头看日期（如 2026-12-10、12月10日、+5）",
-                "Re-check on (2026-12-10, 12月10日, +5)",
+                "Re-check on (2026-12-10, 2026/12/10, +5)",
                 Date,
                 true,
             )],

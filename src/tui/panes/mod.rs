@@ -67,6 +67,7 @@ impl Widget for &App {
             .render(areas.body, buf),
             Mode::Help { scroll } => help::HelpView {
                 keymap: &self.keymap,
+                profile: Some(&self.env.profile),
                 scroll: *scroll,
                 lang: self.lang,
                 theme: &self.theme,

@@ -121,3 +121,80 @@ pub(super) fn history(app: &mut App, store: &mut Store, text: &str) {
         Err(e) => app.say(e.localized(lang), true),
     }
 }
+
+/// Signed documents owing 印制 or 公开: where the district's rules ask for them, with the
+/// rule and article; acted on with `:printed ID` / `:published ID`.
+pub(super) fn to_print(app: &mut App, store: &mut Store) {
+    let lang = app.lang;
+    let profile = app.env.profile.clone();
+    let d = &profile.documents;
+    if d.print_after_sign.is_none() && d.publish_after_print.is_none() {
+        app.say(
+            lang.pick(
+                "本区规则没有公文印制、公开时限",
+                "this district's rules set no printing or publishing limit",
+            ),
+            false,
+        );
+        return;
+    }
+    match store.read(|tx| crate::store::queries::to_print::owing(tx, &profile)) {
+        Ok(rows) if rows.is_empty() => app.say(
+            lang.pick(
+                "没有待印制、待公开的公文",
+                "no document owes printing or publishing",
+            ),
+            false,
+        ),
+        Ok(rows) => {
+            let rule = |name: &str| {
+                crate::tui::panes::help::rule_text(name, &profile, lang).unwrap_or_default()
+            };
+            let lines = rows
+                .iter()
+                .map(|r| {
+                    let signed = r.signed_on.clone().unwrap_or_default();
+                    match &r.printed_on {
+                        None => Bi::new(
+                            format!(
+                                "{signed} 签发  待印制  {} 《{}》  → :printed {}",
+                                r.ext_id, r.title, r.ext_id
+                            ),
+                            format!(
+                                "signed {signed}  to print  {} “{}”  → :printed {}",
+                                r.ext_id, r.title, r.ext_id
+                            ),
+                        ),
+                        Some(p) => Bi::new(
+                            format!(
+                                "{p} 印制  待公开  {} 《{}》  → :published {}",
+                                r.ext_id, r.title, r.ext_id
+                            ),
+                            format!(
+                                "printed {p}  to publish  {} “{}”  → :published {}",
+                                r.ext_id, r.title, r.ext_id
+                            ),
+                        ),
+                    }
+                })
+                .collect();
+            app.mode = Mode::Lines {
+                title: Bi::new(
+                    format!(
+                        "待印制、待公开（{}；{}）",
+                        rule("printed"),
+                        rule("published")
+                    ),
+                    format!(
+                        "Owing printing or publishing ({}; {})",
+                        rule("printed"),
+                        rule("published")
+                    ),
+                ),
+                lines,
+                scroll: 0,
+            };
+        }
+        Err(e) => app.say(e.localized(lang), true),
+    }
+}

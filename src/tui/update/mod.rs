@@ -227,6 +227,7 @@ fn normal(app: &mut App, store: &mut Store, action: Action) -> Effect {
             return Effect::Requery;
         }
         A::Mine => mine::open(app, store),
+        A::ToPrint => mine::to_print(app, store),
         A::Item(a) => match app.selected_item() {
             Some(item) => forms::open_form(app, store, a, item, None),
             None if compliance && app.selected_finding().is_some() => app.say(
