@@ -345,3 +345,40 @@ fn history_search_every_state_sorted_and_limited_in_sql() {
     .unwrap();
     assert_eq!(closed[0].state, "已销号");
 }
+
+#[test]
+fn a_member_away_on_the_day_without_leave_is_flagged() {
+    let mut s = store();
+    s.conn()
+        .execute_batch("INSERT INTO meeting_members(meeting_id, person_id) VALUES (1, 3), (1, 4);")
+        .unwrap();
+    fixture::away(&mut s, 3, "2025-03-18", "2025-03-25");
+    let e = env("liu");
+    let found = s
+        .read(|tx| dutydesk::store::compliance::check(tx, &e))
+        .unwrap();
+    let msgs: Vec<String> = found
+        .iter()
+        .map(|f| f.message(Lang::Zh).to_string())
+        .collect();
+    assert!(
+        msgs.iter().any(|m| m.contains("王副区长外出至 2025-03-25")),
+        "{msgs:?}"
+    );
+    // Once leave is asked, it is no longer flagged.
+    command::perform(
+        &mut s,
+        &env("liu"),
+        &Command::Leave {
+            meeting: Ref::from("M1"),
+            person: "wfqz".into(),
+            reason: "出差".into(),
+            in_writing: true,
+        },
+    )
+    .unwrap();
+    let found = s
+        .read(|tx| dutydesk::store::compliance::check(tx, &e))
+        .unwrap();
+    assert!(!found.iter().any(|f| f.message(Lang::Zh).contains("外出至")));
+}
