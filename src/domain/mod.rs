@@ -7,6 +7,7 @@ pub mod env;
 pub mod permission;
 pub mod roles;
 pub mod routing;
+pub mod rule_names;
 pub mod types;
 
 pub use deadline::Deadline;
