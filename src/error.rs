@@ -95,6 +95,17 @@ impl Error {
             Error::Refused { zh, en } | Error::NoSuch { zh, en } | Error::Unclear { zh, en } => {
                 lang.pick(zh, en).to_string()
             }
+            // Import and value messages are written in English; said again in Chinese.
+            Error::Invalid { location, message } if lang == crate::i18n::Lang::Zh => {
+                format!("{location}：{}", crate::interchange::messages::zh(message))
+            }
+            Error::BadInput { what, message } if lang == crate::i18n::Lang::Zh => {
+                let what = what
+                    .strip_prefix("field '")
+                    .and_then(|w| w.strip_suffix('\''))
+                    .map_or_else(|| what.clone(), |w| format!("字段 {w}"));
+                format!("{what}：{}", crate::interchange::messages::zh(message))
+            }
             other => other.to_string(),
         }
     }

@@ -25,6 +25,7 @@ fn main() -> ExitCode {
     };
     let _log_guard = init_logging();
     let ctx = Ctx::new(&cli, config);
+    let lang = ctx.lang;
     match cli::run(cli, ctx) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS, // `dutydesk list | head`
@@ -34,7 +35,7 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             tracing::error!("{e:#}");
-            eprintln!("error: {e:#}");
+            eprintln!("{}{e:#}", lang.pick("错误：", "error: "));
             ExitCode::FAILURE
         }
     }

@@ -13,6 +13,7 @@ pub mod export;
 mod export_items;
 pub mod fields;
 pub mod import;
+pub mod messages;
 pub mod minute;
 pub mod read;
 pub mod record;
