@@ -278,7 +278,9 @@ fn localize(mut cmd: clap::Command, path: &str) -> clap::Command {
         } else {
             "选项"
         };
-        let a = a.help_heading(heading);
+        // The Chinese help names the choices itself; clap's list would be in English.
+        let takes = a.get_action().takes_values();
+        let a = a.help_heading(heading).hide_possible_values(takes);
         let specific = format!("{path}:{id}");
         let found = ARGS
             .iter()
