@@ -86,6 +86,36 @@ fn state_name(of: Of, s: &str, lang: Lang) -> Result<String> {
     })
 }
 
+/// `list`: the open items as the board shows them, or the history when a history flag
+/// is given.
+#[allow(clippy::too_many_arguments)]
+pub fn dispatch(
+    ctx: &Ctx,
+    what: super::ListWhat,
+    overdue: bool,
+    due_within: Option<i64>,
+    json: bool,
+    count: bool,
+    history: &HistoryArgs,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if !history.any() {
+        return super::list::run(ctx, what, overdue, due_within, json, count, out);
+    }
+    let of = match what {
+        super::ListWhat::Approvals => Of::Documents,
+        super::ListWhat::Supervision => Of::Supervision,
+        super::ListWhat::Meetings => bail!(
+            "{}",
+            ctx.lang.pick(
+                "会议没有 --state/--since 等历史筛选",
+                "meetings have no history filters (--state, --since, …)",
+            )
+        ),
+    };
+    run(ctx, of, history, json, count, out)
+}
+
 pub fn run(
     ctx: &Ctx,
     of: Of,

@@ -12,6 +12,7 @@ pub mod check;
 pub mod demo;
 pub mod export;
 pub mod help_zh;
+pub mod help_zh_text;
 pub mod import;
 pub mod init;
 pub mod list;
@@ -469,23 +470,7 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
             json,
             count,
             history,
-        } => {
-            if history.any() {
-                let of = match what {
-                    ListWhat::Approvals => crate::store::queries::history::Of::Documents,
-                    ListWhat::Supervision => crate::store::queries::history::Of::Supervision,
-                    ListWhat::Meetings => {
-                        return Err(anyhow!(ctx.lang.pick(
-                            "会议没有 --state/--since 等历史筛选",
-                            "meetings have no history filters (--state, --since, …)",
-                        )));
-                    }
-                };
-                list_history::run(&ctx, of, &history, json, count, out)
-            } else {
-                list::run(&ctx, what, overdue, due_within, json, count, out)
-            }
-        }
+        } => list_history::dispatch(&ctx, what, overdue, due_within, json, count, &history, out),
         Command::Receive(args) => receive::run(&ctx, args, out),
         Command::Meeting { cmd } => meeting::run(&ctx, cmd, out),
         Command::Import { file, migration } => import::run(&ctx, &file, migration, out),

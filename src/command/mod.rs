@@ -19,6 +19,7 @@ pub mod identity;
 pub mod import;
 pub(crate) mod items;
 pub(crate) mod outcome;
+pub mod pick;
 pub mod recompute;
 pub mod register;
 pub mod resolve;

@@ -151,7 +151,7 @@ pub fn meeting(env: &Env, m: &MeetingView) -> Vec<Finding> {
         quorum(env, m, &mut out);
         leave(env, m, &mut out);
         large_event(env, m, &mut out);
-        attendance(env, m, &mut out);
+        super::attendance::attendance(env, m, &mut out);
     }
     if m.day <= env.today() {
         owed(env, m, &mut out);
@@ -200,40 +200,6 @@ fn materials(env: &Env, m: &MeetingView, out: &mut Vec<Finding>) {
             day_after(due),
             zh,
             en,
-        ));
-    }
-}
-
-/// Members away on the day without leave asked, and a materials deadline on a day off:
-/// what the office should look at before the meeting.
-fn attendance(env: &Env, m: &MeetingView, out: &mut Vec<Finding>) {
-    for (name, until) in &m.away {
-        out.push(finding(
-            Severity::Warning,
-            &RuleRef::new("default.attendance", None),
-            &m.item,
-            env.today(),
-            format!(
-                "参会人员{name}外出至 {}，会议当天不在，尚未请假",
-                fmt_date(*until)
-            ),
-            format!(
-                "member {name} is away until {}, on the meeting's day, and has not asked leave",
-                fmt_date(*until)
-            ),
-        ));
-    }
-    if let Some(due) = m.materials_due
-        && !env.calendar.is_workday(due)
-        && !past(env, due)
-    {
-        out.push(finding(
-            Severity::Notice,
-            &m.materials_rule,
-            &m.item,
-            env.today(),
-            format!("材料截止日 {} 为休息日", fmt_date(due)),
-            format!("the materials deadline, {}, is a day off", fmt_date(due)),
         ));
     }
 }
