@@ -72,11 +72,10 @@ impl Clock {
     }
 }
 
-/// Parses a `YYYY-MM-DD` date, naming the value in the error.
+/// Parses a date (`YYYY-MM-DD`, or as spreadsheets and people write it: 2026/12/10,
+/// 2026.12.10, 2026年12月10日; see [`crate::dates`]), naming the value in the error.
 pub fn parse_date(what: &str, s: &str) -> crate::Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        crate::Error::bad_input(what, format!("'{s}' is not a date of the form YYYY-MM-DD"))
-    })
+    crate::dates::parse(what, s)
 }
 
 /// Formats a date as `YYYY-MM-DD`.

@@ -31,6 +31,10 @@ pub enum Error {
     /// kept in both interface languages because the board shows it to the user as is.
     #[error("refused: {en}")]
     Refused { zh: String, en: String },
+    /// A value the user typed (a date, a number) could not be understood; in both
+    /// interface languages, naming the value and the forms that are accepted.
+    #[error("{en}")]
+    Unclear { zh: String, en: String },
     /// The database file was written by a newer dutydesk.
     #[error(
         "database schema version {found} is newer than this dutydesk understands ({supported}); upgrade dutydesk"
@@ -77,11 +81,31 @@ impl Error {
             en: en.into(),
         }
     }
+    /// An `Unclear` error with its message in Chinese and English.
+    pub fn unclear(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Error::Unclear {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
     /// The message for a user of the given language (refusals are localized; other
     /// errors are technical and shown as is).
     pub fn localized(&self, lang: crate::i18n::Lang) -> String {
         match self {
-            Error::Refused { zh, en } | Error::NoSuch { zh, en } => lang.pick(zh, en).to_string(),
+            Error::Refused { zh, en } | Error::NoSuch { zh, en } | Error::Unclear { zh, en } => {
+                lang.pick(zh, en).to_string()
+            }
+            // Import and value messages are written in English; said again in Chinese.
+            Error::Invalid { location, message } if lang == crate::i18n::Lang::Zh => {
+                format!("{location}：{}", crate::interchange::messages::zh(message))
+            }
+            Error::BadInput { what, message } if lang == crate::i18n::Lang::Zh => {
+                let what = what
+                    .strip_prefix("field '")
+                    .and_then(|w| w.strip_suffix('\''))
+                    .map_or_else(|| what.clone(), |w| format!("字段 {w}"));
+                format!("{what}：{}", crate::interchange::messages::zh(message))
+            }
             other => other.to_string(),
         }
     }

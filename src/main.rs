@@ -1,13 +1,21 @@
 //! The `dutydesk` binary: parse the command line, load the config, set up logging, then
 //! hand over to the command line or the board.
 
-use clap::Parser;
-use dutydesk::cli::{self, Cli, Ctx};
+use dutydesk::cli::{self, Ctx};
 use dutydesk::config::Config;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The help and parse errors speak the interface language, known before parsing.
+    let args: Vec<String> = std::env::args().collect();
+    let config_lang = Config::load(&dutydesk::paths::config_file())
+        .ok()
+        .and_then(|c| c.lang);
+    let lang = cli::help_zh::early_lang(&args, config_lang);
+    let cli = match cli::help_zh::parse(lang, cli::help_zh::rewrite_help(args)) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
     let config = match Config::load(&dutydesk::paths::config_file()) {
         Ok(c) => c,
         Err(e) => {
@@ -17,6 +25,7 @@ fn main() -> ExitCode {
     };
     let _log_guard = init_logging();
     let ctx = Ctx::new(&cli, config);
+    let lang = ctx.lang;
     match cli::run(cli, ctx) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS, // `dutydesk list | head`
@@ -25,9 +34,13 @@ fn main() -> ExitCode {
             e.downcast_ref::<cli::shift_args::ExitWith>()
                 .map_or(1, |x| x.0),
         ),
+        // A chosen exit code (`check`: 3 with violations), its output already printed.
+        Err(e) if e.downcast_ref::<cli::Exit>().is_some() => {
+            ExitCode::from(e.downcast_ref::<cli::Exit>().map_or(1, |x| x.0))
+        }
         Err(e) => {
             tracing::error!("{e:#}");
-            eprintln!("error: {e:#}");
+            eprintln!("{}{e:#}", lang.pick("错误：", "error: "));
             ExitCode::FAILURE
         }
     }

@@ -29,6 +29,9 @@ fn printed_and_published_by_the_office_only() {
         "{}",
         message(&a)
     );
+    // The form stays open with the reason; Esc goes back to the detail.
+    assert!(matches!(a.mode, Mode::Form(_)), "{:?}", a.mode);
+    step(&mut a, &mut s, Action::Back);
     assert!(matches!(a.mode, Mode::Detail { .. }));
     // Printed, then published.
     step(&mut a, &mut s, Action::Item(ItemAction::Printed));
@@ -41,6 +44,7 @@ fn printed_and_published_by_the_office_only() {
     step(&mut a, &mut s, Action::Item(ItemAction::Printed));
     fill_and_confirm(&mut a, &mut s, &[]);
     assert!(is_error(&a) && message(&a).contains("已于"), "printed once");
+    step(&mut a, &mut s, Action::Back);
     step(&mut a, &mut s, Action::Item(ItemAction::Published));
     fill_and_confirm(&mut a, &mut s, &[]);
     assert!(!is_error(&a), "{}", message(&a));
@@ -115,7 +119,7 @@ fn a_decision_becomes_a_supervision_item() {
     let Mode::Form(f) = &mut a.mode else {
         panic!("{:?}", a.mode)
     };
-    assert!(f.error.as_deref().is_some_and(|e| e.contains("YYYY-MM-DD")));
+    assert!(f.error.as_deref().is_some_and(|e| e.contains("不是日期")));
     // Corrected: recorded, with its co-departments and deadline, linked to the meeting.
     f.fields[3].input = dutydesk::tui::input::TextInput::new("2026-12-31");
     step(&mut a, &mut s, Action::Submit);

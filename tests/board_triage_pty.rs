@@ -74,8 +74,8 @@ fn an_import_by_another_process_shows_without_a_key() {
         "triage e2e: an imported 特急重要 document on screen {:?} after the import started",
         t0.elapsed()
     );
-    // n jumps to it: the first row, marked 新 until the next key.
-    board.keys("n");
+    // ^ jumps to it: the first row, marked 新 until the next key.
+    board.keys("^");
     board.wait_for(&["待批公文 [1] 1/51"]);
     board.keys("q");
     assert!(board.exit(), "the board quits on q");

@@ -77,7 +77,7 @@ fn init_records_the_profile_imports_the_org_and_refuses_twice() {
         .assert()
         .failure()
         .stderr(predicate::str::contains(
-            "bad.jsonl:6: field 'role': '局长' is not one of",
+            "bad.jsonl:6：字段 role：“局长”不在",
         ));
     dd(dir.path(), &fresh)
         .args(["--profile", "dongchang", "init", "--pinned-clock"])
@@ -110,7 +110,7 @@ fn import_is_one_transaction_and_names_the_bad_line() {
         .assert()
         .failure()
         .stderr(predicate::str::contains(
-            "org.jsonl:6: field 'urgency': '紧急' is not one of 一般|加急|特急|特急重要",
+            "org.jsonl:6：字段 urgency：“紧急”不在 一般|加急|特急|特急重要 之中",
         ));
     // Nothing from the good lines was kept.
     dd(dir.path(), &db)

@@ -88,11 +88,9 @@ fn run(dir: &Path, db: &Path, today: Option<&str>, args: &[&str]) -> String {
         c.args(["--today", t]);
     }
     let out = c.args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    // `check` exits 3 when there are violations (its output is complete all the same).
+    let ok = out.status.success() || (args.contains(&"check") && out.status.code() == Some(3));
+    assert!(ok, "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
 

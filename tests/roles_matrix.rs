@@ -8,8 +8,8 @@
 mod fixture;
 
 use dutydesk::command::{
-    self, Command, HandoverSaved, ImportMode, ImportSource, LogEntry, OnPaper, Ref, RotaDay,
-    ToDocument, ToSupervision, UrgeRef,
+    self, Command, HandoverSaved, ImportMode, ImportSource, Incoming, LogEntry, OnPaper, Ref,
+    RotaDay, ToDocument, ToSupervision, UrgeRef,
 };
 use dutydesk::domain::Role;
 use dutydesk::domain::roles::{self, Act, Grant, MATRIX};
@@ -105,6 +105,7 @@ fn command_for(act: Act) -> Command {
         },
         Act::MinutesIssued => Command::MinutesIssued {
             meeting: Ref::from("M1"),
+            on: None,
         },
         Act::MinutesDrafted => Command::MinutesDrafted {
             meeting: Ref::from("M1"),
@@ -114,6 +115,7 @@ fn command_for(act: Act) -> Command {
         },
         Act::DocumentsIssued => Command::DocumentsIssued {
             meeting: Ref::from("M1"),
+            on: None,
         },
         Act::Printed => Command::Printed {
             doc: Ref::from("D3"),
@@ -135,6 +137,23 @@ fn command_for(act: Act) -> Command {
         Act::Rechecked => Command::Rechecked {
             sup: Ref::from("S2"),
             note: String::new(),
+        },
+        Act::Receive => Command::Receive(Box::new(Incoming::new(
+            "关于春耕备耕工作的请示",
+            dutydesk::domain::DocKind::Request,
+            dutydesk::domain::Urgency::Normal,
+        ))),
+        Act::MeetingHeld => Command::MeetingHeld {
+            meeting: Ref::from("M1"),
+            at: None,
+        },
+        Act::MeetingCancel => Command::MeetingCancel {
+            meeting: Ref::from("M1"),
+            reason: "x".into(),
+        },
+        Act::MeetingMove => Command::MeetingMove {
+            meeting: Ref::from("M1"),
+            to: date("2025-03-20").and_hms_opt(9, 0, 0).unwrap(),
         },
         Act::Import => Command::Import {
             source: text(""),
@@ -298,12 +317,16 @@ fn every_command_has_a_row() {
         | Act::Handover
         | Act::HandoverConfirm
         | Act::RotaSet
-        | Act::RotaImport => a,
+        | Act::RotaImport
+        | Act::Receive
+        | Act::MeetingHeld
+        | Act::MeetingCancel
+        | Act::MeetingMove => a,
     };
     for r in MATRIX {
         assert_eq!(all(r.act), r.act);
     }
-    assert_eq!(MATRIX.len(), 37, "every Act has exactly one row");
+    assert_eq!(MATRIX.len(), 41, "every Act has exactly one row");
 }
 
 fn render() -> String {

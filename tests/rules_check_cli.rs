@@ -83,12 +83,12 @@ fn dd(dir: &Path, db: &Path) -> assert_cmd::Command {
 }
 
 #[test]
-fn check_json_prints_one_object_per_finding_and_exits_zero() {
+fn check_json_prints_one_object_per_finding_and_exits_three_with_violations() {
     let (dir, db) = district();
     let out = dd(dir.path(), &db)
         .args(["check", "--json"])
         .assert()
-        .success();
+        .code(3);
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     let lines: Vec<serde_json::Value> = text
         .lines()
@@ -207,7 +207,7 @@ fn settle_records_what_check_derives_once() {
     dd(dir.path(), &db)
         .args(["check", "--json"])
         .assert()
-        .success()
+        .code(3)
         .stdout(predicate::str::contains("countersign").not());
     dd(dir.path(), &db)
         .args(["--lang", "en", "settle"])
@@ -225,7 +225,7 @@ fn check_speaks_chinese_by_default_and_english_on_request() {
     dd(dir.path(), &db)
         .arg("check")
         .assert()
-        .success()
+        .code(3)
         .stderr(predicate::str::contains("已将").not())
         .stdout(predicate::str::contains(
             "违规 自 2025-03-08 公文 D2《公文2》",
@@ -238,7 +238,7 @@ fn check_speaks_chinese_by_default_and_english_on_request() {
     dd(dir.path(), &db)
         .args(["--lang", "en", "check"])
         .assert()
-        .success()
+        .code(3)
         .stdout(predicate::str::contains(
             "violation since 2025-03-08 document D2",
         ))

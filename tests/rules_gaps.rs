@@ -29,6 +29,7 @@ fn issued(s: &mut Store, env: &dutydesk::domain::Env, id: i64) -> dutydesk::Resu
         env,
         &Command::MinutesIssued {
             meeting: Ref::Id(id),
+            on: None,
         },
     )
     .map(|_| ())

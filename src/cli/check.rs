@@ -2,8 +2,8 @@
 //! rules — severity, rule, article, item, since — most serious first. A read: the file is
 //! opened read-only and nothing is recorded; a countersign request past its limit in
 //! silence is reported as deemed no objection where the rules say so (`dutydesk settle`
-//! records it). The exit code is 0 even with findings, so cron can read the output; it is
-//! non-zero only when the check itself fails.
+//! records it). Exit codes for cron: 0 when nothing reaches `--fail-on` (violations by
+//! default), 3 when something does, 1 when the check itself fails.
 
 use super::Ctx;
 use crate::domain::compliance::{Finding, Severity};
@@ -12,21 +12,41 @@ use crate::store::compliance;
 use anyhow::Result;
 use std::io::Write;
 
-pub fn run(ctx: &Ctx, json: bool, out: &mut dyn Write) -> Result<()> {
+/// The least severity that fails the check (exit code 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    Violation,
+    Warning,
+    Notice,
+}
+
+/// The exit code `check` ends with when something reaches `--fail-on`.
+pub const FAILED: u8 = 3;
+
+pub fn run(ctx: &Ctx, json: bool, fail_on: FailOn, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open_store_read_only()?;
     let env = ctx.env(&store)?;
     let findings = store.read(|tx| compliance::check(tx, &env))?;
+    let lang = ctx.lang;
     if json {
         for f in &findings {
-            writeln!(out, "{}", json_line(f, ctx.lang))?;
+            writeln!(out, "{}", json_line(f, lang))?;
         }
-        return Ok(());
+    } else {
+        for f in &findings {
+            writeln!(out, "{}", text_line(f, lang))?;
+        }
+        writeln!(out, "{}", summary(&findings, lang))?;
     }
-    let lang = ctx.lang;
-    for f in &findings {
-        writeln!(out, "{}", text_line(f, lang))?;
+    let fails = |s: Severity| match fail_on {
+        FailOn::Violation => s == Severity::Violation,
+        FailOn::Warning => matches!(s, Severity::Violation | Severity::Warning),
+        FailOn::Notice => true,
+    };
+    if findings.iter().any(|f| fails(f.severity)) {
+        out.flush()?;
+        return Err(super::Exit(FAILED).into());
     }
-    writeln!(out, "{}", summary(&findings, lang))?;
     Ok(())
 }
 

@@ -4,17 +4,49 @@
 
 use super::{Ctx, Format};
 use crate::interchange;
+use crate::interchange::encoding::Gb18030Writer as GbWriter;
 use anyhow::{Context as _, Result};
 use std::io::Write;
 use std::path::Path;
 
-pub fn run(ctx: &Ctx, format: Format, output: Option<&Path>, out: &mut dyn Write) -> Result<()> {
+/// `--encoding`: the CSV's text encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Encoding {
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// GB18030, which Excel in a Chinese locale opens as is.
+    #[value(name = "gbk", alias = "gb18030")]
+    Gbk,
+}
+
+pub fn run(
+    ctx: &Ctx,
+    format: Format,
+    encoding: Encoding,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<()> {
     let mut store = ctx.open_store_read_only()?;
+    let gbk = encoding == Encoding::Gbk;
+    if gbk && format != Format::Csv {
+        anyhow::bail!(
+            "{}",
+            ctx.lang.pick(
+                "--encoding gbk 仅用于 CSV（--format csv）",
+                "--encoding gbk is for CSV only (--format csv)"
+            )
+        );
+    }
     let fmt = match format {
         Format::Jsonl => interchange::Format::Jsonl,
         Format::Csv => interchange::Format::Csv,
     };
     match output {
+        None if gbk => {
+            let mut w = std::io::BufWriter::new(GbWriter::new(out));
+            store.read(|tx| interchange::export(tx, fmt, &mut w))?;
+            w.flush()?;
+        }
         None => {
             let mut w = std::io::BufWriter::new(out);
             store.read(|tx| interchange::export(tx, fmt, &mut w))?;
@@ -25,10 +57,17 @@ pub fn run(ctx: &Ctx, format: Format, output: Option<&Path>, out: &mut dyn Write
             let tmp = path.with_extension("partial");
             let file = std::fs::File::create(&tmp)
                 .with_context(|| format!("creating {}", tmp.display()))?;
-            let mut w = std::io::BufWriter::new(file);
-            let counts = store.read(|tx| interchange::export(tx, fmt, &mut w))?;
-            w.flush()?;
-            drop(w);
+            let counts = if gbk {
+                let mut w = std::io::BufWriter::new(GbWriter::new(file));
+                let c = store.read(|tx| interchange::export(tx, fmt, &mut w))?;
+                w.flush()?;
+                c
+            } else {
+                let mut w = std::io::BufWriter::new(file);
+                let c = store.read(|tx| interchange::export(tx, fmt, &mut w))?;
+                w.flush()?;
+                c
+            };
             std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
             let total: u64 = counts.iter().sum();
             writeln!(

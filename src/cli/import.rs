@@ -50,6 +50,9 @@ pub fn print_summary(
         summary.total(),
         l.pick("条记录", "records")
     )?;
+    if let Some(enc) = summary.encoding {
+        writeln!(out, "  {}{}", l.pick("文件编码：", "read as "), enc.label())?;
+    }
     for (ty, c) in summary.by_type() {
         writeln!(
             out,

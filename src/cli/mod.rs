@@ -13,11 +13,16 @@ pub mod demo;
 pub mod digest;
 pub mod export;
 pub mod handover;
+pub mod help_zh;
+pub mod help_zh_text;
 pub mod ics;
 pub mod import;
 pub mod init;
 pub mod list;
+pub mod list_history;
 pub mod log;
+pub mod meeting;
+pub mod receive;
 pub mod report;
 pub mod rota;
 pub mod rules;
@@ -60,9 +65,16 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Parses `--today`.
+/// Parses a date argument (clap names the argument in its error), in the language the
+/// command line asked for (`help_zh::PARSE_LANG`, known before parsing).
 fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
-    clock::parse_date("--today", s).map_err(|e| e.to_string())
+    clock::parse_date("", s).map_err(|e| match e {
+        crate::Error::Unclear { zh, en } => match help_zh::PARSE_LANG.get() {
+            Some(Lang::En) => en.trim_start_matches(": ").to_string(),
+            _ => zh.trim_start_matches('：').to_string(),
+        },
+        other => other.to_string(),
+    })
 }
 
 /// What `list` lists.
@@ -128,6 +140,17 @@ pub enum Command {
         /// Print only the number of items.
         #[arg(long)]
         count: bool,
+        #[command(flatten)]
+        history: list_history::HistoryArgs,
+    },
+    /// 收文登记: register an incoming document; it is routed by the district's rules and
+    /// shown with its deadline and why it went to its leader. Needs the government office.
+    Receive(receive::ReceiveArgs),
+    /// A meeting's life: held, cancelled, moved; minutes and documents issued on a day;
+    /// topics and leave requests.
+    Meeting {
+        #[command(subcommand)]
+        cmd: meeting::MeetingCmd,
     },
     /// Import records (JSON Lines or CSV); a whole file is one transaction. Needs the
     /// government office or an administrator.
@@ -141,6 +164,9 @@ pub enum Command {
     Export {
         #[arg(long, value_enum, default_value = "jsonl")]
         format: Format,
+        /// The CSV's encoding: utf-8 (default) or gbk (GB18030, what Excel opens in zh-CN).
+        #[arg(long, value_enum, default_value = "utf-8")]
+        encoding: export::Encoding,
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -219,11 +245,15 @@ pub enum Command {
     },
     /// Print the district profile's rules with their articles.
     Rules,
-    /// List every current violation, warning and notice of the district's rules.
+    /// List every current violation, warning and notice of the district's rules. Exit
+    /// code: 0 clean, 3 when there are violations (or warnings too, with --fail-on warning).
     Check {
         /// One JSON object per line.
         #[arg(long)]
         json: bool,
+        /// The least severity that makes the exit code 3.
+        #[arg(long, value_enum, default_value = "violation")]
+        fail_on: check::FailOn,
     },
     /// The 督查通报 of a period: on-time rates, lateness in working days, traffic lights,
     /// the weekly overdue trend and document approval time, with the method stated.
@@ -461,6 +491,19 @@ impl Ctx {
     }
 }
 
+/// An exit code other than 0 or 1 chosen by a subcommand whose output is already printed
+/// (`check`: 3 when there are violations).
+#[derive(Debug)]
+pub struct Exit(pub u8);
+
+impl std::fmt::Display for Exit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "exit {}", self.0)
+    }
+}
+
+impl std::error::Error for Exit {}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
     let out = &mut std::io::stdout().lock();
@@ -482,10 +525,17 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
             due_within,
             json,
             count,
-        } => list::run(&ctx, what, overdue, due_within, json, count, out),
+            history,
+        } => list_history::dispatch(&ctx, what, overdue, due_within, json, count, &history, out),
+        Command::Receive(args) => receive::run(&ctx, args, out),
+        Command::Meeting { cmd } => meeting::run(&ctx, cmd, out),
         Command::Import { file, migration } => import::run(&ctx, &file, migration, out),
         Command::Admin { cmd } => admin::run(&ctx, cmd, out),
-        Command::Export { format, output } => export::run(&ctx, format, output.as_deref(), out),
+        Command::Export {
+            format,
+            encoding,
+            output,
+        } => export::run(&ctx, format, encoding, output.as_deref(), out),
         Command::Rules => calendar_cmd::rules(&ctx, out),
         Command::Bench {
             size,
@@ -502,7 +552,7 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
         ),
         Command::Calendar { cmd } => calendar_cmd::run(&ctx, cmd, out),
         Command::Audit { cmd, list } => audit::run(&ctx, cmd, &list, out),
-        Command::Check { json } => check::run(&ctx, json, out),
+        Command::Check { json, fail_on } => check::run(&ctx, json, fail_on, out),
         Command::Settle => settle::run(&ctx, out),
         Command::Log { cmd } => log::run(&ctx, cmd, out),
         Command::Handover { cmd, args } => handover::run(&ctx, cmd, &args, out),

@@ -36,13 +36,19 @@ fn render(profile: &Profile, lang: Lang, out: &mut dyn Write) -> std::io::Result
         lang.pick("区县：", "District: "),
         d.province
     )?;
-    writeln!(
-        out,
-        "{}{}{open}{}{close}",
-        lang.pick("依据：", "Rules: "),
-        d.source,
-        d.version
-    )?;
+    // A source whose title already carries its status ("…（征求意见稿）") is not
+    // followed by it twice.
+    if d.source.contains(&d.version) {
+        writeln!(out, "{}{}", lang.pick("依据：", "Rules: "), d.source)?;
+    } else {
+        writeln!(
+            out,
+            "{}{}{open}{}{close}",
+            lang.pick("依据：", "Rules: "),
+            d.source,
+            d.version
+        )?;
+    }
     if !profile.loaded_from.is_empty() {
         writeln!(
             out,

@@ -41,6 +41,7 @@ pub(super) fn run(tx: &Connection, env: &Env, cmd: &Command) -> Result<Done> {
         Command::Forward { doc, to, note } => {
             let id = resolve::document(tx, doc)?;
             rules::settle_document(tx, env, id)?;
+            // Anyone is looked up, so naming a non-leader gets the rule's own refusal.
             let to = resolve::person(tx, to)?;
             items::forward(tx, env, id, &to.login, note)
         }
@@ -87,11 +88,11 @@ pub(super) fn run(tx: &Connection, env: &Env, cmd: &Command) -> Result<Done> {
             in_writing,
         } => {
             let m = resolve::meeting(tx, meeting)?;
-            let p = resolve::person(tx, person)?;
+            let p = resolve::person_among(tx, person, resolve::Among::Members(m))?;
             items::request_leave(tx, env, m, &p.login, reason, *in_writing)
         }
-        Command::MinutesIssued { meeting } => {
-            items::minutes_issued(tx, env, resolve::meeting(tx, meeting)?)
+        Command::MinutesIssued { meeting, on } => {
+            items::minutes_issued(tx, env, resolve::meeting(tx, meeting)?, *on)
         }
         Command::MinutesDrafted { meeting } => {
             items::meeting_duties::minutes_drafted(tx, env, resolve::meeting(tx, meeting)?)
@@ -99,8 +100,21 @@ pub(super) fn run(tx: &Connection, env: &Env, cmd: &Command) -> Result<Done> {
         Command::MeetingReported { meeting } => {
             items::meeting_duties::reported(tx, env, resolve::meeting(tx, meeting)?)
         }
-        Command::DocumentsIssued { meeting } => {
-            items::documents_issued(tx, env, resolve::meeting(tx, meeting)?)
+        Command::DocumentsIssued { meeting, on } => {
+            items::documents_issued(tx, env, resolve::meeting(tx, meeting)?, *on)
+        }
+        Command::Receive(inc) => {
+            require(tx, env, Act::Receive)?;
+            items::receive::receive(tx, env, inc)
+        }
+        Command::MeetingHeld { meeting, at } => {
+            items::lifecycle::held(tx, env, resolve::meeting(tx, meeting)?, *at)
+        }
+        Command::MeetingCancel { meeting, reason } => {
+            items::lifecycle::cancel(tx, env, resolve::meeting(tx, meeting)?, reason)
+        }
+        Command::MeetingMove { meeting, to } => {
+            items::lifecycle::move_to(tx, env, resolve::meeting(tx, meeting)?, *to)
         }
         Command::Printed { doc } => rules::mark_printed(tx, env, resolve::document(tx, doc)?),
         Command::Published { doc } => rules::mark_published(tx, env, resolve::document(tx, doc)?),
@@ -233,6 +247,13 @@ pub(super) fn authorize(tx: &Connection, env: &Env, cmd: &Command) -> Result<()>
             let me = identity::person(tx, env)?;
             let chair = items::topics::chair_of(tx, *topic)?;
             permission::may_approve_topic(&me.who(), chair).map(|_| ())
+        }
+        Command::MeetingHeld { meeting, .. }
+        | Command::MeetingCancel { meeting, .. }
+        | Command::MeetingMove { meeting, .. } => {
+            let id = resolve::meeting(tx, meeting)?;
+            let me = identity::person(tx, env)?;
+            items::lifecycle::authorize(tx, &me, id, act)
         }
         _ => require(tx, env, act),
     }

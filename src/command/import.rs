@@ -119,7 +119,21 @@ pub(crate) fn run(
             let file = std::fs::File::open(path).at_path(path)?;
             let mut reader = BufReader::with_capacity(1 << 16, file);
             let format = interchange::file_format(path, &mut reader)?;
-            interchange::read_records(reader, format, &name, |line, rec| imp.apply(line, &rec))?;
+            if format == interchange::Format::Csv {
+                // Excel in a Chinese locale writes GBK: detect, decode, say which.
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(&mut reader, &mut bytes).at_path(path)?;
+                let (text, enc) = interchange::encoding::decode(&bytes)
+                    .map_err(|m| Error::invalid(name.clone(), m))?;
+                imp.summary.encoding = Some(enc);
+                interchange::read_records(text.as_bytes(), format, &name, |line, rec| {
+                    imp.apply(line, &rec)
+                })?;
+            } else {
+                interchange::read_records(reader, format, &name, |line, rec| {
+                    imp.apply(line, &rec)
+                })?;
+            }
         }
         ImportSource::Text { text, format, .. } => {
             interchange::read_records(text.as_bytes(), *format, &name, |line, rec| {

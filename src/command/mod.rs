@@ -20,6 +20,7 @@ pub mod identity;
 pub mod import;
 pub(crate) mod items;
 pub(crate) mod outcome;
+pub mod pick;
 pub mod recompute;
 pub mod register;
 pub mod resolve;
@@ -40,7 +41,10 @@ use crate::domain::Env;
 use crate::domain::roles::Act;
 use crate::error::Result;
 use crate::store::Store;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
+
+pub use items::lifecycle::parse_start;
+pub use items::receive::Incoming;
 
 /// A leader's act on paper that the office records (代录): whose act, and on which day.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,15 +106,27 @@ pub enum Command {
         reason: String,
         in_writing: bool,
     },
-    /// A meeting's minutes issued.
-    MinutesIssued { meeting: Ref },
+    /// A meeting's minutes issued (on a day: today when None; not in the future, not
+    /// before the meeting).
+    MinutesIssued { meeting: Ref, on: Option<NaiveDate> },
+    /// A meeting's documents issued (on a day, as for the minutes).
+    DocumentsIssued { meeting: Ref, on: Option<NaiveDate> },
+    /// 收文登记: register an incoming document; routed by the rules.
+    Receive(Box<Incoming>),
+    /// A meeting held, at its actual start (now when None; never before the start).
+    MeetingHeld {
+        meeting: Ref,
+        at: Option<NaiveDateTime>,
+    },
+    /// A meeting cancelled, with the reason.
+    MeetingCancel { meeting: Ref, reason: String },
+    /// A meeting moved to another start; the deadlines that follow it are recomputed.
+    MeetingMove { meeting: Ref, to: NaiveDateTime },
     /// A meeting's minutes drafted, before the chair signs (崆峒 四十七).
     MinutesDrafted { meeting: Ref },
     /// The report after a meeting made to the 区委 and 区人大常委会, the 区政协 informed
     /// (崆峒 四十二).
     MeetingReported { meeting: Ref },
-    /// A meeting's documents issued.
-    DocumentsIssued { meeting: Ref },
     /// A signed document printed (印制).
     Printed { doc: Ref },
     /// A printed document published (公开).
@@ -206,6 +222,10 @@ impl Command {
             Command::Decide { .. } => Act::Decide,
             Command::Step { .. } => Act::Step,
             Command::Rechecked { .. } => Act::Rechecked,
+            Command::Receive(_) => Act::Receive,
+            Command::MeetingHeld { .. } => Act::MeetingHeld,
+            Command::MeetingCancel { .. } => Act::MeetingCancel,
+            Command::MeetingMove { .. } => Act::MeetingMove,
             Command::Settle => Act::Settle,
             Command::Import {
                 mode: ImportMode::Migration,

@@ -233,22 +233,56 @@ impl<'a> Audited<'a> {
 
 /// A department's row id by external id; `field` names the referring field.
 pub(crate) fn dept_id(conn: &Connection, field: &str, ext: &str) -> Result<i64> {
-    conn.prepare_cached("SELECT id FROM departments WHERE ext_id = ?1")
+    let by_id = conn
+        .prepare_cached("SELECT id FROM departments WHERE ext_id = ?1")
         .db("preparing a department lookup")?
         .query_row([ext], |r| r.get(0))
         .optional()
-        .db("looking up a department")?
-        .ok_or_else(|| dangling(field, "department", ext))
+        .db("looking up a department")?;
+    match by_id {
+        Some(id) => Ok(id),
+        // A file may name a department as people do: name, short name, alias, initials.
+        None => picked(
+            field,
+            "department",
+            ext,
+            crate::command::resolve::department(conn, ext),
+        ),
+    }
+}
+
+/// The picker's answer for a reference that is not an external id or login: its row, or
+/// the field's error — listing the candidates when several match.
+fn picked(field: &str, what: &str, typed: &str, found: Result<i64>) -> Result<i64> {
+    match found {
+        Ok(id) => Ok(id),
+        Err(crate::Error::NoSuch { en, .. }) if en.contains("several") => {
+            Err(FieldError::new(field, en).into())
+        }
+        Err(_) => Err(dangling(field, what, typed)),
+    }
 }
 
 /// A person's row id and role by login; `field` names the referring field.
 pub(crate) fn person(conn: &Connection, field: &str, login: &str) -> Result<(i64, Role)> {
-    conn.prepare_cached("SELECT id, role FROM people WHERE login = ?1")
+    let by_login = conn
+        .prepare_cached("SELECT id, role FROM people WHERE login = ?1")
         .db("preparing a person lookup")?
         .query_row([login], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()
-        .db("looking up a person")?
-        .ok_or_else(|| dangling(field, "person with login", login))
+        .db("looking up a person")?;
+    if let Some(found) = by_login {
+        return Ok(found);
+    }
+    // A name, part of it or pinyin initials, as the board and the command line take.
+    let found = crate::command::resolve::person(conn, login).map(|p| p.id);
+    let id = picked(field, "person with login", login, found)?;
+    let role = conn
+        .prepare_cached("SELECT role FROM people WHERE id = ?1")
+        .db("preparing a person lookup")?
+        .query_row([id], |r| r.get(0))
+        .db("looking up a person")?;
+    Ok((id, role))
 }
 
 /// An optional person reference.

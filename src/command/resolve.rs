@@ -5,7 +5,6 @@
 //! unambiguous short name (`财政` or `住建局` for 区住房和城乡建设局: the characters in order).
 
 use crate::error::{DbContext, Error, Result};
-use crate::store::people::{self, Person};
 use rusqlite::{Connection, OptionalExtension};
 
 /// An item as a command names it.
@@ -54,7 +53,7 @@ pub enum Target {
 const DOC_PREFIX: &str = "doc:";
 const SUP_PREFIX: &str = "sup:";
 
-fn find(conn: &Connection, sql: &str, key: &str) -> Result<Option<i64>> {
+pub(crate) fn find(conn: &Connection, sql: &str, key: &str) -> Result<Option<i64>> {
     conn.prepare_cached(sql)
         .db("preparing the lookup")?
         .query_row([key], |r| r.get(0))
@@ -186,95 +185,50 @@ pub fn urge_target(conn: &Connection, r: &UrgeRef) -> Result<Target> {
     }
 }
 
-/// Whether the characters of `short` appear in `name` in order (`住建局` in
-/// `区住房和城乡建设局`): how short names of Chinese bodies are formed.
-fn in_order(short: &str, name: &str) -> bool {
-    let mut rest = name.chars();
-    short.chars().all(|c| rest.any(|n| n == c))
-}
-
-/// Picks one of `candidates` (id, name) for `spec`: exact name, else the one name that
-/// contains it, else the one that has its characters in order. Several matches are
-/// refused with their names.
-fn pick(spec: &str, candidates: &[(i64, String)], zh_what: &str, en_what: &str) -> Result<i64> {
-    if let Some((id, _)) = candidates.iter().find(|(_, n)| n == spec) {
-        return Ok(*id);
-    }
-    for test in [
-        (|s: &str, n: &str| n.contains(s)) as fn(&str, &str) -> bool,
-        in_order,
-    ] {
-        let hits: Vec<&(i64, String)> = candidates.iter().filter(|(_, n)| test(spec, n)).collect();
-        match hits.as_slice() {
-            [] => continue,
-            [one] => return Ok(one.0),
-            many => {
-                let names: Vec<&str> = many.iter().take(8).map(|(_, n)| n.as_str()).collect();
-                return Err(Error::no_such(
-                    format!(
-                        "“{spec}”可指多个{zh_what}：{}，请写全称或编号",
-                        names.join("、")
-                    ),
-                    format!(
-                        "'{spec}' matches several {en_what}s: {}; give the full name or id",
-                        names.join(", ")
-                    ),
-                ));
-            }
-        }
-    }
-    Err(Error::no_such(
-        format!("没有名称或编号为“{spec}”的{zh_what}"),
-        format!("no {en_what} with the name or id '{spec}'"),
-    ))
-}
-
-/// A department by external id, name or unambiguous short name.
-pub fn department(conn: &Connection, spec: &str) -> Result<i64> {
-    let spec = spec.trim();
-    if let Some(id) = find(conn, "SELECT id FROM departments WHERE ext_id = ?1", spec)? {
-        return Ok(id);
-    }
-    let all: Vec<(i64, String)> = conn
-        .prepare_cached("SELECT id, name FROM departments ORDER BY id")
-        .db("preparing the department list")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .db("reading departments")?
-        .collect::<std::result::Result<_, _>>()
-        .db("reading departments")?;
-    pick(spec, &all, "单位", "department")
-}
-
-/// A person by login, external id, name or an unambiguous part of the name.
-pub fn person(conn: &Connection, spec: &str) -> Result<Person> {
-    let spec = spec.trim();
-    if let Some(p) = people::find_by_login(conn, spec)? {
-        return Ok(p);
-    }
-    if let Some(id) = find(conn, "SELECT id FROM people WHERE ext_id = ?1", spec)? {
-        return people::person_by_id(conn, id);
-    }
-    let all: Vec<(i64, String)> = conn
-        .prepare_cached("SELECT id, name FROM people ORDER BY id")
-        .db("preparing the people list")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .db("reading people")?
-        .collect::<std::result::Result<_, _>>()
-        .db("reading people")?;
-    let id = pick(spec, &all, "人员", "person")?;
-    people::person_by_id(conn, id)
-}
+pub use super::pick::{
+    Among, Candidate, department, department_candidates, matches, person, person_among,
+    person_candidates,
+};
 
 #[cfg(test)]
 mod tests {
+    use super::super::pick::pick;
     use super::*;
+
+    fn c(id: i64, name: &str, aka: &[&str]) -> Candidate {
+        Candidate {
+            id,
+            name: name.to_string(),
+            aka: aka.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn aliases_and_pinyin_initials() {
+        let all = vec![
+            c(1, "区住房和城乡建设局", &["住建局"]),
+            c(2, "区人力资源和社会保障局", &["人社局"]),
+        ];
+        assert_eq!(pick("人社局", &all, "单位", "department").unwrap(), 2);
+        let people = vec![
+            c(1, "李明华", &["limh"]),
+            c(2, "李敏", &["limin"]),
+            c(3, "刘梦华", &["liumh"]),
+        ];
+        // lmh: 李明华 and 刘梦华 share initials; the exact test is the same, so both listed.
+        let e = pick("lmh", &people, "人员", "person").unwrap_err();
+        assert!(e.localized(crate::i18n::Lang::Zh).contains("李明华"), "{e}");
+        assert_eq!(pick("李明", &people, "人员", "person").unwrap(), 1);
+        // Exact initials win over a prefix: lm is 李敏, not 李明华.
+        assert_eq!(pick("lm", &people, "人员", "person").unwrap(), 2);
+    }
 
     #[test]
     fn short_names_match_in_order() {
         let all = vec![
-            (1, "区住房和城乡建设局".to_string()),
-            (2, "区财政局".to_string()),
-            (3, "区发展和改革局".to_string()),
+            c(1, "区住房和城乡建设局", &[]),
+            c(2, "区财政局", &[]),
+            c(3, "区发展和改革局", &[]),
         ];
         assert_eq!(pick("住建局", &all, "单位", "department").unwrap(), 1);
         assert_eq!(pick("财政", &all, "单位", "department").unwrap(), 2);

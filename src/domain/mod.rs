@@ -9,6 +9,7 @@ pub mod permission;
 pub mod provisional;
 pub mod roles;
 pub mod routing;
+pub mod rule_names;
 pub mod types;
 
 pub use deadline::Deadline;

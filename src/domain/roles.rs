@@ -37,6 +37,14 @@ pub enum Act {
     Step,
     Rechecked,
     Import,
+    /// 收文登记: registering an incoming document at the keyboard.
+    Receive,
+    /// A meeting held (at its actual start).
+    MeetingHeld,
+    /// A meeting cancelled, with the reason.
+    MeetingCancel,
+    /// A meeting moved to another start; what it owes follows.
+    MeetingMove,
     /// An import whose records carry a later state (signed, returned, closed, issued).
     MigrationImport,
     CalendarImport,
@@ -158,13 +166,13 @@ pub const MATRIX: &[Row] = &[
     row!(Sign, "sign", "签批", "sign",
         "呈批领导或其代理人", "the routed leader or their stand-in",
         [Routed, Routed, Routed, No, No, No], admin: false, rule: None),
-    row!(SignOnPaper, "sign --for", "代录签批", "record a signature (代录)",
+    row!(SignOnPaper, "sign --for", "代录签批", "record a signature made on paper",
         "区政府办公室（代录领导书面签批）", "the government office (recording a leader's paper signature)",
         [No, No, No, Yes, Yes, No], admin: false, rule: None),
     row!(Return, "return", "退回公文", "return a document",
         "呈批领导或其代理人", "the routed leader or their stand-in",
         [Routed, Routed, Routed, No, No, No], admin: false, rule: None),
-    row!(ReturnOnPaper, "return --for", "代录退回", "record a return (代录)",
+    row!(ReturnOnPaper, "return --for", "代录退回", "record a return made on paper",
         "区政府办公室（代录领导书面退回）", "the government office (recording a leader's paper return)",
         [No, No, No, Yes, Yes, No], admin: false, rule: None),
     row!(Forward, "forward", "转送公文", "forward a document",
@@ -180,13 +188,13 @@ pub const MATRIX: &[Row] = &[
         "区政府办公室、区政府领导或牵头、协办单位负责人",
         "the government office, a government leader or the head of the lead or a co-department",
         [Yes, Yes, Yes, Yes, Yes, Concerned], admin: false, rule: None),
-    row!(Close, "close", "销号督办事项", "close out (销号) a supervision item",
+    row!(Close, "close", "销号督办事项", "close out a supervision item",
         "区政府办公室", "the government office",
         [No, No, No, Yes, Yes, No], admin: false, rule: Some("supervision.close_by_office")),
     row!(Reopen, "reopen", "重新打开督办事项", "reopen a supervision item",
         "区政府办公室", "the government office",
         [No, No, No, Yes, Yes, No], admin: false, rule: Some("supervision.close_by_office")),
-    row!(Recheck, "recheck", "安排回头看", "set a re-check (回头看)",
+    row!(Recheck, "recheck", "安排回头看", "set a re-check date",
         "区政府办公室", "the government office",
         [No, No, No, Yes, Yes, No], admin: false, rule: Some("supervision.close_by_office")),
     row!(AddTopic, "topic", "提出议题", "add a topic",
@@ -228,6 +236,18 @@ pub const MATRIX: &[Row] = &[
     row!(Rechecked, "rechecked", "回头看完成", "record a re-check done",
         "区政府办公室", "the government office",
         [No, No, No, Yes, Yes, No], admin: false, rule: None),
+    row!(Receive, "receive", "收文登记", "register an incoming document",
+        "区政府办公室", "the government office",
+        [No, No, No, Yes, Yes, No], admin: false, rule: None),
+    row!(MeetingHeld, "meeting held", "登记会议已召开", "record a meeting as held",
+        "区政府办公室", "the government office",
+        [No, No, No, Yes, Yes, No], admin: false, rule: None),
+    row!(MeetingCancel, "meeting cancel", "取消会议", "cancel a meeting",
+        "区政府办公室或会议主持人", "the government office or the meeting's chair",
+        [Chair, Chair, Chair, Yes, Yes, No], admin: false, rule: None),
+    row!(MeetingMove, "meeting move", "会议改期", "move a meeting",
+        "区政府办公室或会议主持人", "the government office or the meeting's chair",
+        [Chair, Chair, Chair, Yes, Yes, No], admin: false, rule: None),
     row!(Import, "import", "导入登记", "import",
         "区政府办公室或管理员", "the government office or an administrator",
         [No, No, No, Yes, Yes, No], admin: true, rule: None),
@@ -273,6 +293,27 @@ pub const MATRIX: &[Row] = &[
 pub fn row(act: Act) -> &'static Row {
     // Every Act has a row (tested); the first row is a harmless fallback.
     MATRIX.iter().find(|r| r.act == act).unwrap_or(&MATRIX[0])
+}
+
+/// An audit row's action ("sign", "request_leave", …) in words.
+pub fn action_label(action: &str, lang: Lang) -> String {
+    if let Some(r) = MATRIX.iter().find(|r| r.name == action) {
+        return lang.pick(r.zh, r.en).to_string();
+    }
+    let (zh, en) = match action {
+        "request_leave" => ("请假", "asked leave"),
+        "minutes_issued" => ("纪要印发", "recorded minutes issued"),
+        "documents_issued" => ("文件印发", "recorded documents issued"),
+        "add_topic" => ("加议题", "added a topic"),
+        "approve_topic" => ("审定议题", "approved a topic"),
+        "materials_in" => ("材料到位", "recorded materials in"),
+        "meeting_held" => ("会议已召开", "recorded the meeting held"),
+        "meeting_cancel" => ("取消会议", "cancelled the meeting"),
+        "meeting_move" => ("会议改期", "moved the meeting"),
+        "deemed" => ("逾期视为无不同意见", "deemed no objection"),
+        _ => return action.replace('_', " "),
+    };
+    lang.pick(zh, en).to_string()
 }
 
 /// The grant for a role (None: not on the staff list).

@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 /// The columns of each record type, in the order export writes them (docs/import.md).
 pub const COLUMNS: &[(&str, &[&str])] = &[
-    ("department", &["type", "id", "name", "kind"]),
+    ("department", &["type", "id", "name", "kind", "aliases"]),
     (
         "person",
         &[

@@ -24,12 +24,15 @@ pub fn export(
     };
     for_each(
         conn,
-        "SELECT id, ext_id, name, kind FROM departments ORDER BY id",
+        "SELECT id, ext_id, name, kind, aliases FROM departments ORDER BY id",
         |r| {
+            let aliases: String = r.get(4)?;
             Ok(Record::Department(Department {
                 id: r.get(1)?,
                 name: r.get(2)?,
                 kind: r.get(3)?,
+                aliases: Some(aliases.lines().map(str::to_string).collect())
+                    .filter(|v: &Vec<String>| !v.is_empty()),
             }))
         },
         &mut emit,

@@ -21,6 +21,8 @@ pub struct TypeCounts {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportSummary {
     pub counts: [TypeCounts; TYPES.len()],
+    /// The text encoding a CSV file was read in (detected), for the summary.
+    pub encoding: Option<super::encoding::TextEncoding>,
 }
 
 impl ImportSummary {

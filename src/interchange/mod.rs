@@ -8,10 +8,12 @@
 
 mod countersign_record;
 pub mod csv_rows;
+pub mod encoding;
 pub mod export;
 mod export_items;
 pub mod fields;
 pub mod import;
+pub mod messages;
 pub mod minute;
 pub mod read;
 pub mod record;

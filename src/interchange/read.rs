@@ -41,6 +41,7 @@ fn department(f: &mut Fields) -> FieldResult<Department> {
         id: f.req_str("id")?,
         name: f.req_str("name")?,
         kind: f.opt_enum("kind")?,
+        aliases: f.opt_list("aliases")?,
     })
 }
 

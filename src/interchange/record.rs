@@ -76,6 +76,10 @@ pub struct Department {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<UnitKind>,
+    /// Short names the department is known by (住建局 for 区住房和城乡建设局), for the
+    /// pickers; left out, those on record are kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aliases: Option<Vec<String>>,
 }
 
 /// A person: a leader with a division of work (分管), an office member, a department head.

@@ -113,6 +113,8 @@ pub struct HistoryEntry {
     /// As stored: UTC RFC 3339 (older rows: local `YYYY-MM-DD HH:MM:SS`).
     pub at: String,
     pub actor: String,
+    /// The acting person's name (the login when not on the staff list, e.g. "system").
+    pub actor_name: String,
     pub acted_for: Option<String>,
     pub action: String,
     pub summary: String,
@@ -140,8 +142,9 @@ pub fn local_time(at: &str) -> String {
 pub fn history(conn: &Connection, entity: &str, entity_id: i64) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT id, at, actor, acted_for, action, summary, before, after FROM audit
-             WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
+            "SELECT id, at, actor, acted_for, action, summary, before, after,
+                    COALESCE((SELECT name FROM people WHERE login = audit.actor), actor)
+             FROM audit WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
         )
         .db("preparing the history query")?;
     let rows = stmt
@@ -150,6 +153,7 @@ pub fn history(conn: &Connection, entity: &str, entity_id: i64) -> Result<Vec<Hi
                 id: r.get(0)?,
                 at: r.get(1)?,
                 actor: r.get(2)?,
+                actor_name: r.get(8)?,
                 acted_for: r.get(3)?,
                 action: r.get(4)?,
                 summary: r.get(5)?,

@@ -6,6 +6,7 @@
 //! append-only audit log written in the same transaction as every change.
 
 pub mod audit;
+pub mod audit_mine;
 pub mod compliance;
 pub mod migrations;
 pub mod people;

@@ -119,6 +119,15 @@ pub enum ItemAction {
     /// 回头看完成: record the 回头看 re-check of a closed supervision item whose date
     /// has come, with what was found (环翠 70). Office only.
     Rechecked,
+    /// 收文登记: register an incoming document (on no item; routed by the rules on save).
+    /// Office only.
+    Receive,
+    /// 已召开: record a meeting as held, at its actual time (never before the start).
+    Held,
+    /// 取消会议: cancel a meeting, with the reason.
+    Cancel,
+    /// 会议改期: move a meeting; what it owes follows the new day.
+    Move,
 }
 
 /// Everything that can happen to the board.
@@ -172,8 +181,20 @@ pub enum Action {
     ReportGroup,
     /// Act on the selected item (opens the action's form).
     Item(ItemAction),
+    /// Act on the item with this id (`:printed GW-00005`), wherever it is.
+    ItemOn(ItemAction, String),
+    /// Toggle history: `/` searches every state (signed, returned, closed included).
+    ToggleHistory,
+    /// "My actions today": the acting person's audit rows of the day.
+    Mine,
+    /// Signed documents owing 印制 or 公开 where the district's rules ask for them.
+    ToPrint,
     /// Type text into the input being edited (a key, an IME commit or a paste).
     Insert(String),
+    /// Clear the field being edited (Ctrl-U).
+    ClearLine,
+    /// A line break in a multi-line field.
+    Newline,
     /// Delete the grapheme before the cursor.
     DeleteBack,
     /// Delete the grapheme under the cursor.
@@ -262,11 +283,15 @@ impl ItemAction {
             ItemAction::Published => &[Act::Published],
             ItemAction::Decide => &[Act::Decide],
             ItemAction::Rechecked => &[Act::Rechecked],
+            ItemAction::Receive => &[Act::Receive],
+            ItemAction::Held => &[Act::MeetingHeld],
+            ItemAction::Cancel => &[Act::MeetingCancel],
+            ItemAction::Move => &[Act::MeetingMove],
         }
     }
 
     /// Every item action, in help order.
-    pub const ALL: [ItemAction; 21] = [
+    pub const ALL: [ItemAction; 25] = [
         ItemAction::Sign,
         ItemAction::Return,
         ItemAction::Forward,
@@ -288,6 +313,10 @@ impl ItemAction {
         ItemAction::Published,
         ItemAction::Decide,
         ItemAction::Rechecked,
+        ItemAction::Receive,
+        ItemAction::Held,
+        ItemAction::Cancel,
+        ItemAction::Move,
     ];
     /// Whether the action applies to items of this audit entity ("document",
     /// "supervision", "meeting").
@@ -298,7 +327,9 @@ impl ItemAction {
             Urge => entity == "document" || entity == "supervision",
             Extend | Progress | Close | Reopen | Recheck | Rechecked => entity == "supervision",
             AddTopic | ApproveTopic | MaterialsIn | Leave | MinutesIssued | MinutesDrafted
-            | DocumentsIssued | Reported | Decide => entity == "meeting",
+            | DocumentsIssued | Reported | Decide | Held | Cancel | Move => entity == "meeting",
+            // Registering makes a new document; it acts on no item.
+            Receive => false,
         }
     }
     /// Whether the action applies to the pane's items (never to the 合规 view as such:
@@ -331,6 +362,10 @@ impl ItemAction {
             Published => lang.pick("已公开", "published"),
             Decide => lang.pick("决定事项", "decision"),
             Rechecked => lang.pick("回头看完成", "re-checked"),
+            Receive => lang.pick("收文登记", "register"),
+            Held => lang.pick("已召开", "held"),
+            Cancel => lang.pick("取消会议", "cancel"),
+            Move => lang.pick("会议改期", "move"),
         }
     }
 }

@@ -30,6 +30,8 @@ pub struct PaneUi {
     pub offset: usize,
     /// Rows the pane shows at the current size (for paging).
     pub viewport: usize,
+    /// History: the filter, on Enter, searches every state (signed, returned, closed).
+    pub history: bool,
 }
 
 /// What the keyboard is doing.
@@ -65,6 +67,12 @@ pub enum Mode {
     /// Today's events and the alerts raised (`!`); `selected` indexes the list's rows
     /// (alerts first, then events).
     Events { selected: usize },
+    /// A list of lines with a title ("my actions today", a history search), scrolled.
+    Lines {
+        title: Bi,
+        lines: Vec<Bi>,
+        scroll: usize,
+    },
 }
 
 /// A question and what happens on yes.
@@ -81,6 +89,9 @@ pub enum Pending {
     Call(Command, Box<Form>),
     /// Quit, leaving the form unsaved; on no, go back to it.
     Quit(Option<Box<Form>>),
+    /// A date on a day off was chosen: on yes, go on (to the confirmation if the action
+    /// has one); on no, back to the form.
+    DayOff(Command, Box<Form>),
 }
 
 /// A line for the status bar.
@@ -352,7 +363,9 @@ impl App {
             }
             Mode::Confirm(_) => &[Context::Confirm, Context::Global],
             Mode::Detail { .. } => &[Context::Detail, Context::Item, Context::Global],
-            Mode::Finding { .. } | Mode::Events { .. } => &[Context::Detail, Context::Global],
+            Mode::Finding { .. } | Mode::Events { .. } | Mode::Lines { .. } => {
+                &[Context::Detail, Context::Global]
+            }
             Mode::Help { .. } => &[Context::Help, Context::Global],
             Mode::Shift(ref s) if s.form.is_some() => &[Context::Text, Context::Global],
             Mode::Shift(_) => &[Context::Shift, Context::Global],

@@ -4,12 +4,13 @@
 
 use super::action::ItemAction;
 use super::input::TextInput;
-use crate::clock::parse_date;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::store::queries::{Bi, Item, detail::TopicRef};
 use chrono::NaiveDate;
 
+use crate::calendar::Calendar;
+use crate::command::resolve::Among;
 use crate::command::{Command, OnPaper, Ref, UrgeRef};
 
 /// What a field holds.
@@ -17,8 +18,14 @@ use crate::command::{Command, OnPaper, Ref, UrgeRef};
 pub enum FieldKind {
     /// Free text (CJK-aware editing).
     Text,
-    /// A date, `YYYY-MM-DD`.
+    /// Free text over several lines (批示, 进展): Ctrl-J or Alt-Enter starts a new line.
+    Multiline,
+    /// A date: 2026-12-10, 2026/12/10, 2026.12.10, 2026年12月10日, 12月10日, `+5`.
     Date,
+    /// A person, picked by name, login or pinyin initials among those the rule allows.
+    Person(Among),
+    /// A department, picked by name, short name, alias, id or pinyin initials.
+    Dept,
     /// One of a list: (value, label); cycled with Left/Right.
     Choice(Vec<(i64, String)>),
     /// Yes or no; toggled with Left/Right.
@@ -34,6 +41,22 @@ pub struct FormField {
     /// Selected choice (Choice) or 1 = yes (YesNo).
     pub choice: usize,
     pub required: bool,
+    /// What a picker matches for the text typed so far (names, logins), shown under it.
+    pub hints: Vec<String>,
+}
+
+impl FieldKind {
+    /// Whether the field is typed into (text, dates, pickers), not cycled.
+    pub fn is_typed(&self) -> bool {
+        matches!(
+            self,
+            FieldKind::Text
+                | FieldKind::Multiline
+                | FieldKind::Date
+                | FieldKind::Person(_)
+                | FieldKind::Dept
+        )
+    }
 }
 
 impl FormField {
@@ -44,6 +67,7 @@ impl FormField {
             input: TextInput::default(),
             choice: 0,
             required,
+            hints: Vec::new(),
         }
     }
     /// The value as shown (choices by label).
@@ -110,6 +134,7 @@ impl Form {
     pub fn new(action: ItemAction, target: Target, topics: &[TopicRef]) -> Result<Form> {
         use ItemAction as A;
         let f = FormField::new;
+        let meeting = target.item.id();
         let topic_choice = |pick: fn(&TopicRef) -> bool, none_zh: &str, none_en: &str| {
             let opts: Vec<(i64, String)> = topics
                 .iter()
@@ -123,36 +148,41 @@ impl Form {
             }
         };
         let fields = match action {
-            A::Sign => vec![f("批示", "Instruction", Text, false)],
+            A::Sign => vec![f("批示", "Instruction", Multiline, false)],
             A::Return => vec![f("退回原因", "Reason", Text, true)],
             A::Forward => vec![
                 f(
-                    "转至领导（姓名或登录名）",
-                    "To leader (name or login)",
-                    Text,
+                    "转至领导（姓名、登录名或拼音首字母）",
+                    "To leader (name, login or pinyin initials)",
+                    Person(Among::Leaders),
                     true,
                 ),
                 f("附言", "Note", Text, false),
             ],
             A::Urge | A::Close => vec![f("说明", "Note", Text, false)],
             A::Extend => vec![
-                f("新期限 YYYY-MM-DD", "New deadline YYYY-MM-DD", Date, true),
+                f(
+                    "新期限（如 2026-12-10、12月10日、+5）",
+                    "New deadline (2026-12-10, 2026/12/10, +5)",
+                    Date,
+                    true,
+                ),
                 f("延期原因", "Reason", Text, true),
             ],
-            A::Progress => vec![f("进展", "Progress", Text, true)],
+            A::Progress => vec![f("进展", "Progress", Multiline, true)],
             A::Reopen => vec![f("原因", "Reason", Text, true)],
             A::Recheck => vec![f(
-                "回头看日期 YYYY-MM-DD",
-                "Re-check on YYYY-MM-DD",
+                "回头看日期（如 2026-12-10、12月10日、+5）",
+                "Re-check on (2026-12-10, 2026/12/10, +5)",
                 Date,
                 true,
             )],
             A::AddTopic => vec![
                 f("议题", "Topic", Text, true),
                 f(
-                    "汇报单位（名称或编号）",
-                    "Department (name or id)",
-                    Text,
+                    "汇报单位（名称、简称或拼音首字母）",
+                    "Department (name, short name or initials)",
+                    Dept,
                     false,
                 ),
             ],
@@ -167,22 +197,29 @@ impl Form {
                 "no topic of this meeting lacks materials",
             )?,
             A::Leave => vec![
-                f("请假人（姓名或登录名）", "Who (name or login)", Text, true),
+                f(
+                    "请假人（参会人员：姓名、登录名或拼音首字母）",
+                    "Who (a member: name, login or initials)",
+                    Person(Among::Members(meeting)),
+                    true,
+                ),
                 f("事由", "Reason", Text, true),
                 f("书面请假", "In writing", YesNo, false),
             ],
-            A::MinutesIssued
-            | A::MinutesDrafted
-            | A::Reported
-            | A::DocumentsIssued
-            | A::Printed
-            | A::Published => Vec::new(),
+            A::MinutesIssued | A::DocumentsIssued => vec![f(
+                "印发日期（空：今天）",
+                "Issued on (empty: today)",
+                Date,
+                false,
+            )],
+            A::MinutesDrafted | A::Reported | A::Printed | A::Published => Vec::new(),
+            A::Receive | A::Held | A::Cancel | A::Move => super::form_office::fields(action),
             A::Decide => vec![
                 f("决定事项", "Decision", Text, true),
                 f(
-                    "牵头单位（名称或编号）",
-                    "Lead department (name or id)",
-                    Text,
+                    "牵头单位（名称、简称或拼音首字母）",
+                    "Lead department (name, short name or initials)",
+                    Dept,
                     true,
                 ),
                 f(
@@ -192,13 +229,13 @@ impl Form {
                     false,
                 ),
                 f(
-                    "期限 YYYY-MM-DD（空：按规则）",
-                    "Deadline YYYY-MM-DD (empty: by the rules)",
+                    "期限（空：按规则）",
+                    "Deadline (empty: by the rules)",
                     Date,
                     false,
                 ),
             ],
-            A::Rechecked => vec![f("回头看情况", "What the re-check found", Text, true)],
+            A::Rechecked => vec![f("回头看情况", "What the re-check found", Multiline, true)],
         };
         Ok(Form {
             action,
@@ -217,12 +254,12 @@ impl Form {
         let f = FormField::new;
         let mut fields = vec![
             f(
-                "签批领导（姓名或登录名）",
-                "Leader (name or login)",
-                Text,
+                "签批领导（姓名、登录名或拼音首字母）",
+                "Leader (name, login or initials)",
+                Person(Among::Leaders),
                 true,
             ),
-            f("批示日期 YYYY-MM-DD", "Date written YYYY-MM-DD", Date, true),
+            f("批示日期", "Date written", Date, true),
         ];
         fields.append(&mut form.fields);
         form.fields = fields;
@@ -230,7 +267,8 @@ impl Form {
         Ok(form)
     }
 
-    /// Whether the action cannot be undone and so asks for confirmation first.
+    /// Whether the action asks for confirmation first (it cannot be undone, or is only
+    /// undone by another action).
     pub fn needs_confirm(&self) -> bool {
         use ItemAction as A;
         matches!(
@@ -247,6 +285,8 @@ impl Form {
                 | A::Published
                 | A::Decide
                 | A::Rechecked
+                | A::Held
+                | A::Cancel
         )
     }
 
@@ -262,10 +302,9 @@ impl Form {
 
     /// Checks the fields and builds the command; a missing or bad value is a `BadInput`
     /// error naming the field.
-    pub fn to_command(&self, lang: Lang) -> Result<Command> {
+    pub fn to_command(&self, lang: Lang, today: NaiveDate, cal: &Calendar) -> Result<Command> {
         for fld in &self.fields {
-            if fld.required && matches!(fld.kind, Text | Date) && fld.input.text().trim().is_empty()
-            {
+            if fld.required && fld.kind.is_typed() && fld.input.text().trim().is_empty() {
                 return Err(Error::bad_input(
                     fld.label.pick(lang),
                     lang.pick("必填", "required"),
@@ -288,7 +327,7 @@ impl Form {
             let value = f
                 .map(|f| f.input.text().trim().to_string())
                 .unwrap_or_default();
-            parse_date(&label, &value)
+            crate::dates::parse_from(&label, &value, today, cal)
         };
         let date = |i: usize| date_at(base + i);
         let choice = |i: usize| -> Result<i64> {
@@ -373,12 +412,29 @@ impl Form {
                 reason: text(1),
                 in_writing: self.fields.get(2).is_some_and(|f| f.choice == 1),
             },
-            A::MinutesIssued => Command::MinutesIssued { meeting: id },
+            A::MinutesIssued => Command::MinutesIssued {
+                meeting: id,
+                on: if text(0).is_empty() {
+                    None
+                } else {
+                    Some(date(0)?)
+                },
+            },
+            A::DocumentsIssued => Command::DocumentsIssued {
+                meeting: id,
+                on: if text(0).is_empty() {
+                    None
+                } else {
+                    Some(date(0)?)
+                },
+            },
             A::MinutesDrafted => Command::MinutesDrafted { meeting: id },
             A::Reported => Command::MeetingReported { meeting: id },
-            A::DocumentsIssued => Command::DocumentsIssued { meeting: id },
             A::Printed => Command::Printed { doc: id },
             A::Published => Command::Published { doc: id },
+            A::Receive | A::Held | A::Cancel | A::Move => {
+                return super::form_office::command(self, lang, today, cal);
+            }
             A::Decide => Command::Decide {
                 meeting: id,
                 title: text(0),
@@ -400,97 +456,5 @@ impl Form {
                 note: text(0),
             },
         })
-    }
-
-    /// The command this action would be on `item`, with nothing filled in: what the board
-    /// asks the core about before it opens the form. `topic` is a topic of the meeting for
-    /// the topic actions.
-    pub fn skeleton(
-        action: ItemAction,
-        item: Item,
-        topic: Option<i64>,
-        on_paper: Option<OnPaper>,
-    ) -> Command {
-        let id = Ref::Id(item.id());
-        use ItemAction as A;
-        match action {
-            A::Sign => Command::Sign {
-                doc: id,
-                text: String::new(),
-                on_paper,
-            },
-            A::Return => Command::Return {
-                doc: id,
-                reason: String::new(),
-                on_paper,
-            },
-            A::Forward => Command::Forward {
-                doc: id,
-                to: String::new(),
-                note: String::new(),
-            },
-            A::Urge => Command::Urge {
-                item: match item {
-                    Item::Supervision(s) => UrgeRef::Supervision(Ref::Id(s)),
-                    other => UrgeRef::Document(Ref::Id(other.id())),
-                },
-                note: String::new(),
-            },
-            A::Extend => Command::Extend {
-                sup: id,
-                to: NaiveDate::MIN,
-                reason: String::new(),
-            },
-            A::Progress => Command::Progress {
-                sup: id,
-                note: String::new(),
-            },
-            A::Close => Command::Close {
-                sup: id,
-                note: String::new(),
-            },
-            A::Reopen => Command::Reopen {
-                sup: id,
-                reason: String::new(),
-            },
-            A::Recheck => Command::Recheck {
-                sup: id,
-                on: NaiveDate::MIN,
-            },
-            A::AddTopic => Command::AddTopic {
-                meeting: id,
-                title: String::new(),
-                dept: None,
-            },
-            A::ApproveTopic => Command::ApproveTopic {
-                topic: topic.unwrap_or(0),
-            },
-            A::MaterialsIn => Command::MaterialsIn {
-                topic: topic.unwrap_or(0),
-            },
-            A::Leave => Command::Leave {
-                meeting: id,
-                person: String::new(),
-                reason: String::new(),
-                in_writing: false,
-            },
-            A::MinutesIssued => Command::MinutesIssued { meeting: id },
-            A::MinutesDrafted => Command::MinutesDrafted { meeting: id },
-            A::Reported => Command::MeetingReported { meeting: id },
-            A::DocumentsIssued => Command::DocumentsIssued { meeting: id },
-            A::Printed => Command::Printed { doc: id },
-            A::Published => Command::Published { doc: id },
-            A::Decide => Command::Decide {
-                meeting: id,
-                title: String::new(),
-                lead: String::new(),
-                co: Vec::new(),
-                deadline: None,
-            },
-            A::Rechecked => Command::Rechecked {
-                sup: id,
-                note: String::new(),
-            },
-        }
     }
 }

@@ -41,6 +41,16 @@ impl TextInput {
         self.text.insert_str(self.cursor, &clean);
         self.cursor += clean.len();
     }
+    /// Inserts a line break (multi-line fields only; `insert` turns breaks into spaces).
+    pub fn newline(&mut self) {
+        self.text.insert(self.cursor, '\n');
+        self.cursor += 1;
+    }
+    /// Empties the input (Ctrl-U).
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.cursor = 0;
+    }
     /// Deletes the grapheme before the cursor.
     pub fn delete_back(&mut self) {
         if let Some((i, _)) = self.text[..self.cursor].grapheme_indices(true).next_back() {

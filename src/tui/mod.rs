@@ -8,6 +8,8 @@ pub mod app;
 pub mod event;
 pub mod findings;
 pub mod form;
+pub mod form_office;
+mod form_skeleton;
 pub mod input;
 pub mod key;
 pub mod keymap;

@@ -400,6 +400,7 @@ pub mod actions {
             env,
             Command::MinutesIssued {
                 meeting: Ref::Id(meeting),
+                on: None,
             },
         )
     }
@@ -409,6 +410,7 @@ pub mod actions {
             env,
             Command::DocumentsIssued {
                 meeting: Ref::Id(meeting),
+                on: None,
             },
         )
     }

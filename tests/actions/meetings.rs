@@ -259,7 +259,7 @@ fn minutes_issued_after_the_meeting() {
     let done = actions::minutes_issued(&mut s, &env("liu"), 2).unwrap();
     assert_eq!(
         done.summary_zh,
-        "刘值班登记《区政府第九次常务会议》会议纪要已印发"
+        "刘值班登记《区政府第九次常务会议》会议纪要已于 2025-03-10 印发"
     );
     let q = |c: &str| text(&s, &format!("SELECT {c} FROM meetings WHERE id = ?1"), 2);
     assert_eq!(q("minutes_issued_on").as_deref(), Some("2025-03-10"));
@@ -286,7 +286,7 @@ fn documents_issued_after_the_meeting() {
     assert_eq!(zh, "会议《区政府学习会》不需要印发会议文件");
     refused(actions::documents_issued(&mut s, &env("wang"), 2));
     let done = actions::documents_issued(&mut s, &env("chen"), 2).unwrap();
-    assert!(done.summary_zh.contains("会议文件已印发"));
+    assert!(done.summary_zh.contains("会议文件已于 2025-03-10 印发"));
     assert_eq!(
         text(&s, "SELECT docs_issued_on FROM meetings WHERE id = ?1", 2).as_deref(),
         Some("2025-03-10")

@@ -61,7 +61,7 @@ pub(super) fn draft_before_issue(tx: &Connection, env: &Env, m: &Meeting) -> Res
 pub fn minutes_drafted(tx: &Connection, env: &Env, meeting_id: i64) -> Result<Done> {
     let me = actor(tx, env)?;
     let m = load(tx, meeting_id)?;
-    held(&m, env, "会议纪要", "minutes")?;
+    held(tx, &m, env, "会议纪要", "minutes")?;
     if !owes_minutes(m.kind) {
         return Err(Error::refused(
             format!("会议《{}》不需要会议纪要", m.title),
@@ -108,7 +108,7 @@ pub fn minutes_drafted(tx: &Connection, env: &Env, meeting_id: i64) -> Result<Do
 pub fn reported(tx: &Connection, env: &Env, meeting_id: i64) -> Result<Done> {
     let me = actor(tx, env)?;
     let m = load(tx, meeting_id)?;
-    held(&m, env, "会后报告", "report")?;
+    held(tx, &m, env, "会后报告", "report")?;
     let owed = env
         .profile
         .meeting(m.kind)

@@ -78,15 +78,23 @@ pub(super) fn planned(m: &Meeting, zh_verb: &str, en_verb: &str) -> Result<()> {
     ))
 }
 
-/// Refused when the meeting was cancelled or has not happened yet.
-pub(super) fn held(m: &Meeting, env: &Env, zh_what: &str, en_what: &str) -> Result<()> {
+/// Refused when the meeting was cancelled or has not happened yet (its start, to the
+/// minute, still ahead).
+pub(super) fn held(
+    tx: &Connection,
+    m: &Meeting,
+    env: &Env,
+    zh_what: &str,
+    en_what: &str,
+) -> Result<()> {
     if m.state == MeetingState::Cancelled {
         return Err(Error::refused(
             format!("会议《{}》已取消，没有{zh_what}", m.title),
             format!("meeting “{}” was cancelled; it owes no {en_what}", m.title),
         ));
     }
-    if m.day > env.today() {
+    let start = super::lifecycle::start_of(tx, m.id)?;
+    if m.state == MeetingState::Planned && start > env.now() {
         return Err(Error::refused(
             format!("会议《{}》定于 {} 召开，尚未召开", m.title, fmt_date(m.day)),
             format!(
@@ -202,15 +210,39 @@ enum Owed {
     Documents,
 }
 
-/// Records that a held meeting's minutes or documents were issued today.
-fn issued(tx: &Connection, env: &Env, meeting_id: i64, owed: Owed) -> Result<Done> {
+/// Records that a held meeting's minutes or documents were issued on `on` (today when
+/// None): not in the future, not before the meeting.
+fn issued(
+    tx: &Connection,
+    env: &Env,
+    meeting_id: i64,
+    owed: Owed,
+    on: Option<NaiveDate>,
+) -> Result<Done> {
     let (zh_what, en_what) = match owed {
         Owed::Minutes => ("会议纪要", "minutes"),
         Owed::Documents => ("会议文件", "documents"),
     };
     let me = actor(tx, env)?;
     let m = load(tx, meeting_id)?;
-    held(&m, env, zh_what, en_what)?;
+    held(tx, &m, env, zh_what, en_what)?;
+    let on = on.unwrap_or_else(|| env.today());
+    if on > env.today() {
+        return Err(Error::refused(
+            format!("印发日期 {} 晚于今天", fmt_date(on)),
+            format!("the day issued, {}, is after today", fmt_date(on)),
+        ));
+    }
+    if on < m.day {
+        return Err(Error::refused(
+            format!("印发日期 {} 早于会议日期 {}", fmt_date(on), fmt_date(m.day)),
+            format!(
+                "the day issued, {}, is before the meeting on {}",
+                fmt_date(on),
+                fmt_date(m.day)
+            ),
+        ));
+    }
     let (owes, done_on) = match owed {
         Owed::Minutes => (owes_minutes(m.kind), &m.minutes_issued_on),
         Owed::Documents => (m.docs_owed > 0, &m.docs_issued_on),
@@ -246,7 +278,7 @@ fn issued(tx: &Connection, env: &Env, meeting_id: i64, owed: Owed) -> Result<Don
     exec(
         tx,
         sql,
-        params![m.id, fmt_date(env.today()), at],
+        params![m.id, fmt_date(on), at],
         "recording an issue",
     )?;
     // Issuing what a meeting decided means it was held.
@@ -261,9 +293,9 @@ fn issued(tx: &Connection, env: &Env, meeting_id: i64, owed: Owed) -> Result<Don
         Owed::Minutes => (
             "minutes_issued",
             (
-                format!("{}登记《{}》会议纪要已印发", me.name, m.title),
+                format!("{}登记《{}》会议纪要已于 {on} 印发", me.name, m.title),
                 format!(
-                    "{} recorded the minutes of “{}” as issued",
+                    "{} recorded the minutes of “{}” as issued on {on}",
                     me.name, m.title
                 ),
             ),
@@ -271,9 +303,9 @@ fn issued(tx: &Connection, env: &Env, meeting_id: i64, owed: Owed) -> Result<Don
         Owed::Documents => (
             "documents_issued",
             (
-                format!("{}登记《{}》会议文件已印发", me.name, m.title),
+                format!("{}登记《{}》会议文件已于 {on} 印发", me.name, m.title),
                 format!(
-                    "{} recorded the documents of “{}” as issued",
+                    "{} recorded the documents of “{}” as issued on {on}",
                     me.name, m.title
                 ),
             ),
@@ -282,12 +314,22 @@ fn issued(tx: &Connection, env: &Env, meeting_id: i64, owed: Owed) -> Result<Don
     record(&at, action, m.id, text, before, after).commit(tx, env)
 }
 
-/// Records that a held meeting's minutes (纪要) were issued today.
-pub fn minutes_issued(tx: &Connection, env: &Env, meeting_id: i64) -> Result<Done> {
-    issued(tx, env, meeting_id, Owed::Minutes)
+/// Records that a held meeting's minutes (纪要) were issued on a day (today when None).
+pub fn minutes_issued(
+    tx: &Connection,
+    env: &Env,
+    meeting_id: i64,
+    on: Option<NaiveDate>,
+) -> Result<Done> {
+    issued(tx, env, meeting_id, Owed::Minutes, on)
 }
 
-/// Records that the documents decided at a held meeting were issued today.
-pub fn documents_issued(tx: &Connection, env: &Env, meeting_id: i64) -> Result<Done> {
-    issued(tx, env, meeting_id, Owed::Documents)
+/// Records that the documents decided at a held meeting were issued on a day.
+pub fn documents_issued(
+    tx: &Connection,
+    env: &Env,
+    meeting_id: i64,
+    on: Option<NaiveDate>,
+) -> Result<Done> {
+    issued(tx, env, meeting_id, Owed::Documents, on)
 }

@@ -8,8 +8,10 @@
 
 pub(crate) mod decide;
 pub(crate) mod documents;
+pub(crate) mod lifecycle;
 pub(crate) mod meeting_duties;
 pub(crate) mod meetings;
+pub mod receive;
 pub(crate) mod snapshot;
 pub(crate) mod supervision;
 pub(crate) mod topics;

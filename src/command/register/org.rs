@@ -34,13 +34,26 @@ pub fn upsert_department(
     let on = a.on();
     let (id, after) = conn
         .prepare_cached(
-            "INSERT INTO departments(ext_id, name, kind) VALUES (?1, ?2, COALESCE(?3, ?4))
-             ON CONFLICT(ext_id) DO UPDATE SET name = excluded.name, kind = COALESCE(?3, kind)
+            "INSERT INTO departments(ext_id, name, kind, aliases)
+                 VALUES (?1, ?2, COALESCE(?3, ?4), COALESCE(?5, ''))
+             ON CONFLICT(ext_id) DO UPDATE SET name = excluded.name, kind = COALESCE(?3, kind),
+                 aliases = COALESCE(?5, aliases)
              RETURNING *",
         )
         .db("preparing the department upsert")?
         .query_row(
-            params![rec.id, rec.name, rec.kind, UnitKind::Department],
+            params![
+                rec.id,
+                rec.name,
+                rec.kind,
+                UnitKind::Department,
+                rec.aliases.as_ref().map(|a| a
+                    .iter()
+                    .map(|x| x.trim())
+                    .filter(|x| !x.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n"))
+            ],
             |r| super::returned(r, "id", on),
         )
         .db(format!("writing department '{}'", rec.id))?;

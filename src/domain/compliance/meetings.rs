@@ -138,6 +138,8 @@ pub struct MeetingView {
     pub members: usize,
     pub topics: Vec<TopicView>,
     pub leaves: Vec<LeaveView>,
+    /// Members away on the meeting's day (name, back after) who have not asked leave.
+    pub away: Vec<(String, NaiveDate)>,
 }
 
 /// Every rule on one meeting.
@@ -151,6 +153,7 @@ pub fn meeting(env: &Env, m: &MeetingView) -> Vec<Finding> {
         quorum(env, m, &mut out);
         leave(env, m, &mut out);
         large_event(env, m, &mut out);
+        super::attendance::attendance(env, m, &mut out);
     }
     if m.day <= env.today() {
         owed(env, m, &mut out);

@@ -11,6 +11,7 @@
 //! dutydesk default (approval limits, meeting materials, minutes and documents) is
 //! reported under that default's rule, with no article.
 
+mod attendance;
 pub mod documents;
 pub mod duties;
 pub mod investment;

@@ -6,6 +6,7 @@ use super::ymd;
 use crate::domain::Env;
 use crate::domain::compliance::people::DUTY_LOOKAHEAD_DAYS;
 use crate::domain::compliance::{Finding, ItemRef, RuleRef, Severity, finding};
+use crate::error::DbContext;
 use crate::error::Result;
 use crate::store::shift::log::{LogFilter, entries};
 use crate::store::shift::{parse_local, rota};
@@ -59,8 +60,16 @@ pub(super) fn gather(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Re
     // through), or today without one. Days past the plan are shown as gaps on the rota
     // view but are not findings until the plan reaches them.
     let planned_through = days.iter().filter(|d| !d.gap_officer).map(|d| d.day).max();
+    // A database where the office keeps no rota at all is not told every day that today
+    // has nobody on duty: the rule applies once a rota is kept.
+    let keeps_rota: bool = conn
+        .prepare_cached("SELECT EXISTS(SELECT 1 FROM duty_rota)")
+        .db("preparing the rota probe")?
+        .query_row([], |r| r.get(0))
+        .db("looking for a rota")?;
     let holes = days
         .iter()
+        .filter(|_| keeps_rota)
         .filter(|d| d.gap_officer)
         .filter(|d| d.day == today || planned_through.is_some_and(|p| d.day < p));
     for d in holes {

@@ -97,6 +97,7 @@ fn view(r: &Row<'_>) -> rusqlite::Result<Option<MeetingView>> {
         members: 0,
         topics: Vec::new(),
         leaves: Vec::new(),
+        away: Vec::new(),
     }))
 }
 
@@ -166,6 +167,31 @@ fn details(conn: &Connection, m: &mut MeetingView) -> Result<()> {
     for row in rows {
         if let Some(l) = row.db(format!("reading meeting {id}'s leave requests"))? {
             m.leaves.push(l);
+        }
+    }
+    // Members away on the day who have not asked leave.
+    let day_s = crate::clock::fmt_date(m.day);
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT p.name, MAX(a.end_on) FROM meeting_members mm
+             JOIN people p ON p.id = mm.person_id
+             JOIN absences a ON a.person_id = p.id AND a.start_on <= ?2 AND a.end_on >= ?2
+             WHERE mm.meeting_id = ?1
+               AND NOT EXISTS (SELECT 1 FROM leave_requests l
+                               WHERE l.meeting_id = ?1 AND l.person_id = p.id)
+             GROUP BY p.id ORDER BY p.id",
+        )
+        .db("preparing the absent members query")?;
+    let away = stmt
+        .query_map(rusqlite::params![id, day_s], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })
+        .db(format!("reading meeting {id}'s absent members"))?;
+    m.away = Vec::new();
+    for row in away {
+        let (name, until) = row.db(format!("reading meeting {id}'s absent members"))?;
+        if let Some(until) = day("absence end_on", id, until.as_deref()) {
+            m.away.push((name, until));
         }
     }
     Ok(())

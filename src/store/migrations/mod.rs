@@ -55,10 +55,16 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("m006_rules_gaps.sql"),
         after: None,
     },
+    Migration {
+        version: 7,
+        name: "office work: department aliases, attachments, meeting held/cancelled, history indexes",
+        sql: include_str!("m007_office.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this program writes.
-pub const LATEST: i64 = 6;
+pub const LATEST: i64 = 7;
 
 /// The database's schema version.
 pub fn version(conn: &Connection) -> Result<i64> {

@@ -11,9 +11,11 @@
 pub mod approvals;
 pub mod detail;
 pub mod header;
+pub mod history;
 pub mod lapsed;
 pub mod meetings;
 pub mod supervision;
+pub mod to_print;
 
 pub use approvals::{ApprovalRow, approvals, deemed_on_read};
 pub use detail::{Detail, Field, Item, Section, detail};
@@ -308,9 +310,10 @@ pub(crate) fn resort<T>(
 ) {
     match sort {
         SortKey::Priority | SortKey::Due | SortKey::Urgency => {}
-        SortKey::Owner => rows.sort_by(|a, b| owner(a).cmp(owner(b))),
+        // Names and titles in pinyin order (a Chinese dictionary's), keys computed once.
+        SortKey::Owner => rows.sort_by_cached_key(|r| crate::names::sort_key(owner(r))),
         SortKey::Newest => rows.sort_by_key(|r| std::cmp::Reverse(newest(r))),
-        SortKey::Title => rows.sort_by(|a, b| title(a).cmp(title(b))),
+        SortKey::Title => rows.sort_by_cached_key(|r| crate::names::sort_key(title(r))),
     }
 }
 

@@ -115,12 +115,27 @@ fn row(f: &Finding, l: Lang, year: i32, theme: &Theme) -> Vec<Cell> {
     vec![
         Cell::styled(marker(f.severity, l), severity_style(f.severity, theme)),
         Cell::plain(article_cell(f, l)),
-        Cell::plain(format!("{} {}", f.item.ext_id, f.item.title)),
+        Cell::plain(item_cell(f, l)),
         Cell::plain(since),
         Cell::plain(f.message(l)),
         Cell::plain(entity_label(&f.item.entity, l)),
-        Cell::plain(&f.rule),
+        Cell::plain(crate::domain::rule_names::name(&f.rule, l)),
     ]
+}
+
+/// The item as a reader names it: a meeting kind by its name (not its profile key), an
+/// item by its id and title.
+pub fn item_cell(f: &Finding, l: Lang) -> String {
+    if f.item.entity == "meeting_kind" {
+        use crate::i18n::Named;
+        if let Some(k) = crate::domain::MeetingKind::ALL
+            .iter()
+            .find(|k| k.key() == f.item.ext_id)
+        {
+            return k.name(l).to_string();
+        }
+    }
+    format!("{} {}", f.item.ext_id, f.item.title)
 }
 
 fn columns(l: Lang, since_w: usize) -> Vec<Column> {

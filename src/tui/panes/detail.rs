@@ -136,7 +136,19 @@ pub fn lines(
         theme.header(),
     ));
     for h in &d.history {
-        let text = format!("{} {} {} {}", h.at_local(), h.actor, h.action, h.summary);
+        // Names, not logins; the stored summary is Chinese, so English shows the command.
+        let text = match l {
+            Lang::Zh if h.summary.starts_with(&h.actor_name) => {
+                format!("{} {}", h.at_local(), h.summary)
+            }
+            Lang::Zh => format!("{} {}：{}", h.at_local(), h.actor_name, h.summary),
+            Lang::En => format!(
+                "{} {} {}",
+                h.at_local(),
+                h.actor_name,
+                crate::domain::roles::action_label(&h.action, l)
+            ),
+        };
         for (i, t) in wrap(&text, w.saturating_sub(2).max(1))
             .into_iter()
             .enumerate()

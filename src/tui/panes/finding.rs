@@ -26,7 +26,7 @@ pub struct FindingView<'a> {
 /// The view's lines for a width: (text, style).
 pub fn lines(f: &Finding, l: Lang, w: usize, theme: &Theme) -> Vec<(String, Style)> {
     let mut out = Vec::new();
-    for t in wrap(&format!("{} {}", f.item.ext_id, f.item.title), w) {
+    for t in wrap(&super::compliance::item_cell(f, l), w) {
         out.push((t, theme.header()));
     }
     let fields: [(&str, String, Style); 6] = [
@@ -43,7 +43,7 @@ pub fn lines(f: &Finding, l: Lang, w: usize, theme: &Theme) -> Vec<(String, Styl
         ),
         (
             l.pick("事项", "About"),
-            format!("{} {}", f.item.ext_id, f.item.title),
+            super::compliance::item_cell(f, l),
             Style::new(),
         ),
         (

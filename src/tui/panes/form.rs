@@ -19,19 +19,41 @@ pub struct FormView<'a> {
     pub theme: &'a Theme,
 }
 
+/// The rows a multi-line field shows its text in.
+const MULTI_ROWS: usize = 3;
+
+/// The rows one field takes: its label, its value (three for a multi-line one), the
+/// picker's candidates and, under the focused field, the refusal.
+fn rows_of(f: &Form, i: usize) -> usize {
+    let fld = &f.fields[i];
+    let value = if fld.kind == FieldKind::Multiline {
+        MULTI_ROWS
+    } else {
+        1
+    };
+    let hints = usize::from(!fld.hints.is_empty());
+    let err = usize::from(i == f.focus && f.error.is_some());
+    1 + value + hints + err
+}
+
 impl Widget for FormView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let l = self.lang;
         let f = self.form;
-        let h = u16::try_from(f.fields.len() * 2 + 5).unwrap_or(u16::MAX);
+        let body: usize = (0..f.fields.len()).map(|i| rows_of(f, i)).sum();
+        let h = u16::try_from(body + 5).unwrap_or(u16::MAX);
         let r = centered(area, 64, h);
         super::popup::clear(r, buf);
-        let title = format!(
-            " {}{}{} ",
-            f.action.label(l),
-            l.pick("：", ": "),
-            f.target.title
-        );
+        let title = if f.target.title.is_empty() {
+            format!(" {} ", f.action.label(l))
+        } else {
+            format!(
+                " {}{}{} ",
+                f.action.label(l),
+                l.pick("：", ": "),
+                f.target.title
+            )
+        };
         let title = fit(&title, usize::from(r.width.saturating_sub(2)));
         let block = Block::bordered()
             .title(title.trim_end().to_string())
@@ -40,15 +62,16 @@ impl Widget for FormView<'_> {
         block.render(r, buf);
         let w = usize::from(inner.width);
         let mut y = inner.y;
-        put(
-            buf,
-            inner,
-            inner.x,
-            y,
-            &fit(&format!("{} {}", l.pick("编号", "ID"), f.target.ext_id), w),
-            w,
-            self.theme.dim(),
-        );
+        let head = if f.target.ext_id.is_empty() {
+            l.pick(
+                "登记后按规则分办，自动编号",
+                "routed by the rules and numbered on save",
+            )
+            .to_string()
+        } else {
+            format!("{} {}", l.pick("编号", "ID"), f.target.ext_id)
+        };
+        put(buf, inner, inner.x, y, &fit(&head, w), w, self.theme.dim());
         y += 1;
         for (i, fld) in f.fields.iter().enumerate() {
             let focused = i == f.focus;
@@ -70,7 +93,49 @@ impl Widget for FormView<'_> {
             );
             y += 1;
             match &fld.kind {
-                FieldKind::Text | FieldKind::Date => {
+                FieldKind::Multiline => {
+                    let room = w.saturating_sub(4).max(1);
+                    let lines: Vec<String> = fld
+                        .input
+                        .text()
+                        .split('\n')
+                        .flat_map(|p| {
+                            let v = crate::text::wrap(p, room);
+                            if v.is_empty() { vec![String::new()] } else { v }
+                        })
+                        .collect();
+                    // The last lines, where the typing happens.
+                    let from = lines.len().saturating_sub(MULTI_ROWS);
+                    for k in 0..MULTI_ROWS {
+                        let line = lines.get(from + k).map(String::as_str).unwrap_or("");
+                        let cursor = if focused && from + k + 1 == lines.len().max(1) {
+                            "_"
+                        } else {
+                            ""
+                        };
+                        put(
+                            buf,
+                            inner,
+                            inner.x,
+                            y,
+                            &fit(&format!("  | {line}{cursor}"), w),
+                            w,
+                            Style::new(),
+                        );
+                        y += 1;
+                    }
+                    y = y.saturating_sub(1);
+                }
+                FieldKind::Choice(_) | FieldKind::YesNo => {
+                    let s = format!("  < {} >", fld.shown(l));
+                    let st = if focused {
+                        Style::new().add_modifier(Modifier::REVERSED)
+                    } else {
+                        Style::new()
+                    };
+                    put(buf, inner, inner.x, y, &fit(&s, w), w, st);
+                }
+                _ => {
                     let x = put(buf, inner, inner.x, y, "  [", w, Style::new());
                     let room = w.saturating_sub(4);
                     if focused {
@@ -96,17 +161,25 @@ impl Widget for FormView<'_> {
                         Style::new(),
                     );
                 }
-                FieldKind::Choice(_) | FieldKind::YesNo => {
-                    let s = format!("  < {} >", fld.shown(l));
-                    let st = if focused {
-                        Style::new().add_modifier(Modifier::REVERSED)
-                    } else {
-                        Style::new()
-                    };
-                    put(buf, inner, inner.x, y, &fit(&s, w), w, st);
-                }
             }
             y += 1;
+            if !fld.hints.is_empty() {
+                let s = format!("    {}", fld.hints.join(l.pick("、", ", ")));
+                put(buf, inner, inner.x, y, &fit(&s, w), w, self.theme.dim());
+                y += 1;
+            }
+            if focused && let Some(e) = &f.error {
+                put(
+                    buf,
+                    inner,
+                    inner.x,
+                    y,
+                    &fit(&format!("  {e}"), w),
+                    w,
+                    self.theme.error(),
+                );
+                y += 1;
+            }
         }
         if f.fields.is_empty() {
             put(
@@ -119,13 +192,13 @@ impl Widget for FormView<'_> {
                 Style::new(),
             );
             y += 1;
-        }
-        if let Some(e) = &f.error {
-            put(buf, inner, inner.x, y, &fit(e, w), w, self.theme.error());
+            if let Some(e) = &f.error {
+                put(buf, inner, inner.x, y, &fit(e, w), w, self.theme.error());
+            }
         }
         let hint = l.pick(
-            "Enter 提交  Tab 下一项  Esc 取消",
-            "Enter submit  Tab next  Esc cancel",
+            "Enter 提交  Tab 下一项  Ctrl-U 清空  Esc 取消",
+            "Enter submit  Tab next  Ctrl-U clear  Esc cancel",
         );
         put(
             buf,

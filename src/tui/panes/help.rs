@@ -3,6 +3,8 @@
 
 use super::{fit, put};
 use crate::i18n::Lang;
+use crate::profile::Profile;
+use crate::profile::model::Period;
 use crate::tui::keymap::{Context, Keymap};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -13,6 +15,8 @@ use ratatui::widgets::Widget;
 /// The help widget.
 pub struct HelpView<'a> {
     pub keymap: &'a Keymap,
+    /// The district's rules, so a rule-driven key is explained with its own article.
+    pub profile: Option<&'a Profile>,
     pub scroll: usize,
     pub lang: Lang,
     pub theme: &'a Theme,
@@ -24,6 +28,21 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         ":sign / :urge / :extend ...",
         "任一动作名，如签批、催办、延期",
         "any action name: sign, urge, extend, ...",
+    ),
+    (
+        ":printed GW-00005",
+        "动作名后加编号：对该编号的事项操作（不论是否选中、是否显示）",
+        "an action with an id acts on that item (selected, shown or not)",
+    ),
+    (
+        ":receive",
+        "收文登记（同按键 n）",
+        "register an incoming document (as key n)",
+    ),
+    (
+        ":mine / :to_print",
+        "本人今日操作；待印制、待公开的公文",
+        "my actions today; documents owing printing or publishing",
     ),
     (
         ":check",
@@ -69,8 +88,73 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
     (":q", "退出", "quit"),
 ];
 
+/// "2个工作日" / "2 working days".
+fn span(p: &Period, l: Lang) -> String {
+    match (p.workdays, p.days, p.months) {
+        (Some(n), _, _) => l
+            .pick(&format!("{n}个工作日"), &format!("{n} working day(s)"))
+            .to_string(),
+        (_, Some(n), _) => l
+            .pick(&format!("{n}日"), &format!("{n} day(s)"))
+            .to_string(),
+        (_, _, Some(n)) => l
+            .pick(&format!("{n}个月"), &format!("{n} month(s)"))
+            .to_string(),
+        _ => String::new(),
+    }
+}
+
+/// A rule-driven key explained with the district's own rule and article, or None to keep
+/// the key table's words.
+pub fn rule_text(name: &str, profile: &Profile, l: Lang) -> Option<String> {
+    let d = &profile.documents;
+    let district = &profile.district.name;
+    let cite = |p: &Option<Period>, zh_what: &str, en_what: &str| match p {
+        Some(p) => format!(
+            "{}（{district}{}：{}）",
+            l.pick(zh_what, en_what),
+            crate::domain::deadline::article_label(&p.article, l),
+            l.pick(
+                &format!("{}内", span(p, l)),
+                &format!("within {}", span(p, l))
+            )
+        ),
+        None => format!(
+            "{}（{}）",
+            l.pick(zh_what, en_what),
+            l.pick(
+                "本区规则未规定时限",
+                "no time limit in this district's rules"
+            )
+        ),
+    };
+    match name {
+        "printed" => Some(cite(
+            &d.print_after_sign,
+            "公文已印制：签发后",
+            "document printed: after signing,",
+        )),
+        "published" => Some(cite(
+            &d.publish_after_print,
+            "公文已网上公开：印制后",
+            "document published online: after printing,",
+        )),
+        _ => None,
+    }
+}
+
 /// The help lines: (text, style).
 pub fn lines(km: &Keymap, l: Lang, theme: &Theme) -> Vec<(String, Style)> {
+    lines_for(km, None, l, theme)
+}
+
+/// The help lines with the district's rules: (text, style).
+pub fn lines_for(
+    km: &Keymap,
+    profile: Option<&Profile>,
+    l: Lang,
+    theme: &Theme,
+) -> Vec<(String, Style)> {
     let key_w = 22;
     let mut out = vec![(
         l.pick(
@@ -97,7 +181,9 @@ pub fn lines(km: &Keymap, l: Lang, theme: &Theme) -> Vec<(String, Style)> {
                 format!(
                     "  {} {}  [{}]",
                     fit(&b.keys_display(), key_w),
-                    b.describe(l),
+                    profile
+                        .and_then(|p| rule_text(b.name, p, l))
+                        .unwrap_or_else(|| b.describe(l).to_string()),
                     b.name
                 ),
                 Style::new(),
@@ -146,7 +232,7 @@ pub fn note_lines(l: Lang, theme: &Theme, w: usize) -> Vec<(String, Style)> {
 impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let w = usize::from(area.width);
-        let mut all = lines(self.keymap, self.lang, self.theme);
+        let mut all = lines_for(self.keymap, self.profile, self.lang, self.theme);
         all.extend(note_lines(self.lang, self.theme, w));
         let rows = usize::from(area.height);
         let scroll = self.scroll.min(all.len().saturating_sub(rows));

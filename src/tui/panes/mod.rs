@@ -12,6 +12,7 @@ pub mod form;
 pub mod header;
 pub mod help;
 pub mod help_notes;
+pub mod lines;
 pub mod meetings;
 pub mod popup;
 pub mod report;
@@ -64,8 +65,21 @@ impl Widget for &App {
                 selected: *selected,
             }
             .render(areas.body, buf),
+            Mode::Lines {
+                title,
+                lines,
+                scroll,
+            } => lines::LinesView {
+                title,
+                lines,
+                scroll: *scroll,
+                lang: self.lang,
+                theme: &self.theme,
+            }
+            .render(areas.body, buf),
             Mode::Help { scroll } => help::HelpView {
                 keymap: &self.keymap,
+                profile: Some(&self.env.profile),
                 scroll: *scroll,
                 lang: self.lang,
                 theme: &self.theme,

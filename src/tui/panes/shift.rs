@@ -296,7 +296,11 @@ impl Widget for FormBox<'_> {
             );
             y += 1;
             match &fld.kind {
-                FieldKind::Text | FieldKind::Date => {
+                FieldKind::Text
+                | FieldKind::Date
+                | FieldKind::Multiline
+                | FieldKind::Person(_)
+                | FieldKind::Dept => {
                     let x = put(buf, inner, inner.x, y, "  [", w, Style::new());
                     let room = w.saturating_sub(4);
                     if focused {

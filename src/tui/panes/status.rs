@@ -135,7 +135,7 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             add("down", Context::Detail, "滚动", "scroll");
             items(&mut out, Some(detail.item.entity()));
         }
-        Mode::Finding { .. } => {
+        Mode::Finding { .. } | Mode::Lines { .. } => {
             add("back", Context::Detail, "返回", "back");
             add("down", Context::Detail, "滚动", "scroll");
         }

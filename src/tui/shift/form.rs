@@ -39,6 +39,7 @@ fn field(zh: &str, en: &str, kind: FieldKind, required: bool, value: &str) -> Fo
         input: TextInput::new(value),
         choice: 0,
         required,
+        hints: Vec::new(),
     }
 }
 

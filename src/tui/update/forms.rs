@@ -94,6 +94,44 @@ fn paper_form(
     Form::on_paper(a, target).ok()
 }
 
+/// Opens the 收文登记 form when the acting person may register documents.
+pub(super) fn open_receive(app: &mut App, store: &mut Store) {
+    let skeleton = crate::tui::form_office::skeleton(ItemAction::Receive, Item::Document(0));
+    match command::precheck(store, &app.env, &skeleton) {
+        Ok(()) => {
+            app.mode = Mode::Form(crate::tui::form_office::receive_form());
+            app.return_to = None;
+        }
+        Err(e) => app.say(e.localized(app.lang), true),
+    }
+}
+
+/// `:action ID`: the item with this external id, whatever pane (or none) shows it.
+pub(super) fn item_by_id(store: &mut Store, a: ItemAction, id: &str) -> crate::Result<Item> {
+    use crate::command::{Ref, resolve};
+    let r = Ref::from(id);
+    store.read(|tx| {
+        let doc = || resolve::document(tx, &r).map(Item::Document);
+        let sup = || resolve::supervision(tx, &r).map(Item::Supervision);
+        let mtg = || resolve::meeting(tx, &r).map(Item::Meeting);
+        match a {
+            ItemAction::Sign
+            | ItemAction::Return
+            | ItemAction::Forward
+            | ItemAction::Printed
+            | ItemAction::Published => doc(),
+            ItemAction::Urge => doc().or_else(|_| sup()),
+            ItemAction::Extend
+            | ItemAction::Progress
+            | ItemAction::Close
+            | ItemAction::Reopen
+            | ItemAction::Recheck
+            | ItemAction::Rechecked => sup(),
+            _ => mtg(),
+        }
+    })
+}
+
 /// Leaves a form or confirmation: back to the detail it came from (re-read on the reload
 /// that follows), else to the board.
 fn leave(app: &mut App) {
@@ -133,39 +171,37 @@ pub(super) fn form_mode(
             app.mode = Mode::Form(form);
             Effect::Redraw
         }
-        Action::Submit => match form.to_command(app.lang) {
-            Ok(cmd) if form.needs_confirm() => {
-                let q = Bi::new(
-                    format!(
-                        "确认{}「{}」？此操作不能撤销 (y/n)",
-                        form.action.label(Lang::Zh),
-                        form.target.title
-                    ),
-                    format!(
-                        "{} '{}'? This cannot be undone (y/n)",
-                        form.action.label(Lang::En),
-                        form.target.title
-                    ),
-                );
-                app.mode = Mode::Confirm(Confirm {
-                    question: q,
-                    on_yes: Pending::Call(cmd, Box::new(form)),
-                });
-                Effect::Redraw
+        Action::Submit => {
+            let today = app.env.today();
+            match form.to_command(app.lang, today, &app.env.calendar) {
+                Ok(cmd) => match day_off(&cmd, &app.env.calendar) {
+                    Some(question) => {
+                        app.mode = Mode::Confirm(Confirm {
+                            question,
+                            on_yes: Pending::DayOff(cmd, Box::new(form)),
+                        });
+                        Effect::Redraw
+                    }
+                    None => go_on(app, store, cmd, form),
+                },
+                Err(e) => {
+                    refused(app, &mut form, e);
+                    app.mode = Mode::Form(form);
+                    Effect::Redraw
+                }
             }
-            Ok(cmd) => perform(app, store, cmd, form),
-            Err(e) => {
-                form.error = Some(e.localized(app.lang));
-                app.mode = Mode::Form(form);
-                Effect::Redraw
-            }
-        },
+        }
         a => {
+            let lang = app.lang;
             if let Some(f) = form.current() {
                 let cycled = matches!(a, Action::CursorLeft | Action::CursorRight)
                     && f.cycle(a == Action::CursorRight);
-                if !cycled && matches!(f.kind, FieldKind::Text | FieldKind::Date) {
-                    edit(&mut f.input, &a);
+                if !cycled && f.kind.is_typed() {
+                    if a == Action::Newline && f.kind == FieldKind::Multiline {
+                        f.input.newline();
+                    } else if edit(&mut f.input, &a) {
+                        f.hints = hints(store, &f.kind, f.input.text(), lang);
+                    }
                 }
             }
             form.error = None;
@@ -175,9 +211,128 @@ pub(super) fn form_mode(
     }
 }
 
+/// What a picker matches for the text typed so far: at most six, by name and login.
+fn hints(store: &mut Store, kind: &FieldKind, typed: &str, lang: Lang) -> Vec<String> {
+    use crate::command::resolve;
+    if typed.trim().is_empty() {
+        return Vec::new();
+    }
+    let all = store.read(|tx| match kind {
+        FieldKind::Person(among) => resolve::person_candidates(tx, *among),
+        FieldKind::Dept => resolve::department_candidates(tx),
+        _ => Ok(Vec::new()),
+    });
+    let Ok(all) = all else {
+        return Vec::new();
+    };
+    if !matches!(kind, FieldKind::Person(_) | FieldKind::Dept) {
+        return Vec::new();
+    }
+    let hits = resolve::matches(typed, &all);
+    if hits.is_empty() {
+        return vec![lang.pick("（无匹配）", "(no match)").to_string()];
+    }
+    hits.iter().take(6).map(|c| c.label()).collect()
+}
+
+/// A refusal or a bad value: shown under the field it is about (the focus moves there when
+/// the message names one), the form kept as typed.
+fn refused(app: &App, form: &mut Form, e: Error) {
+    let text = e.localized(app.lang);
+    if let Some(i) = form
+        .fields
+        .iter()
+        .position(|f| !f.label.pick(app.lang).is_empty() && text.contains(f.label.pick(app.lang)))
+    {
+        form.focus = i;
+    }
+    form.error = Some(text);
+}
+
+/// The question for a deadline or 回头看 chosen on a day off.
+fn day_off(cmd: &Command, cal: &crate::calendar::Calendar) -> Option<Bi> {
+    let d = match cmd {
+        Command::Extend { to, .. } => *to,
+        Command::Recheck { on, .. } => *on,
+        Command::Decide {
+            deadline: Some(d), ..
+        } => *d,
+        _ => return None,
+    };
+    crate::dates::day_off_question(d, cal).map(|(zh, en)| Bi::new(zh, en))
+}
+
+/// After the day-off question: the confirmation when the action has one, else perform.
+fn go_on(app: &mut App, store: &mut Store, cmd: Command, form: Form) -> Effect {
+    if !form.needs_confirm() {
+        return perform(app, store, cmd, form);
+    }
+    app.mode = Mode::Confirm(Confirm {
+        question: confirm_text(&form, &cmd),
+        on_yes: Pending::Call(cmd, Box::new(form)),
+    });
+    Effect::Redraw
+}
+
+/// What the confirmation says: the action, the item, what will be recorded, and whether
+/// another action can undo it.
+fn confirm_text(form: &Form, cmd: &Command) -> Bi {
+    let (zh_act, en_act) = (form.action.label(Lang::Zh), form.action.label(Lang::En));
+    let title = &form.target.title;
+    let (zh_what, en_what) = match cmd {
+        Command::Sign { text, .. } if text.is_empty() => {
+            ("（圈阅，无批示）".into(), " (read, no instruction)".into())
+        }
+        Command::Sign { text, .. } => (format!("，批示：{text}"), format!(", instruction: {text}")),
+        Command::Return { reason, .. } => (
+            format!("，退回原因：{reason}"),
+            format!(", reason: {reason}"),
+        ),
+        Command::Decide {
+            title: t,
+            lead,
+            deadline,
+            ..
+        } => {
+            let d = deadline.map(|d| d.to_string()).unwrap_or_default();
+            (
+                format!(
+                    "，决定事项：{t}（牵头：{lead}{}{d}）",
+                    if d.is_empty() { "" } else { "，期限 " }
+                ),
+                format!(
+                    ", decision: {t} (lead: {lead}{}{d})",
+                    if d.is_empty() { "" } else { ", due " }
+                ),
+            )
+        }
+        Command::MeetingCancel { reason, .. } => {
+            (format!("，原因：{reason}"), format!(", reason: {reason}"))
+        }
+        Command::MinutesIssued { on: Some(d), .. }
+        | Command::DocumentsIssued { on: Some(d), .. } => {
+            (format!("，印发日期 {d}"), format!(", issued on {d}"))
+        }
+        _ => (String::new(), String::new()),
+    };
+    let (zh_undo, en_undo) = match form.action {
+        ItemAction::Close => ("销号后可重新打开", "it can be reopened"),
+        _ => ("此操作不能撤销", "this cannot be undone"),
+    };
+    Bi::new(
+        format!("确认{zh_act}「{title}」{zh_what}？{zh_undo} (y/n)"),
+        format!("{en_act} '{title}'{en_what}? {en_undo} (y/n)"),
+    )
+}
+
 pub(super) fn confirm(app: &mut App, store: &mut Store, action: Action, c: Confirm) -> Effect {
     match (action, c.on_yes) {
         (Action::Yes, Pending::Call(cmd, form)) => perform(app, store, cmd, *form),
+        (Action::Yes, Pending::DayOff(cmd, form)) => go_on(app, store, cmd, *form),
+        (Action::No | Action::Back, Pending::DayOff(_, form)) => {
+            app.mode = Mode::Form(*form);
+            Effect::Redraw
+        }
         (Action::Yes, Pending::Quit(_)) => Effect::Quit,
         (Action::No | Action::Back, Pending::Call(_, form) | Pending::Quit(Some(form))) => {
             app.mode = Mode::Form(*form);
@@ -205,15 +360,13 @@ fn perform(app: &mut App, store: &mut Store, cmd: Command, mut form: Form) -> Ef
             app.say(done.summary(app.lang).to_string(), false);
             Effect::Reload
         }
-        Err(e @ (Error::BadInput { .. } | Error::NoSuch { .. })) => {
-            form.error = Some(e.localized(app.lang));
-            app.mode = Mode::Form(form);
-            Effect::Redraw
-        }
+        // Every refusal keeps the form as typed, the reason under the field; the state
+        // may have changed under us (another board acted first), so re-read.
         Err(e) => {
-            leave(app);
-            app.say(e.localized(app.lang), true);
-            // The state may have changed under us (another board acted first).
+            refused(app, &mut form, e);
+            // The status line says it too, for whoever looks there.
+            app.say(form.error.clone().unwrap_or_default(), true);
+            app.mode = Mode::Form(form);
             Effect::Reload
         }
     }

@@ -5,13 +5,14 @@
 
 mod complete;
 mod forms;
+mod mine;
 mod report;
 mod text;
 mod triage;
 
 pub use text::parse_command;
 
-use super::action::{Action, PaneId};
+use super::action::{Action, ItemAction, PaneId};
 use super::app::{App, Mode};
 use super::findings;
 use super::input::TextInput;
@@ -75,7 +76,7 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) -> Effect {
     let mode = std::mem::replace(&mut app.mode, Mode::Normal);
     match mode {
         Mode::Normal => normal(app, store, action),
-        Mode::Filter { input, before } => text::filter(app, action, input, before),
+        Mode::Filter { input, before } => text::filter(app, store, action, input, before),
         Mode::Command(input) => text::command(app, store, action, input),
         Mode::Form(form) => forms::form_mode(app, store, action, form),
         Mode::Confirm(c) => forms::confirm(app, store, action, c),
@@ -106,6 +107,23 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) -> Effect {
         }
         Mode::Shift(s) => crate::tui::shift::update::update(app, store, action, s),
         Mode::Events { selected } => triage::events(app, action, selected),
+        Mode::Lines {
+            title,
+            lines,
+            scroll,
+        } => {
+            let (scroll, stay) = scrolled(scroll, &action, app.size.1);
+            if stay {
+                app.mode = Mode::Lines {
+                    title,
+                    lines,
+                    scroll,
+                };
+            } else if action == A::Quit {
+                return Effect::Quit;
+            }
+            Effect::Redraw
+        }
         Mode::Help { scroll } => {
             let (scroll, stay) = scrolled(scroll, &action, app.size.1);
             if stay {
@@ -193,6 +211,30 @@ fn normal(app: &mut App, store: &mut Store, action: Action) -> Effect {
             return Effect::Reload;
         }
         A::Report => report::open(app, store),
+        A::Item(ItemAction::Receive) => forms::open_receive(app, store),
+        A::ItemOn(a, id) => match forms::item_by_id(store, a, &id) {
+            Ok(item) => forms::open_form(app, store, a, item, None),
+            Err(e) => app.say(e.localized(app.lang), true),
+        },
+        A::ToggleHistory => {
+            let ui = app.ui();
+            ui.history = !ui.history;
+            let on = ui.history;
+            app.say(
+                if on {
+                    app.lang.pick(
+                        "历史：筛选含全部状态（已签批、退回、办结）",
+                        "history: the filter searches every state",
+                    )
+                } else {
+                    app.lang.pick("历史：关", "history: off")
+                },
+                false,
+            );
+            return Effect::Requery;
+        }
+        A::Mine => mine::open(app, store),
+        A::ToPrint => mine::to_print(app, store),
         A::Item(a) => match app.selected_item() {
             Some(item) => forms::open_form(app, store, a, item, None),
             None if compliance && app.selected_finding().is_some() => app.say(

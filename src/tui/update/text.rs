@@ -21,6 +21,7 @@ pub(super) fn edit(input: &mut TextInput, action: &Action) -> bool {
         Action::KillToEnd => input.kill_to_end(),
         Action::KillToStart => input.kill_to_start(),
         Action::DeleteWordBack => input.delete_word_back(),
+        Action::ClearLine => input.clear(),
         _ => return false,
     }
     true
@@ -28,11 +29,16 @@ pub(super) fn edit(input: &mut TextInput, action: &Action) -> bool {
 
 pub(super) fn filter(
     app: &mut App,
+    store: &mut Store,
     action: Action,
     mut input: TextInput,
     before: Option<String>,
 ) -> Effect {
     match action {
+        Action::Submit if app.ui().history && !input.text().trim().is_empty() => {
+            super::mine::history(app, store, input.text().trim());
+            Effect::Redraw
+        }
         Action::Submit => Effect::Redraw,
         Action::Back => {
             app.ui().filter.text = before;
@@ -110,8 +116,20 @@ pub fn parse_command(line: &str) -> crate::Result<Option<Action>> {
             Some(l) => Action::SetLang(l),
             None => return Err(need("zh or en")),
         },
-        name => crate::tui::keytable::action_named(name)
-            .or_else(|| super::complete::action_by_label(name))
-            .ok_or_else(|| Error::bad_input(format!(":{name}"), "unknown command (try :help)"))?,
+        name => match (
+            crate::tui::keytable::action_named(name)
+                .or_else(|| super::complete::action_by_label(name)),
+            arg,
+        ) {
+            // Every item action takes an id: `:printed GW-00005` acts on that document.
+            (Some(Action::Item(a)), Some(id)) => Action::ItemOn(a, id.to_string()),
+            (Some(a), _) => a,
+            (None, _) => {
+                return Err(Error::unclear(
+                    format!(":{name}：未知命令（:help 查看）"),
+                    format!(":{name}: unknown command (try :help)"),
+                ));
+            }
+        },
     }))
 }

@@ -204,7 +204,7 @@ fn due_of(env: &Env, d: Deadline) -> Due {
 
 /// Why the document went to its leader, in words, with the article of the district's
 /// routing rule where one applies.
-fn route_text(env: &Env, route: Option<&str>) -> Bi {
+pub(crate) fn route_text(env: &Env, route: Option<&str>) -> Bi {
     let docs = &env.profile.documents;
     let art = |flag: &Option<crate::profile::Flag>| {
         flag.as_ref().filter(|f| f.value).map(|f| f.article.clone())

@@ -177,17 +177,38 @@ pub(super) fn meeting(conn: &Connection, env: &Env, id: i64) -> Result<Parts> {
             ))
         },
     )?;
+    // Members away on the meeting's day are flagged, with whether they asked leave.
     let members = lines(
         conn,
-        "SELECT p.name, p.role FROM meeting_members mm JOIN people p ON p.id = mm.person_id
+        "SELECT p.name, p.role,
+                (SELECT MAX(a.end_on) FROM absences a JOIN meetings m ON m.id = mm.meeting_id
+                  WHERE a.person_id = p.id AND a.start_on <= substr(m.start_at, 1, 10)
+                    AND a.end_on >= substr(m.start_at, 1, 10)),
+                EXISTS (SELECT 1 FROM leave_requests l
+                         WHERE l.meeting_id = mm.meeting_id AND l.person_id = p.id)
+         FROM meeting_members mm JOIN people p ON p.id = mm.person_id
          WHERE mm.meeting_id = ?1 ORDER BY p.name",
         [id],
         |r| {
             let role: Role = r.get(1)?;
             let n: String = r.get(0)?;
+            let away: Option<String> = r.get(2)?;
+            let asked: bool = r.get(3)?;
+            let (zh, en) = match (away, asked) {
+                (Some(to), true) => (
+                    format!(" | 外出至 {to}，已请假"),
+                    format!(" | away until {to}, leave asked"),
+                ),
+                (Some(to), false) => (
+                    format!(" | !外出至 {to}，未请假"),
+                    format!(" | !away until {to}, no leave asked"),
+                ),
+                (None, true) => (" | 已请假".to_string(), " | leave asked".to_string()),
+                (None, false) => (String::new(), String::new()),
+            };
             Ok(Bi::new(
-                format!("{n} | {}", role.zh()),
-                format!("{n} | {}", role.en()),
+                format!("{n} | {}{zh}", role.zh()),
+                format!("{n} | {}{en}", role.en()),
             ))
         },
     )?;

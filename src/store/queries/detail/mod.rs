@@ -3,7 +3,7 @@
 
 use super::{Bi, Due, parse_day};
 
-mod document;
+pub(crate) mod document;
 mod meeting;
 mod supervision;
 
