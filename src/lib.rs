@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod interchange;
 pub mod paths;
 pub mod profile;
+pub mod safe_write;
 pub mod store;
 pub mod text;
 pub mod tui;

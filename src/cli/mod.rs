@@ -407,7 +407,8 @@ impl Ctx {
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
-    let out = &mut std::io::stdout().lock();
+    // Every text output passes through one sanitising writer (crate::safe_write).
+    let out = &mut crate::safe_write::SafeWriter::new(std::io::stdout().lock());
     match cli.command.unwrap_or(Command::Board) {
         Command::Board => board::run(&ctx),
         Command::Init {

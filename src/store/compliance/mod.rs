@@ -11,6 +11,7 @@
 mod documents;
 mod meetings;
 mod others;
+pub mod unreadable;
 
 use crate::domain::Env;
 use crate::domain::compliance::{self, Finding, ItemRef, RuleRef};
@@ -25,6 +26,7 @@ pub fn check(conn: &rusqlite::Connection, env: &Env) -> Result<Vec<Finding>> {
     others::supervision(conn, env, &mut out)?;
     others::people(conn, env, &mut out)?;
     others::investment(conn, env, &mut out)?;
+    unreadable::gather(conn, env.today(), &mut out)?;
     compliance::sort(&mut out);
     Ok(out)
 }
