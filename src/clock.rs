@@ -82,6 +82,21 @@ pub fn check_range(what: &str, d: NaiveDate) -> crate::Result<NaiveDate> {
     ))
 }
 
+/// Parses a `YYYY-MM-DD` date of any year chrono knows: for what-if views (`--today`,
+/// `:goto`), which only read; a write under a pinned date outside the supported years is
+/// refused at the door (`command::identity::check_clock`).
+pub fn parse_view_date(what: &str, s: &str) -> crate::Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        crate::Error::bad_input(
+            what,
+            format!(
+                "'{}' is not a date of the form YYYY-MM-DD",
+                crate::text::printable(s)
+            ),
+        )
+    })
+}
+
 /// Parses a `YYYY-MM-DD` date in the supported years, naming the value in the error.
 pub fn parse_date(what: &str, s: &str) -> crate::Result<NaiveDate> {
     let printable = crate::text::printable(s);

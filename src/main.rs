@@ -40,7 +40,7 @@ fn main() -> ExitCode {
             tracing::error!("{e:#}");
             // Errors echo input (a value, a file name): never raw to the terminal.
             eprintln!("error: {}", safe_write::escape(&format!("{e:#}")));
-            ExitCode::FAILURE
+            ExitCode::from(cli::exit::code_of(&e))
         }
     }
 }

@@ -28,7 +28,7 @@ pub fn run(
     })?;
     // Check the profile before touching the file.
     let profile = Profile::resolve(&id)?;
-    let mut store = ctx.open_store()?;
+    let mut store = ctx.create_store()?;
     let account = command::os_account();
     let env =
         Env::new(profile, store.calendar()?, ctx.clock, account.clone()).with_account(account);

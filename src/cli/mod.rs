@@ -4,12 +4,15 @@
 pub mod actions;
 pub mod admin;
 pub mod audit;
+pub mod backup;
 pub mod bench;
 pub mod board;
 pub mod calendar;
 pub mod calendar_cmd;
 pub mod check;
 pub mod demo;
+pub mod doctor;
+pub mod exit;
 pub mod export;
 pub mod import;
 pub mod init;
@@ -24,7 +27,7 @@ use crate::domain::Env;
 use crate::i18n::Lang;
 use crate::profile::Profile;
 use crate::store::{self, Store};
-use anyhow::{Context as _, Result, anyhow};
+use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -37,7 +40,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "DUTYDESK_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Pin today's date (YYYY-MM-DD) for every computation.
-    #[arg(long, global = true, env = "DUTYDESK_TODAY", value_name = "DATE", value_parser = parse_date_arg)]
+    #[arg(long, global = true, env = "DUTYDESK_TODAY", value_name = "DATE", value_parser = parse_today_arg)]
     pub today: Option<NaiveDate>,
     /// Interface language (default zh, or the config file's `lang`).
     #[arg(long, global = true, env = "DUTYDESK_LANG", value_enum)]
@@ -53,9 +56,14 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Parses `--today`.
+/// Parses a date given on the command line (it may be stored: the supported years only).
 fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
-    clock::parse_date("--today", s).map_err(|e| e.to_string())
+    clock::parse_date("DATE", s).map_err(|e| e.to_string())
+}
+
+/// Parses `--today`: any year for a what-if read; writes check the range at the door.
+fn parse_today_arg(s: &str) -> Result<NaiveDate, String> {
+    clock::parse_view_date("--today", s).map_err(|e| e.to_string())
 }
 
 /// What `list` lists.
@@ -272,6 +280,15 @@ pub enum Command {
         #[command(subcommand)]
         cmd: CalendarCmd,
     },
+    /// Copy the database to DEST while others keep working, then verify the copy
+    /// (integrity check and audit chain).
+    Backup { dest: PathBuf },
+    /// Check the database's health and say what to do; exit code 3 when anything needs
+    /// action (for cron).
+    Doctor {
+        #[arg(long)]
+        json: bool,
+    },
     /// Administrators of this database (operating-system accounts).
     Admin {
         #[command(subcommand)]
@@ -339,9 +356,15 @@ impl Ctx {
         }
     }
 
-    /// Opens the database.
+    /// Opens the existing database (every command but `init` and `demo`): a missing path
+    /// or a file that is not a dutydesk database is an error, and nothing is created.
     pub fn open_store(&self) -> Result<Store> {
-        Store::open(&self.db).with_context(|| format!("opening the database {}", self.db.display()))
+        Store::open_existing(&self.db).map_err(|e| exit::from_core(e, self.lang))
+    }
+
+    /// Opens the database at the path, creating it (`init`).
+    pub fn create_store(&self) -> Result<Store> {
+        Store::open(&self.db).map_err(|e| exit::from_core(e, self.lang))
     }
 
     /// Who this process acts as on `store`: the operating-system account's person, or
@@ -354,8 +377,7 @@ impl Ctx {
     /// Opens the database for a read (`list`, `check`, `export`): read-only where it can
     /// be (see [`Store::open_read_only`]).
     pub fn open_store_read_only(&self) -> Result<Store> {
-        Store::open_read_only(&self.db)
-            .with_context(|| format!("opening the database {}", self.db.display()))
+        Store::open_read_only(&self.db).map_err(|e| exit::from_core(e, self.lang))
     }
 
     /// The profile in force: `--profile`, else the one the database was made for, else
@@ -401,7 +423,25 @@ impl Ctx {
         identity::check_clock(store.conn(), &self.clock)
             .map_err(|e| anyhow!(e.localized(self.lang)))?;
         let env = self.acting_env(store)?;
-        crate::command::perform(store, &env, cmd).map_err(|e| anyhow!(e.localized(self.lang)))
+        // Another writer (an import) may hold the lock for longer than SQLite's own wait:
+        // wait on, saying so, up to a bound; then exit with the busy code, nothing written.
+        let started = std::time::Instant::now();
+        loop {
+            match crate::command::perform(store, &env, cmd) {
+                Err(e)
+                    if crate::store::busy::error_is_busy(&e) && started.elapsed() < cli_wait() =>
+                {
+                    eprintln!(
+                        "{}",
+                        self.lang.pick(
+                            &format!("等待数据库… {} 秒", started.elapsed().as_secs()),
+                            &format!("waiting for the database… {} s", started.elapsed().as_secs()),
+                        )
+                    );
+                }
+                other => return other.map_err(|e| exit::from_core(e, self.lang)),
+            }
+        }
     }
 }
 
@@ -449,6 +489,18 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
         Command::Audit { cmd, list } => audit::run(&ctx, cmd, &list, out),
         Command::Check { json } => check::run(&ctx, json, out),
         Command::Settle => settle::run(&ctx, out),
+        Command::Backup { dest } => backup::run(&ctx, &dest, out),
+        Command::Doctor { json } => doctor::run(&ctx, json, out),
         c => actions::run(&ctx, c, out),
     }
+}
+
+/// How long a CLI write waits for a busy database in all (`DUTYDESK_WAIT_SECS`, default
+/// 120 s), on top of each attempt's own busy timeout.
+fn cli_wait() -> std::time::Duration {
+    let secs = std::env::var("DUTYDESK_WAIT_SECS")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .unwrap_or(120);
+    std::time::Duration::from_secs(secs)
 }

@@ -102,6 +102,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Whether the last refresh succeeded (the header's live marker).
     pub live: bool,
+    /// An action waiting for a busy database (see `tui::retry`).
+    pub waiting: Option<super::retry::Waiting>,
 }
 
 impl App {
@@ -134,6 +136,7 @@ impl App {
             message: None,
             size: (80, 24),
             live: true,
+            waiting: None,
         };
         app.message = app
             .deemed_note(store)

@@ -42,6 +42,8 @@ pub struct Events {
     checked: Instant,
     /// Read the terminal (false in headless tests: only time and the database).
     terminal: bool,
+    /// The file was found deleted or replaced at the last check.
+    moved: bool,
 }
 
 impl Events {
@@ -55,6 +57,7 @@ impl Events {
             clock,
             checked: now,
             terminal,
+            moved: false,
         }
     }
 
@@ -99,6 +102,15 @@ impl Events {
     /// `DbChanged` when another connection committed since the last check.
     pub fn check_db(&mut self, store: &Store) -> Option<Event> {
         self.checked = Instant::now();
+        // The file itself: replaced or deleted under the board is said at once (once per
+        // change; the refresh it triggers fails with the reason, or reopens a new file).
+        let moved = store.file_state() != crate::store::file::FileState::Same;
+        if moved != self.moved {
+            self.moved = moved;
+            if moved {
+                return Some(Event::DbChanged);
+            }
+        }
         let v = store.data_version().ok()?;
         if self.version.replace(v) != Some(v) {
             return Some(Event::DbChanged);

@@ -6,6 +6,7 @@
 mod forms;
 mod text;
 
+pub use forms::retry_waiting;
 pub use text::parse_command;
 
 use super::action::{Action, PaneId};
