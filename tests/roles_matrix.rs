@@ -146,6 +146,9 @@ fn command_for(act: Act) -> Command {
         Act::AddAdmin => Command::AddAdmin {
             account: "x".into(),
         },
+        Act::ChangeProfile => Command::ChangeProfile {
+            profile: "huancui".into(),
+        },
     }
 }
 
@@ -230,12 +233,13 @@ fn every_command_has_a_row() {
         | Act::MigrationImport
         | Act::CalendarImport
         | Act::Settle
-        | Act::AddAdmin => a,
+        | Act::AddAdmin
+        | Act::ChangeProfile => a,
     };
     for r in MATRIX {
         assert_eq!(all(r.act), r.act);
     }
-    assert_eq!(MATRIX.len(), 27, "every Act has exactly one row");
+    assert_eq!(MATRIX.len(), 28, "every Act has exactly one row");
 }
 
 fn render() -> String {

@@ -55,4 +55,3 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     tracing::info!(db = %ctx.db.display(), "board opened");
     tui::run(&mut store, app, ctx.config.mouse.unwrap_or(false))
 }
-

@@ -9,6 +9,7 @@ pub mod bench;
 pub mod board;
 pub mod calendar;
 pub mod calendar_cmd;
+pub mod calendar_import;
 pub mod check;
 pub mod demo;
 pub mod doctor;
@@ -101,6 +102,10 @@ pub enum Command {
         /// More administrator accounts (repeat or separate with commas).
         #[arg(long, value_name = "ACCOUNT", value_delimiter = ',')]
         admin: Vec<String>,
+        /// The officers' group on a shared server: it gets the directory (mode 2770) and
+        /// the database files (0660). See docs/deploy.md.
+        #[arg(long, value_name = "GROUP")]
+        group: Option<String>,
     },
     /// Make a fresh demo district and open the board on it (never the real database).
     Demo {
@@ -303,6 +308,9 @@ pub enum AdminCmd {
     Add { account: String },
     /// List the administrators.
     List,
+    /// Move the database to another district profile (administrators): audited, and every
+    /// open deadline recomputed under the new rules in the same transaction.
+    Profile { id: String },
 }
 
 /// `dutydesk calendar …`
@@ -325,7 +333,12 @@ pub enum CalendarCmd {
         n: i64,
     },
     /// Add or replace a year's official schedule (holiday-cn JSON layout) in the database.
-    Import { file: PathBuf },
+    Import {
+        file: PathBuf,
+        /// Replace a year the calendar already has (the changes are shown first).
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 /// Everything a subcommand needs from the command line, environment and config.
@@ -383,11 +396,24 @@ impl Ctx {
     /// The profile in force: `--profile`, else the one the database was made for, else
     /// the config file's.
     pub fn profile(&self, store: &Store) -> Result<Profile> {
+        let recorded = store::meta_get(store.conn(), "profile")?;
+        // The database's deadlines were computed under its recorded profile: another one
+        // given on the command line would silently judge them by other rules. Changing it
+        // is `dutydesk admin profile ID` (administrators; audited; deadlines recomputed).
+        if let (Some(given), Some(recorded)) = (&self.profile, &recorded) {
+            if given != recorded {
+                return Err(anyhow!(
+                    "{}",
+                    self.lang.pick(
+                        &format!("本库的区情规则是 {recorded}，不能用 --profile {given} 操作；更换规则请管理员运行 dutydesk admin profile {given}"),
+                        &format!("this database's profile is {recorded}, not {given}: drop --profile (an administrator changes it with dutydesk admin profile {given})"),
+                    )
+                ));
+            }
+        }
         let chosen = match &self.profile {
             Some(p) => Some(p.clone()),
-            None => {
-                store::meta_get(store.conn(), "profile")?.or_else(|| self.config.profile.clone())
-            }
+            None => recorded.or_else(|| self.config.profile.clone()),
         };
         let chosen = chosen.ok_or_else(|| {
             anyhow!("no district profile: run `dutydesk init --profile ID` or pass --profile")
@@ -435,7 +461,10 @@ impl Ctx {
                         "{}",
                         self.lang.pick(
                             &format!("等待数据库… {} 秒", started.elapsed().as_secs()),
-                            &format!("waiting for the database… {} s", started.elapsed().as_secs()),
+                            &format!(
+                                "waiting for the database… {} s",
+                                started.elapsed().as_secs()
+                            ),
                         )
                     );
                 }
@@ -455,7 +484,17 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
             org,
             pinned_clock,
             admin,
-        } => init::run(&ctx, org.as_deref(), pinned_clock, &admin, out),
+            group,
+        } => init::run(
+            &ctx,
+            init::Options {
+                org: org.as_deref(),
+                pinned_clock,
+                admins: &admin,
+                group: group.as_deref(),
+            },
+            out,
+        ),
         Command::Demo {
             size,
             seed,

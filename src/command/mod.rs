@@ -19,6 +19,8 @@ pub mod identity;
 pub mod import;
 pub(crate) mod items;
 pub(crate) mod outcome;
+mod preview;
+mod profile_change;
 pub mod recompute;
 pub mod register;
 pub mod resolve;
@@ -29,6 +31,7 @@ pub use calendar::CalendarImported;
 pub use identity::{Identity, os_account};
 pub use import::{ImportMode, ImportSource};
 pub use outcome::{Detail, Done};
+pub use preview::{Moved, preview};
 pub use resolve::{Ref, Target, UrgeRef};
 pub use rules::{SYSTEM_ACTOR, parse_steps};
 pub use setup::DemoOptions;
@@ -146,6 +149,9 @@ pub enum Command {
     Demo { profile: String, opts: DemoOptions },
     /// Make an operating-system account an administrator of this database.
     AddAdmin { account: String },
+    /// Move the database to another district profile (administrators; audited; open
+    /// deadlines recomputed in the same transaction).
+    ChangeProfile { profile: String },
     /// Settled history — signed documents and closed supervision items over ten years —
     /// for measuring the board on a large database (`bench`; training databases only).
     History { count: u64 },
@@ -185,6 +191,7 @@ impl Command {
             Command::Import { .. } | Command::Init { .. } | Command::Demo { .. } => Act::Import,
             Command::CalendarImport { .. } => Act::CalendarImport,
             Command::AddAdmin { .. } => Act::AddAdmin,
+            Command::ChangeProfile { .. } => Act::ChangeProfile,
             Command::History { .. } => Act::MigrationImport,
         }
     }

@@ -38,6 +38,8 @@ pub enum Act {
     CalendarImport,
     Settle,
     AddAdmin,
+    /// Moving the database to another district profile.
+    ChangeProfile,
 }
 
 /// Whether a role may perform a command.
@@ -215,6 +217,9 @@ pub const MATRIX: &[Row] = &[
         "任何在册人员或管理员", "anyone on the staff list or an administrator",
         [Yes, Yes, Yes, Yes, Yes, Yes], admin: true, rule: None),
     row!(AddAdmin, "admin add", "添加管理员", "add an administrator",
+        "管理员", "an administrator",
+        [No, No, No, No, No, No], admin: true, rule: None),
+    row!(ChangeProfile, "admin profile", "更换区情规则", "change the district profile",
         "管理员", "an administrator",
         [No, No, No, No, No, No], admin: true, rule: None),
 ];

@@ -47,7 +47,9 @@ pub fn moved_error(path: &Path, state: FileState) -> Error {
         ),
         _ => Error::refused(
             format!("数据库文件 {p} 已被替换；未写入旧文件，请重新打开"),
-            format!("the database file {p} was replaced; nothing was written to the old file — reopen it"),
+            format!(
+                "the database file {p} was replaced; nothing was written to the old file — reopen it"
+            ),
         ),
     }
 }
@@ -56,8 +58,12 @@ pub fn moved_error(path: &Path, state: FileState) -> Error {
 pub fn missing(path: &Path) -> Error {
     let p = path.display();
     Error::no_such(
-        format!("数据库文件 {p} 不存在（未创建任何文件）；新建请用 dutydesk init --profile ID，或用 --db 指定正确的路径"),
-        format!("there is no database at {p} (nothing was created); make one with dutydesk init --profile ID, or name the right one with --db"),
+        format!(
+            "数据库文件 {p} 不存在（未创建任何文件）；新建请用 dutydesk init --profile ID，或用 --db 指定正确的路径"
+        ),
+        format!(
+            "there is no database at {p} (nothing was created); make one with dutydesk init --profile ID, or name the right one with --db"
+        ),
     )
 }
 
@@ -134,23 +140,11 @@ pub fn with_companions(path: &Path) -> [PathBuf; 3] {
     [path.to_path_buf(), add("-wal"), add("-shm")]
 }
 
-/// Makes the database and its companions readable and writable by owner and group
-/// (0660), whatever the umask, so every officer of the group can write the shared file.
-pub fn share_with_group(path: &Path) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    for p in with_companions(path) {
-        if p.exists() {
-            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o660)).at_path(&p)?;
-        }
-    }
-    Ok(())
-}
-
 /// A lock a board holds on its database file while open (shared: several boards at
-/// once); `demo` takes it exclusively before rebuilding a file, so it never deletes a
+/// once); `demo` asks for it exclusively before rebuilding a file, so it never deletes a
 /// file a board is showing. Advisory (`flock`), independent of SQLite's own locks.
 pub struct BoardLock {
-    _file: std::fs::File,
+    _lock: nix::fcntl::Flock<std::fs::File>,
 }
 
 impl BoardLock {
@@ -158,8 +152,8 @@ impl BoardLock {
     /// to `demo`, never a reason for a board not to open).
     pub fn shared(path: &Path) -> Option<BoardLock> {
         let file = std::fs::File::open(path).ok()?;
-        file.try_lock_shared().ok()?;
-        Some(BoardLock { _file: file })
+        let lock = nix::fcntl::Flock::lock(file, nix::fcntl::FlockArg::LockSharedNonblock).ok()?;
+        Some(BoardLock { _lock: lock })
     }
 
     /// Whether some board has the file open (its shared lock would block ours).
@@ -167,12 +161,7 @@ impl BoardLock {
         let Ok(file) = std::fs::File::open(path) else {
             return false;
         };
-        match file.try_lock() {
-            Ok(()) => {
-                let _ = file.unlock();
-                false
-            }
-            Err(_) => true,
-        }
+        // Dropping the lock releases it at once.
+        nix::fcntl::Flock::lock(file, nix::fcntl::FlockArg::LockExclusiveNonblock).is_err()
     }
 }

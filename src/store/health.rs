@@ -25,7 +25,10 @@ pub fn backup(store: &Store, dest: &Path) -> Result<Backup> {
     if dest.exists() {
         return Err(Error::refused(
             format!("{} 已存在；备份不覆盖已有文件", dest.display()),
-            format!("{} exists; a backup never overwrites a file", dest.display()),
+            format!(
+                "{} exists; a backup never overwrites a file",
+                dest.display()
+            ),
         ));
     }
     store
@@ -96,7 +99,12 @@ pub struct Check {
 }
 
 impl Check {
-    fn new(name: &'static str, status: Status, zh: impl Into<String>, en: impl Into<String>) -> Check {
+    fn new(
+        name: &'static str,
+        status: Status,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Check {
         Check {
             name,
             status,
@@ -114,7 +122,12 @@ pub const WAL_WARN_BYTES: u64 = 64 << 20;
 
 /// Every check on the database at `path` opened as `store`; `env` for the calendar;
 /// `profile_arg` the `--profile` given, if any.
-pub fn doctor(store: &Store, path: &Path, env: &Env, profile_arg: Option<&str>) -> Result<Vec<Check>> {
+pub fn doctor(
+    store: &Store,
+    path: &Path,
+    env: &Env,
+    profile_arg: Option<&str>,
+) -> Result<Vec<Check>> {
     let conn = store.conn();
     let mut out = Vec::new();
     let integrity = integrity(conn)?;
@@ -130,13 +143,24 @@ pub fn doctor(store: &Store, path: &Path, env: &Env, profile_arg: Option<&str>) 
     });
     let version = migrations::version(conn)?;
     out.push(if version == migrations::LATEST {
-        Check::new("schema", Status::Ok, format!("数据库结构版本 {version}"), format!("schema version {version}"))
+        Check::new(
+            "schema",
+            Status::Ok,
+            format!("数据库结构版本 {version}"),
+            format!("schema version {version}"),
+        )
     } else {
         Check::new(
             "schema",
             Status::Warn,
-            format!("数据库结构版本 {version}，本程序为 {}；运行任一写命令即升级", migrations::LATEST),
-            format!("schema version {version}, this dutydesk writes {}; any write command upgrades it", migrations::LATEST),
+            format!(
+                "数据库结构版本 {version}，本程序为 {}；运行任一写命令即升级",
+                migrations::LATEST
+            ),
+            format!(
+                "schema version {version}, this dutydesk writes {}; any write command upgrades it",
+                migrations::LATEST
+            ),
         )
     });
     let v = audit::verify(conn)?;
@@ -156,14 +180,27 @@ pub fn doctor(store: &Store, path: &Path, env: &Env, profile_arg: Option<&str>) 
     let mut unreadable = Vec::new();
     super::compliance::unreadable::gather(conn, env.today(), &mut unreadable)?;
     out.push(if unreadable.is_empty() {
-        Check::new("rows", Status::Ok, "所有在办事项均可识读", "every open item is readable")
+        Check::new(
+            "rows",
+            Status::Ok,
+            "所有在办事项均可识读",
+            "every open item is readable",
+        )
     } else {
         let ids: Vec<&str> = unreadable.iter().map(|f| f.item.ext_id.as_str()).collect();
         Check::new(
             "rows",
             Status::Warn,
-            format!("{} 条在办事项的日期无法识读（{}）；更正或重新导入", ids.len(), ids.join(", ")),
-            format!("{} open item(s) have unreadable dates ({}); correct or re-import them", ids.len(), ids.join(", ")),
+            format!(
+                "{} 条在办事项的日期无法识读（{}）；更正或重新导入",
+                ids.len(),
+                ids.join(", ")
+            ),
+            format!(
+                "{} open item(s) have unreadable dates ({}); correct or re-import them",
+                ids.len(),
+                ids.join(", ")
+            ),
         )
     });
     Ok(out)
@@ -174,7 +211,9 @@ fn modes(path: &Path) -> Check {
     let mut closed = Vec::new();
     let mut groups = std::collections::BTreeSet::new();
     for p in with_companions(path) {
-        let Ok(m) = std::fs::metadata(&p) else { continue };
+        let Ok(m) = std::fs::metadata(&p) else {
+            continue;
+        };
         let mode = m.mode() & 0o777;
         groups.insert(m.gid());
         if mode & 0o002 != 0 {
@@ -188,7 +227,10 @@ fn modes(path: &Path) -> Check {
             "modes",
             Status::Fail,
             format!("任何账户都可写：{}；运行 chmod 660", loose.join(", ")),
-            format!("writable by every account: {}; run chmod 660", loose.join(", ")),
+            format!(
+                "writable by every account: {}; run chmod 660",
+                loose.join(", ")
+            ),
         );
     }
     if groups.len() > 1 {
@@ -203,11 +245,22 @@ fn modes(path: &Path) -> Check {
         return Check::new(
             "modes",
             Status::Warn,
-            format!("同组其他值班员不能写：{}；运行 chmod 660（见 docs/deploy.md）", closed.join(", ")),
-            format!("other officers of the group cannot write: {}; run chmod 660 (docs/deploy.md)", closed.join(", ")),
+            format!(
+                "同组其他值班员不能写：{}；运行 chmod 660（见 docs/deploy.md）",
+                closed.join(", ")
+            ),
+            format!(
+                "other officers of the group cannot write: {}; run chmod 660 (docs/deploy.md)",
+                closed.join(", ")
+            ),
         );
     }
-    Check::new("modes", Status::Ok, "文件权限为组内可读写", "file modes: group read-write")
+    Check::new(
+        "modes",
+        Status::Ok,
+        "文件权限为组内可读写",
+        "file modes: group read-write",
+    )
 }
 
 fn wal(path: &Path) -> Check {
@@ -217,11 +270,22 @@ fn wal(path: &Path) -> Check {
         Check::new(
             "wal",
             Status::Warn,
-            format!("WAL 文件 {} MB：有看板或脚本长时间占用读事务；关闭长时间未用的看板", size >> 20),
-            format!("WAL file is {} MB: a board or script holds a read open for long; close idle boards", size >> 20),
+            format!(
+                "WAL 文件 {} MB：有看板或脚本长时间占用读事务；关闭长时间未用的看板",
+                size >> 20
+            ),
+            format!(
+                "WAL file is {} MB: a board or script holds a read open for long; close idle boards",
+                size >> 20
+            ),
         )
     } else {
-        Check::new("wal", Status::Ok, format!("WAL 文件 {} KB", size >> 10), format!("WAL file {} KB", size >> 10))
+        Check::new(
+            "wal",
+            Status::Ok,
+            format!("WAL 文件 {} KB", size >> 10),
+            format!("WAL file {} KB", size >> 10),
+        )
     }
 }
 
@@ -242,20 +306,36 @@ fn calendar(conn: &rusqlite::Connection, env: &Env) -> Result<Check> {
         .map(|y| y.to_string())
         .collect();
     Ok(if missing.is_empty() {
-        Check::new("calendar", Status::Ok, "在办期限所在年份均有官方日历", "every open deadline's year has an official calendar")
+        Check::new(
+            "calendar",
+            Status::Ok,
+            "在办期限所在年份均有官方日历",
+            "every open deadline's year has an official calendar",
+        )
     } else {
         Check::new(
             "calendar",
             Status::Warn,
-            format!("在办期限落在没有官方日历的年份：{}；国务院通知发布后用 dutydesk calendar import 导入", missing.join(", ")),
-            format!("open deadlines fall in years with no official calendar: {}; import the State Council's schedule with dutydesk calendar import", missing.join(", ")),
+            format!(
+                "在办期限落在没有官方日历的年份：{}；国务院通知发布后用 dutydesk calendar import 导入",
+                missing.join(", ")
+            ),
+            format!(
+                "open deadlines fall in years with no official calendar: {}; import the State Council's schedule with dutydesk calendar import",
+                missing.join(", ")
+            ),
         )
     })
 }
 
 fn profile(conn: &rusqlite::Connection, arg: Option<&str>) -> Result<Check> {
     let Some(recorded) = super::meta_get(conn, "profile")? else {
-        return Ok(Check::new("profile", Status::Fail, "数据库未记录区情规则；重新 init", "the database records no profile; init it again"));
+        return Ok(Check::new(
+            "profile",
+            Status::Fail,
+            "数据库未记录区情规则；重新 init",
+            "the database records no profile; init it again",
+        ));
     };
     if let Err(e) = crate::profile::Profile::resolve(&recorded) {
         return Ok(Check::new(
@@ -270,8 +350,15 @@ fn profile(conn: &rusqlite::Connection, arg: Option<&str>) -> Result<Check> {
             "profile",
             Status::Warn,
             format!("配置或 --profile 指定 {a}，数据库为 {recorded}；去掉该设置"),
-            format!("the config or --profile names {a} but the database is {recorded}; remove that setting"),
+            format!(
+                "the config or --profile names {a} but the database is {recorded}; remove that setting"
+            ),
         ),
-        None => Check::new("profile", Status::Ok, format!("区情规则 {recorded}"), format!("profile {recorded}")),
+        None => Check::new(
+            "profile",
+            Status::Ok,
+            format!("区情规则 {recorded}"),
+            format!("profile {recorded}"),
+        ),
     })
 }

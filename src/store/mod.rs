@@ -13,6 +13,7 @@ pub mod health;
 pub mod migrations;
 pub mod people;
 pub mod queries;
+pub mod share;
 
 use crate::calendar::{Calendar, YearSchedule};
 use crate::error::{DbContext, Error, IoContext, Result};
@@ -139,9 +140,7 @@ impl Store {
     /// Whether this connection cannot write (a read-only open, or a file or directory the
     /// account may not write).
     pub fn is_read_only(&self) -> bool {
-        self.conn
-            .is_readonly(rusqlite::MAIN_DB)
-            .unwrap_or(true)
+        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
     }
 
     /// How long a write waits for another writer's lock before reporting busy (the board

@@ -292,6 +292,25 @@ impl App {
         }
     }
 
+    /// Says so when the text just typed or pasted was cut at the input limit.
+    pub fn note_cut(&mut self) {
+        let cut = match &mut self.mode {
+            Mode::Filter { input, .. } | Mode::Command(input) => input.take_cut(),
+            Mode::Form(f) => f.fields.iter_mut().any(|x| x.input.take_cut()),
+            _ => false,
+        };
+        if cut {
+            let n = super::input::MAX_CHARS;
+            self.say(
+                self.lang.pick(
+                    &format!("输入过长：最多 {n} 个字，多余部分未输入"),
+                    &format!("too long: at most {n} characters; the rest was left out"),
+                ),
+                true,
+            );
+        }
+    }
+
     /// Sets the status message.
     pub fn say(&mut self, text: impl Into<String>, error: bool) {
         self.message = Some(Message {

@@ -34,6 +34,7 @@ use std::io::{self, Stdout};
 /// the effect so the loop knows whether to draw or quit.
 pub fn step(app: &mut App, store: &mut Store, action: Action) -> Effect {
     let effect = update(app, store, action);
+    app.note_cut();
     after_update(app, store, effect);
     effect
 }
