@@ -449,6 +449,11 @@ impl Ctx {
         identity::check_clock(store.conn(), &self.clock)
             .map_err(|e| anyhow!(e.localized(self.lang)))?;
         let env = self.acting_env(store)?;
+        // Each attempt waits at most the whole bound (so a short bound is honoured).
+        store.set_busy_timeout(cli_wait().clamp(
+            std::time::Duration::from_millis(100),
+            crate::store::BUSY_TIMEOUT,
+        ))?;
         // Another writer (an import) may hold the lock for longer than SQLite's own wait:
         // wait on, saying so, up to a bound; then exit with the busy code, nothing written.
         let started = std::time::Instant::now();

@@ -45,6 +45,17 @@ fn department(f: &mut Fields) -> FieldResult<Department> {
 }
 
 fn person(f: &mut Fields) -> FieldResult<Person> {
+    let p = person_fields(f)?;
+    if p.partner.as_deref() == Some(p.login.as_str()) {
+        return Err(FieldError::new(
+            f.name("partner"),
+            "a person cannot be their own A/B partner",
+        ));
+    }
+    Ok(p)
+}
+
+fn person_fields(f: &mut Fields) -> FieldResult<Person> {
     Ok(Person {
         id: f.req_str("id")?,
         login: login(f, "login")?,
