@@ -106,10 +106,9 @@ impl Events {
         // change; the refresh it triggers fails with the reason, or reopens a new file).
         let moved = store.file_state() != crate::store::file::FileState::Same;
         if moved != self.moved {
+            // Gone, or back (the same file moved back): either way the board re-reads.
             self.moved = moved;
-            if moved {
-                return Some(Event::DbChanged);
-            }
+            return Some(Event::DbChanged);
         }
         let v = store.data_version().ok()?;
         if self.version.replace(v) != Some(v) {
