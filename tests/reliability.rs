@@ -1,6 +1,7 @@
 //! Nothing lost, nothing injected: the shared file under hostile input, concurrent
 //! writers, kills, replacement, locks and a full disk (docs/reliability.md). Bounded: each
-//! test runs in seconds; the long soaks are scripts under `tests/soak/`, not run here.
+//! test runs in seconds; the long soaks
+//! (`tests/reliability/soak.rs`, run by `tests/soak.sh`) are ignored here.
 
 #[path = "reliability/support.rs"]
 mod support;
@@ -13,5 +14,7 @@ mod files;
 mod hostile;
 #[path = "reliability/props.rs"]
 mod props;
+#[path = "reliability/soak.rs"]
+mod soak;
 #[path = "reliability/writers.rs"]
 mod writers;

@@ -18,7 +18,7 @@ const WORKERS: usize = 8;
 const ACTIONS: usize = 500;
 
 /// Starts a worker process doing `n` actions as `login` on `db`.
-fn spawn_worker(db: &Path, login: &str, w: usize, n: usize) -> Child {
+pub fn spawn_worker(db: &Path, login: &str, w: usize, n: usize) -> Child {
     Process::new(std::env::current_exe().unwrap())
         .args([
             "--ignored",
@@ -80,7 +80,7 @@ fn worker() {
 }
 
 /// Totals the actions leave behind: (document urges, supervision urges, progress notes).
-fn totals(db: &Path) -> (i64, i64, i64) {
+pub fn totals(db: &Path) -> (i64, i64, i64) {
     (
         one(db, "SELECT coalesce(sum(urged_count), 0) FROM documents"),
         one(db, "SELECT coalesce(sum(urged_count), 0) FROM supervision"),
@@ -89,7 +89,7 @@ fn totals(db: &Path) -> (i64, i64, i64) {
 }
 
 /// Audit rows of the actions: (urges, progress notes).
-fn audited(db: &Path) -> (i64, i64) {
+pub fn audited(db: &Path) -> (i64, i64) {
     (
         one(db, "SELECT count(*) FROM audit WHERE action = 'urge'"),
         one(db, "SELECT count(*) FROM audit WHERE action = 'progress'"),
@@ -133,7 +133,7 @@ fn eight_processes_times_500_actions_leave_exactly_what_they_imply() {
 }
 
 /// A pseudo-random delay in [lo, hi) ms for round `r` (no clock, reproducible).
-fn delay(r: u64, lo: u64, hi: u64) -> Duration {
+pub fn delay(r: u64, lo: u64, hi: u64) -> Duration {
     let x = r
         .wrapping_mul(6364136223846793005)
         .wrapping_add(1442695040888963407)
@@ -141,7 +141,7 @@ fn delay(r: u64, lo: u64, hi: u64) -> Duration {
     Duration::from_millis(lo + x % (hi - lo))
 }
 
-fn kill(mut c: Child) {
+pub fn kill(mut c: Child) {
     // std sends SIGKILL on Unix: no chance to clean up.
     let _ = c.kill();
     let _ = c.wait();
