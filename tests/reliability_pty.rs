@@ -29,7 +29,10 @@ fn the_board_says_at_once_when_its_file_is_deleted_and_reopens_a_restored_one() 
     let officer = login_of(&db, "值班员");
     let mut b = board(dir.path(), &db, &officer);
     // `demo` will not rebuild a file this board holds.
-    let out = dd(dir.path(), &db).args(["demo", "--no-board"]).output().unwrap();
+    let out = dd(dir.path(), &db)
+        .args(["demo", "--no-board"])
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("open on a board"));
     let aside = dir.path().join("aside.db");
     std::fs::rename(&db, &aside).unwrap();
@@ -47,7 +50,10 @@ fn the_board_says_at_once_when_its_file_is_deleted_and_reopens_a_restored_one() 
     let screen = b.text();
     assert!(b.exit(), "{screen}");
     // Nothing was written while the file was away.
-    assert_eq!(one::<i64>(&db, "SELECT count(*) FROM audit WHERE action = 'urge'"), 0);
+    assert_eq!(
+        one::<i64>(&db, "SELECT count(*) FROM audit WHERE action = 'urge'"),
+        0
+    );
 }
 
 #[test]
@@ -80,10 +86,17 @@ fn the_board_waits_for_a_busy_database_and_the_action_goes_through() {
     holder.join().unwrap();
     let until = Instant::now() + Duration::from_secs(10);
     while one::<i64>(&db, "SELECT count(*) FROM audit WHERE action = 'urge'") == before {
-        assert!(Instant::now() < until, "the action never went through:\n{}", b.text());
+        assert!(
+            Instant::now() < until,
+            "the action never went through:\n{}",
+            b.text()
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert_eq!(one::<i64>(&db, "SELECT count(*) FROM audit WHERE action = 'urge'"), before + 1);
+    assert_eq!(
+        one::<i64>(&db, "SELECT count(*) FROM audit WHERE action = 'urge'"),
+        before + 1
+    );
     b.keys("q");
     assert!(b.exit());
 }

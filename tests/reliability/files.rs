@@ -554,3 +554,36 @@ fn another_profile_is_refused_except_an_administrators_audited_change() {
         .assert()
         .success();
 }
+
+#[test]
+fn a_read_only_store_reads_and_says_why_it_cannot_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let officer = login_of(&db, "值班员");
+    // What the board falls back to when the file or its directory cannot be written (as
+    // root, permissions do not stop writes, so the read-only open stands in for them).
+    let mut store = Store::open_read_only(&db).unwrap();
+    assert!(store.is_read_only());
+    let e = env(&store, &officer);
+    let app = dutydesk::tui::App::new(
+        &mut store,
+        e.clone(),
+        dutydesk::i18n::Lang::Zh,
+        dutydesk::tui::keymap::Keymap::default(),
+        dutydesk::tui::theme::Theme::mono(),
+        5,
+    )
+    .unwrap();
+    assert!(!app.snap.approvals.rows.is_empty(), "reads work");
+    let err = command::perform(
+        &mut store,
+        &e,
+        &Command::Urge {
+            item: UrgeRef::Either("GW-00002".into()),
+            note: String::new(),
+        },
+    )
+    .unwrap_err();
+    let said = dutydesk::store::busy::explain(&err, dutydesk::i18n::Lang::Zh).unwrap_or_default();
+    assert!(said.contains("只读"), "{err} / {said}");
+}

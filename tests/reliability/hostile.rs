@@ -228,3 +228,23 @@ fn the_board_shows_it_safely(db: &Path) {
         assert_safe(&format!("board {w}x{h}"), text.as_bytes());
     }
 }
+
+#[test]
+fn a_profile_limit_past_its_maximum_is_refused_naming_the_key() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/profiles/dongchang.toml");
+    let base = std::fs::read_to_string(path).unwrap();
+    let edited = base.replacen(
+        "countersign_reply = { workdays = 7",
+        "countersign_reply = { workdays = 99999999",
+        1,
+    );
+    assert_ne!(edited, base);
+    let e = dutydesk::profile::Profile::parse(&edited, "d.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("d.toml:"), "{e}");
+    assert!(
+        e.contains("countersign_reply") && e.contains("largest sensible"),
+        "{e}"
+    );
+}

@@ -54,7 +54,10 @@ fn soak_8_writers_times_10k_actions() {
     assert_eq!((d - d0, s - s0, p - p0), (per(0), per(2), per(1)));
     assert_eq!((u - u0, a - a0), (per(0) + per(2), per(1)));
     assert_eq!(one::<String>(&db, "PRAGMA integrity_check"), "ok");
-    dd(dir.path(), &db).args(["audit", "verify"]).assert().success();
+    dd(dir.path(), &db)
+        .args(["audit", "verify"])
+        .assert()
+        .success();
     println!(
         "SOAK writers: 8 x {n} actions in {secs:.1} s ({:.0} actions/s), state and audit exact",
         (8 * n) as f64 / secs
@@ -86,10 +89,24 @@ fn soak_200_kills() {
             .unwrap();
         std::thread::sleep(delay(round, 20, 3000));
         kill(c);
-        let n: i64 = one(&db, &format!("SELECT count(*) FROM documents WHERE ext_id LIKE 'k{round}-%'"));
-        assert!(n == 0 || n == records as i64, "round {round}: {n} of {records}");
-        if n == 0 { whole.0 += 1 } else { whole.1 += 1 }
-        assert_eq!(one::<String>(&db, "PRAGMA integrity_check"), "ok", "round {round}");
+        let n: i64 = one(
+            &db,
+            &format!("SELECT count(*) FROM documents WHERE ext_id LIKE 'k{round}-%'"),
+        );
+        assert!(
+            n == 0 || n == records as i64,
+            "round {round}: {n} of {records}"
+        );
+        if n == 0 {
+            whole.0 += 1
+        } else {
+            whole.1 += 1
+        }
+        assert_eq!(
+            one::<String>(&db, "PRAGMA integrity_check"),
+            "ok",
+            "round {round}"
+        );
     }
     let gap = |db: &Path| {
         let (d, s, p) = totals(db);
@@ -102,12 +119,21 @@ fn soak_200_kills() {
         std::thread::sleep(delay(round, 100, 2000));
         kill(c);
         assert_eq!(gap(&db), before, "round {round}");
-        assert_eq!(one::<String>(&db, "PRAGMA integrity_check"), "ok", "round {round}");
+        assert_eq!(
+            one::<String>(&db, "PRAGMA integrity_check"),
+            "ok",
+            "round {round}"
+        );
     }
-    dd(dir.path(), &db).args(["audit", "verify"]).assert().success();
+    dd(dir.path(), &db)
+        .args(["audit", "verify"])
+        .assert()
+        .success();
     println!(
         "SOAK kills: {} rounds: imports of {records} killed {} times before commit, {} after; {rounds} action streams killed; integrity ok and every action whole each time",
-        2 * rounds, whole.0, whole.1
+        2 * rounds,
+        whole.0,
+        whole.1
     );
 }
 
@@ -155,9 +181,15 @@ fn soak_officers_act_during_a_600k_import() {
         }
         std::thread::sleep(Duration::from_secs(1));
     }
-    let n: i64 = one(&db, "SELECT count(*) FROM documents WHERE ext_id LIKE 'big-%'");
+    let n: i64 = one(
+        &db,
+        "SELECT count(*) FROM documents WHERE ext_id LIKE 'big-%'",
+    );
     assert_eq!(n, records as i64);
-    let urged: i64 = one(&db, "SELECT urged_count FROM documents WHERE ext_id = 'GW-00002'");
+    let urged: i64 = one(
+        &db,
+        "SELECT urged_count FROM documents WHERE ext_id = 'GW-00002'",
+    );
     assert_eq!(urged, latencies.len() as i64, "each action applied once");
     let max = latencies.iter().max().unwrap();
     println!(
