@@ -139,6 +139,8 @@ fn soak_200_kills() {
 
 #[test]
 #[ignore = "soak: tests/soak.sh"]
+// A failed assertion ends the test process, which takes the import with it.
+#[allow(clippy::zombie_processes)]
 fn soak_officers_act_during_a_600k_import() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(dir.path());
@@ -181,6 +183,7 @@ fn soak_officers_act_during_a_600k_import() {
         }
         std::thread::sleep(Duration::from_secs(1));
     }
+    let _ = import.wait();
     let n: i64 = one(
         &db,
         "SELECT count(*) FROM documents WHERE ext_id LIKE 'big-%'",
