@@ -4,7 +4,6 @@
 mod pty_board;
 
 #[path = "reliability/support.rs"]
-#[allow(dead_code)]
 mod support;
 
 use pty_board::Board;
