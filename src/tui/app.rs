@@ -218,6 +218,12 @@ impl App {
             match store.read(|tx| queries::detail(tx, &self.env, item)) {
                 Ok(d) => **detail = d,
                 Err(crate::Error::NotFound(_)) => self.mode = Mode::Normal,
+                // An item whose stored dates cannot be read: back to the board, saying so
+                // (the 合规 view lists it as data.unreadable); the board stays live.
+                Err(e @ crate::Error::Invalid { .. }) => {
+                    self.mode = Mode::Normal;
+                    self.say(e.to_string(), true);
+                }
                 Err(e) => return Err(e),
             }
         }
