@@ -248,3 +248,15 @@ fn a_profile_limit_past_its_maximum_is_refused_naming_the_key() {
         "{e}"
     );
 }
+
+#[test]
+fn a_key_override_that_shadows_another_action_is_refused_naming_both() {
+    use dutydesk::tui::keymap::Keymap;
+    let mut keys = std::collections::BTreeMap::new();
+    keys.insert("sign".to_string(), vec!["j".to_string()]);
+    let e = Keymap::with_overrides(&keys).unwrap_err().to_string();
+    assert!(e.contains("[keys] sign") && e.contains("'down'"), "{e}");
+    // Rebinding the other action too makes it fine.
+    keys.insert("down".to_string(), vec!["down".to_string()]);
+    assert!(Keymap::with_overrides(&keys).is_ok());
+}
