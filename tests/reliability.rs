@@ -10,6 +10,8 @@ mod support;
 mod busy;
 #[path = "reliability/files.rs"]
 mod files;
+#[path = "reliability/health.rs"]
+mod health;
 #[path = "reliability/hostile.rs"]
 mod hostile;
 #[path = "reliability/props.rs"]
