@@ -73,9 +73,51 @@ impl Clock {
 }
 
 /// Parses a date (`YYYY-MM-DD`, or as spreadsheets and people write it: 2026/12/10,
-/// 2026.12.10, 2026年12月10日; see [`crate::dates`]), naming the value in the error.
+/// 2026.12.10, 2026年12月10日; see [`crate::dates`]) in the supported years, naming the
+/// value in the error.
 pub fn parse_date(what: &str, s: &str) -> crate::Result<NaiveDate> {
-    crate::dates::parse(what, s)
+    let d = crate::dates::parse(what, s)?;
+    check_range(what, d)
+}
+
+/// The first year a date may name: the years the official calendar can compute (a
+/// deadline computed from a date outside them could not be stored and read back).
+pub const FIRST_YEAR: i32 = crate::calendar::FIRST_YEAR;
+/// The last year a date may name (see [`FIRST_YEAR`]).
+pub const LAST_YEAR: i32 = crate::calendar::LAST_YEAR;
+
+/// Whether `d` lies in the supported years.
+pub fn in_range(d: NaiveDate) -> bool {
+    use chrono::Datelike as _;
+    (FIRST_YEAR..=LAST_YEAR).contains(&d.year())
+}
+
+/// `d` if it lies in the supported years, else an error naming the value: every date that
+/// enters the database (import, forms, the command line) passes here, so a stored date —
+/// and every deadline computed from it — can always be read back.
+pub fn check_range(what: &str, d: NaiveDate) -> crate::Result<NaiveDate> {
+    if in_range(d) {
+        return Ok(d);
+    }
+    Err(crate::Error::bad_input(
+        what,
+        format!("{d} is outside the supported years {FIRST_YEAR}–{LAST_YEAR}"),
+    ))
+}
+
+/// Parses a `YYYY-MM-DD` date of any year chrono knows: for what-if views (`--today`,
+/// `:goto`), which only read; a write under a pinned date outside the supported years is
+/// refused at the door (`command::identity::check_clock`).
+pub fn parse_view_date(what: &str, s: &str) -> crate::Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        crate::Error::bad_input(
+            what,
+            format!(
+                "'{}' is not a date of the form YYYY-MM-DD",
+                crate::text::printable(s)
+            ),
+        )
+    })
 }
 
 /// Formats a date as `YYYY-MM-DD`.
@@ -102,5 +144,15 @@ mod tests {
     fn parse_date_names_the_value() {
         let e = parse_date("--today", "2026-13-01").unwrap_err().to_string();
         assert!(e.contains("--today"), "{e}");
+    }
+
+    #[test]
+    fn dates_outside_the_calendar_are_refused() {
+        for bad in ["0000-01-01", "9999-12-31", "1990-12-31", "2100-01-01"] {
+            let e = parse_date("received", bad).unwrap_err().to_string();
+            assert!(e.contains("received") && e.contains("supported"), "{e}");
+        }
+        assert!(parse_date("received", "2099-12-31").is_ok());
+        assert!(parse_date("received", "1991-01-01").is_ok());
     }
 }

@@ -21,6 +21,7 @@ pub mod names;
 pub mod paths;
 pub mod profile;
 pub mod report;
+pub mod safe_write;
 pub mod shift;
 pub mod store;
 pub mod text;

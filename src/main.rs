@@ -3,6 +3,8 @@
 
 use dutydesk::cli::{self, Ctx};
 use dutydesk::config::Config;
+use dutydesk::safe_write;
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -16,14 +18,28 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let config = match Config::load(&dutydesk::paths::config_file()) {
+    let config_path = dutydesk::paths::config_file();
+    // A config file named explicitly but missing is said aloud (a typo would otherwise run
+    // with another database and other keys than the ones meant). It stays a warning, on a
+    // terminal, so that scripts may point DUTYDESK_CONFIG at nothing to run without one.
+    let config_missing = std::env::var_os("DUTYDESK_CONFIG").is_some() && !config_path.exists();
+    if config_missing && std::io::stderr().is_terminal() {
+        eprintln!(
+            "warning: config: {}: DUTYDESK_CONFIG names a file that does not exist; running without a config file",
+            safe_write::escape(&config_path.display().to_string())
+        );
+    }
+    let config = match Config::load(&config_path) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: config: {e}");
+            eprintln!("error: config: {}", safe_write::escape(&e.to_string()));
             return ExitCode::from(2);
         }
     };
     let _log_guard = init_logging();
+    if config_missing {
+        tracing::warn!(path = %config_path.display(), "DUTYDESK_CONFIG names a missing file");
+    }
     let ctx = Ctx::new(&cli, config);
     let lang = ctx.lang;
     match cli::run(cli, ctx) {
@@ -40,8 +56,13 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             tracing::error!("{e:#}");
-            eprintln!("{}{e:#}", lang.pick("错误：", "error: "));
-            ExitCode::FAILURE
+            // Errors echo input (a value, a file name): never raw to the terminal.
+            eprintln!(
+                "{}{}",
+                lang.pick("错误：", "error: "),
+                safe_write::escape(&format!("{e:#}"))
+            );
+            ExitCode::from(cli::exit::code_of(&e))
         }
     }
 }
@@ -69,7 +90,8 @@ fn init_logging() -> Option<tracing_appender::non_blocking::WorkerGuard> {
         .append(true)
         .open(&path)
         .ok()?;
-    let (writer, guard) = tracing_appender::non_blocking(file);
+    // Logs quote data (titles, values): escaped like every other text output.
+    let (writer, guard) = tracing_appender::non_blocking(safe_write::SafeWriter::new(file));
     let filter =
         EnvFilter::try_from_env("DUTYDESK_LOG_LEVEL").unwrap_or_else(|_| EnvFilter::new("info"));
     tracing_subscriber::fmt()

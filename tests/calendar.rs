@@ -211,7 +211,19 @@ fn date_two_years_off_is_rejected() {
     let text = file_with(r#"    {"name": "元旦", "date": "2026-01-01", "isOffDay": true}"#);
     let m = parse_err(&text, "far.json");
     assert!(
-        m.starts_with("far.json:5:") && m.contains("too far from the notice year 2024"),
+        m.starts_with("far.json:5:") && m.contains("outside the notice year 2024"),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_date_in_another_month_of_the_year_before_is_rejected() {
+    // A file labelled 2024 must not turn November 2023 into holidays; late December (a
+    // New Year's break that starts early) is the one exception.
+    let text = file_with(r#"    {"name": "元旦", "date": "2023-11-24", "isOffDay": true}"#);
+    let m = parse_err(&text, "label.json");
+    assert!(
+        m.starts_with("label.json:5:") && m.contains("outside the notice year 2024"),
         "{m}"
     );
 }

@@ -259,10 +259,12 @@ fn left_out_fields_keep_what_the_board_did() {
 fn rejects(bad: &str, line: usize, field: &str, says: &str) {
     let (mut s, e) = loaded("dongchang");
     let before = counts(&s);
-    let good = r#"{"type":"department","id":"new","name":"新部门"}"#;
     let mut text = String::new();
-    for _ in 1..line {
-        text.push_str(good);
+    // Distinct ids: an id given twice in one file is itself an error.
+    for i in 1..line {
+        text.push_str(&format!(
+            r#"{{"type":"department","id":"new{i}","name":"新部门{i}"}}"#
+        ));
         text.push('\n');
     }
     text.push_str(bad);
@@ -300,7 +302,7 @@ fn bad_lines_name_line_and_field_and_write_nothing() {
         r#"{"type":"document","id":"x","title":"t","kind":"请示","urgency":"一般","from":"fgj","received":"2026-11-31"}"#,
         1,
         "received",
-        "'2026-11-31' is not a date of the form YYYY-MM-DD",
+        "'2026-11-31' is not a date",
     );
     rejects(
         r#"{"type":"document","id":"x","title":"t","kind":"请示","urgency":"一般","from":"nowhere","received":"2026-11-16"}"#,

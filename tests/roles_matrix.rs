@@ -223,6 +223,9 @@ fn command_for(act: Act) -> Command {
             days: Vec::new(),
             source: "rota.csv".into(),
         },
+        Act::ChangeProfile => Command::ChangeProfile {
+            profile: "huancui".into(),
+        },
     }
 }
 
@@ -321,12 +324,13 @@ fn every_command_has_a_row() {
         | Act::Receive
         | Act::MeetingHeld
         | Act::MeetingCancel
-        | Act::MeetingMove => a,
+        | Act::MeetingMove
+        | Act::ChangeProfile => a,
     };
     for r in MATRIX {
         assert_eq!(all(r.act), r.act);
     }
-    assert_eq!(MATRIX.len(), 41, "every Act has exactly one row");
+    assert_eq!(MATRIX.len(), 42, "every Act has exactly one row");
 }
 
 fn render() -> String {

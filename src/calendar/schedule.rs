@@ -125,11 +125,16 @@ impl YearSchedule {
                     format!("{date} is listed twice"),
                 ));
             }
-            if (date.year() - year).abs() > 1 {
+            // A notice lists its own year's days, and New Year's Day may begin in the last
+            // days of December before; anything else is a mislabelled file (a 2027 file
+            // must not turn November 2026 into holidays).
+            let starts_early = date.year() == year - 1 && date.month() == 12 && date.day() >= 20;
+            if date.year() != year && !starts_early {
                 return Err(Error::invalid(
                     locate(date, 0),
                     format!(
-                        "{date} is too far from the notice year {year} (at most one year before or after)"
+                        "{date} is outside the notice year {year} (only New Year days from {}-12-20 may precede it)",
+                        year - 1
                     ),
                 ));
             }

@@ -15,6 +15,10 @@ pub fn run(ctx: &Ctx, cmd: AdminCmd, out: &mut dyn Write) -> Result<()> {
             let done = ctx.perform(&mut store, &Command::AddAdmin { account })?;
             writeln!(out, "{}", done.summary(ctx.lang))?;
         }
+        AdminCmd::Profile { id } => {
+            let done = ctx.perform(&mut store, &Command::ChangeProfile { profile: id })?;
+            writeln!(out, "{}", done.summary(ctx.lang))?;
+        }
         AdminCmd::List => {
             let mut stmt = store
                 .conn()

@@ -16,7 +16,20 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             "the board needs a terminal (standard output is not one); for scripts use `dutydesk list`"
         );
     }
-    let mut store = ctx.open_store()?;
+    // A read-only file or directory still gets a board: read-only, and saying so.
+    let mut store = match crate::store::Store::open_existing(&ctx.db) {
+        Ok(s) => s,
+        Err(e) if crate::store::busy::error_is_readonly(&e) => {
+            tracing::warn!("opening read-write failed ({e}); opening read-only");
+            ctx.open_store_read_only()?
+        }
+        Err(e) => return Err(super::exit::from_core(e, ctx.lang)),
+    };
+    // The board waits only briefly for another writer's lock and retries on its own,
+    // showing the wait, so its screen never freezes (tui::retry).
+    store.set_busy_timeout(crate::tui::retry::ATTEMPT)?;
+    // Held while the board is open, so `demo` never rebuilds this file under it.
+    let _lock = crate::store::file::BoardLock::shared(&ctx.db);
     // The board acts as the account's person (or --as where allowed); an account not on
     // the staff list gets a read-only board that says so in its header.
     let env = ctx.acting_env(&store)?;
@@ -32,6 +45,16 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         due_soon,
     )?;
     app.triage.settings = ctx.config.alerts.clone();
+    let mut app = app;
+    if store.is_read_only() {
+        app.say(
+            ctx.lang.pick(
+                "只读：数据库文件或其目录不可写，可以查看，不能操作",
+                "read-only: the database file or its directory cannot be written; you can look, not act",
+            ),
+            true,
+        );
+    }
     tracing::info!(db = %ctx.db.display(), "board opened");
     tui::run(&mut store, app, ctx.config.mouse.unwrap_or(false))
 }

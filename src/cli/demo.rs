@@ -85,6 +85,13 @@ fn demo_path(ctx: &Ctx) -> PathBuf {
 /// Deletes the previous demo (with its WAL and shared-memory files). A file that holds
 /// anything but a demo is left alone, with an error.
 fn make_room(path: &Path) -> Result<()> {
+    // Rebuilding a file a board has open would leave that board on an unlinked file.
+    if crate::store::file::BoardLock::in_use(path) {
+        bail!(
+            "{} is open on a board; close that board first (the demo will not rebuild a file in use)",
+            path.display()
+        );
+    }
     let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if len > 0 && !is_disposable(path) {
         bail!(

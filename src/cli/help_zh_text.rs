@@ -3,6 +3,18 @@
 
 /// Subcommands: (path, Chinese about). A path is the names joined by spaces.
 pub const ABOUT: &[(&str, &str)] = &[
+    (
+        "backup",
+        "在线备份数据库到 DEST，并校验备份（完整性与审计链）",
+    ),
+    (
+        "doctor",
+        "体检：完整性、架构版本、审计链、文件权限、WAL、日历覆盖、区情规则；需处理时退出码为 3",
+    ),
+    (
+        "admin profile",
+        "更换本库的区情规则（仅管理员；记入审计，未办结期限随即重算）",
+    ),
     ("log list", "列出值班日志（可只看未上报的突发事件）"),
     ("log show", "查看一条值班日志"),
     ("log report", "登记突发事件已上报（时间、报告对象）"),
@@ -94,6 +106,15 @@ pub const ABOUT: &[(&str, &str)] = &[
 
 /// Arguments: (id, Chinese help).
 pub const ARGS: &[(&str, &str)] = &[
+    (
+        "init:group",
+        "共享服务器：数据库文件和目录归属此用户组（目录 2770，文件 0660）",
+    ),
+    (
+        "calendar import:replace",
+        "替换已有的该年安排（先列出变动的日期和受影响的期限）",
+    ),
+    ("backup:dest", "备份文件路径（不覆盖已有文件）"),
     ("report:period", "统计期间：2026-11、2026Q4、2026 或 起..止"),
     (
         "report:by",

@@ -9,13 +9,22 @@ use anyhow::{Result, anyhow};
 use std::io::Write;
 use std::path::Path;
 
-pub fn run(
-    ctx: &Ctx,
-    org: Option<&Path>,
-    pinned_clock: bool,
-    admins: &[String],
-    out: &mut dyn Write,
-) -> Result<()> {
+/// What `init` was asked for.
+pub struct Options<'a> {
+    pub org: Option<&'a Path>,
+    pub pinned_clock: bool,
+    pub admins: &'a [String],
+    /// The officers' group (shared server).
+    pub group: Option<&'a str>,
+}
+
+pub fn run(ctx: &Ctx, opts: Options<'_>, out: &mut dyn Write) -> Result<()> {
+    let Options {
+        org,
+        pinned_clock,
+        admins,
+        group,
+    } = opts;
     let l = ctx.lang;
     let id = ctx.profile.clone().ok_or_else(|| {
         anyhow!(
@@ -28,7 +37,14 @@ pub fn run(
     })?;
     // Check the profile before touching the file.
     let profile = Profile::resolve(&id)?;
-    let mut store = ctx.open_store()?;
+    let gid = group
+        .map(crate::store::share::group_id)
+        .transpose()
+        .map_err(|e| anyhow!(e.localized(l)))?;
+    if let Some(gid) = gid {
+        crate::store::share::prepare_dir(&ctx.db, gid).map_err(|e| anyhow!(e.localized(l)))?;
+    }
+    let mut store = ctx.create_store()?;
     let account = command::os_account();
     let env =
         Env::new(profile, store.calendar()?, ctx.clock, account.clone()).with_account(account);
@@ -43,6 +59,9 @@ pub fn run(
         },
     )
     .map_err(|e| anyhow!(e.localized(l)))?;
+    // Every officer of the group writes this file: 0660 whatever the umask (SQLite gives
+    // the -wal and -shm it makes later the database file's mode).
+    crate::store::share::share_files(&ctx.db, gid).map_err(|e| anyhow!(e.localized(l)))?;
     writeln!(
         out,
         "{} {} — {} {} ({})",

@@ -53,16 +53,22 @@ pub fn run(
     };
     if count {
         f.limit = 0;
-        let total = page(&mut store, &env, what, &f, lang)?.1;
+        let (_, total, skipped) = page(&mut store, &env, what, &f, lang)?;
+        note_skipped(lang, &skipped);
         writeln!(out, "{total}")?;
         return Ok(());
     }
     f.with_counts = false;
     let mut years = BTreeSet::from([chrono::Datelike::year(&env.today())]);
     let mut table: Vec<Vec<String>> = Vec::new();
+    let mut skipped = BTreeSet::new();
     loop {
-        let (rows, _) = page(&mut store, &env, what, &f, lang)?;
+        let (rows, _, left_out) = page(&mut store, &env, what, &f, lang)?;
         let n = rows.len();
+        // Unreadable rows count toward the page (the keyset moves past the readable
+        // ones only; a page of nothing readable ends the listing).
+        let fetched = n + left_out.len();
+        skipped.extend(left_out);
         for r in rows {
             if let Some(d) = r.due {
                 years.insert(chrono::Datelike::year(&d));
@@ -74,10 +80,11 @@ pub fn run(
                 table.push(r.cells);
             }
         }
-        if n < PAGE {
+        if fetched < PAGE || n == 0 {
             break;
         }
     }
+    note_skipped(lang, &skipped.into_iter().collect::<Vec<_>>());
     if !json {
         print_table(out, &headings(what, lang), &table)?;
     }
@@ -85,6 +92,27 @@ pub fn run(
         eprintln!("{}", super::calendar::year_warning(&env.calendar, y, lang));
     }
     Ok(())
+}
+
+/// Says on stderr which rows were left out because they could not be read.
+fn note_skipped(l: Lang, skipped: &[String]) {
+    if skipped.is_empty() {
+        return;
+    }
+    let ids = crate::safe_write::escape(&skipped.join(", ")).into_owned();
+    eprintln!(
+        "{}",
+        match l {
+            Lang::Zh => format!(
+                "注意：{} 条记录无法识读，已略去（{ids}）；详见 dutydesk check",
+                skipped.len()
+            ),
+            Lang::En => format!(
+                "note: {} unreadable row(s) left out ({ids}); see dutydesk check",
+                skipped.len()
+            ),
+        }
+    );
 }
 
 fn headings(what: ListWhat, l: Lang) -> Vec<String> {
@@ -119,6 +147,16 @@ fn headings(what: ListWhat, l: Lang) -> Vec<String> {
 
 /// Prints an aligned table, padding by terminal cells (the last column is not padded).
 fn print_table(out: &mut dyn Write, head: &[String], rows: &[Vec<String>]) -> Result<()> {
+    // A cell stays on its line: a line break or tab in the data becomes a space.
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| crate::text::printable(c).into_owned())
+                .collect()
+        })
+        .collect();
+    let rows = &rows[..];
     let mut widths: Vec<usize> = head.iter().map(|h| width(h)).collect();
     for r in rows {
         for (i, c) in r.iter().enumerate() {
@@ -165,14 +203,14 @@ fn with_provisional(mut row: Value, d: &Due, l: Lang) -> Value {
     row
 }
 
-/// One page of rows and the total count.
+/// One page of rows, the total count and the rows left out as unreadable.
 fn page(
     store: &mut Store,
     env: &Env,
     what: ListWhat,
     f: &Filter,
     l: Lang,
-) -> Result<(Vec<Out>, usize)> {
+) -> Result<(Vec<Out>, usize, Vec<String>)> {
     Ok(match what {
         ListWhat::Approvals => {
             let p = store.read(|tx| queries::approvals(tx, env, f))?;
@@ -199,7 +237,7 @@ fn page(
                 due: Some(r.due.due),
                 key: (r.due.due.to_string(), r.id),
             });
-            (rows.collect(), p.total)
+            (rows.collect(), p.total, p.skipped)
         }
         ListWhat::Supervision => {
             let p = store.read(|tx| queries::supervision(tx, env, f))?;
@@ -222,7 +260,7 @@ fn page(
                 due: Some(r.deadline.due),
                 key: (r.deadline.due.to_string(), r.id),
             });
-            (rows.collect(), p.total)
+            (rows.collect(), p.total, p.skipped)
         }
         ListWhat::Meetings => {
             let p = store.read(|tx| queries::meetings(tx, env, f))?;
@@ -257,7 +295,7 @@ fn page(
                     key: (r.start.clone(), r.id),
                 }
             });
-            (rows.collect(), p.total)
+            (rows.collect(), p.total, p.skipped)
         }
     })
 }

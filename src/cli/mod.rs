@@ -4,13 +4,17 @@
 pub mod actions;
 pub mod admin;
 pub mod audit;
+pub mod backup;
 pub mod bench;
 pub mod board;
 pub mod calendar;
 pub mod calendar_cmd;
+pub mod calendar_import;
 pub mod check;
 pub mod demo;
 pub mod digest;
+pub mod doctor;
+pub mod exit;
 pub mod export;
 pub mod handover;
 pub mod help_zh;
@@ -36,7 +40,7 @@ use crate::domain::Env;
 use crate::i18n::Lang;
 use crate::profile::Profile;
 use crate::store::{self, Store};
-use anyhow::{Context as _, Result, anyhow};
+use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -49,7 +53,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "DUTYDESK_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Pin today's date (YYYY-MM-DD) for every computation.
-    #[arg(long, global = true, env = "DUTYDESK_TODAY", value_name = "DATE", value_parser = parse_date_arg)]
+    #[arg(long, global = true, env = "DUTYDESK_TODAY", value_name = "DATE", value_parser = parse_today_arg)]
     pub today: Option<NaiveDate>,
     /// Interface language (default zh, or the config file's `lang`).
     #[arg(long, global = true, env = "DUTYDESK_LANG", value_enum)]
@@ -68,13 +72,19 @@ pub struct Cli {
 /// Parses a date argument (clap names the argument in its error), in the language the
 /// command line asked for (`help_zh::PARSE_LANG`, known before parsing).
 fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
-    clock::parse_date("", s).map_err(|e| match e {
+    let parsed = clock::parse_date("", s).and_then(|d| clock::check_range("", d));
+    parsed.map_err(|e| match e {
         crate::Error::Unclear { zh, en } => match help_zh::PARSE_LANG.get() {
             Some(Lang::En) => en.trim_start_matches(": ").to_string(),
             _ => zh.trim_start_matches('：').to_string(),
         },
         other => other.to_string(),
     })
+}
+
+/// Parses `--today`: any year for a what-if read; writes check the range at the door.
+fn parse_today_arg(s: &str) -> Result<NaiveDate, String> {
+    clock::parse_view_date("--today", s).map_err(|e| e.to_string())
 }
 
 /// What `list` lists.
@@ -112,6 +122,10 @@ pub enum Command {
         /// More administrator accounts (repeat or separate with commas).
         #[arg(long, value_name = "ACCOUNT", value_delimiter = ',')]
         admin: Vec<String>,
+        /// The officers' group on a shared server: it gets the directory (mode 2770) and
+        /// the database files (0660). See docs/deploy.md.
+        #[arg(long, value_name = "GROUP")]
+        group: Option<String>,
     },
     /// Make a fresh demo district and open the board on it (never the real database).
     Demo {
@@ -331,6 +345,15 @@ pub enum Command {
         #[command(subcommand)]
         cmd: CalendarCmd,
     },
+    /// Copy the database to DEST while others keep working, then verify the copy
+    /// (integrity check and audit chain).
+    Backup { dest: PathBuf },
+    /// Check the database's health and say what to do; exit code 3 when anything needs
+    /// action (for cron).
+    Doctor {
+        #[arg(long)]
+        json: bool,
+    },
     /// Administrators of this database (operating-system accounts).
     Admin {
         #[command(subcommand)]
@@ -372,6 +395,9 @@ pub enum AdminCmd {
     Add { account: String },
     /// List the administrators.
     List,
+    /// Move the database to another district profile (administrators): audited, and every
+    /// open deadline recomputed under the new rules in the same transaction.
+    Profile { id: String },
 }
 
 /// `dutydesk calendar …`
@@ -394,7 +420,12 @@ pub enum CalendarCmd {
         n: i64,
     },
     /// Add or replace a year's official schedule (holiday-cn JSON layout) in the database.
-    Import { file: PathBuf },
+    Import {
+        file: PathBuf,
+        /// Replace a year the calendar already has (the changes are shown first).
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 /// Everything a subcommand needs from the command line, environment and config.
@@ -425,9 +456,15 @@ impl Ctx {
         }
     }
 
-    /// Opens the database.
+    /// Opens the existing database (every command but `init` and `demo`): a missing path
+    /// or a file that is not a dutydesk database is an error, and nothing is created.
     pub fn open_store(&self) -> Result<Store> {
-        Store::open(&self.db).with_context(|| format!("opening the database {}", self.db.display()))
+        Store::open_existing(&self.db).map_err(|e| exit::from_core(e, self.lang))
+    }
+
+    /// Opens the database at the path, creating it (`init`).
+    pub fn create_store(&self) -> Result<Store> {
+        Store::open(&self.db).map_err(|e| exit::from_core(e, self.lang))
     }
 
     /// Who this process acts as on `store`: the operating-system account's person, or
@@ -440,18 +477,30 @@ impl Ctx {
     /// Opens the database for a read (`list`, `check`, `export`): read-only where it can
     /// be (see [`Store::open_read_only`]).
     pub fn open_store_read_only(&self) -> Result<Store> {
-        Store::open_read_only(&self.db)
-            .with_context(|| format!("opening the database {}", self.db.display()))
+        Store::open_read_only(&self.db).map_err(|e| exit::from_core(e, self.lang))
     }
 
     /// The profile in force: `--profile`, else the one the database was made for, else
     /// the config file's.
     pub fn profile(&self, store: &Store) -> Result<Profile> {
+        let recorded = store::meta_get(store.conn(), "profile")?;
+        // The database's deadlines were computed under its recorded profile: another one
+        // given on the command line would silently judge them by other rules. Changing it
+        // is `dutydesk admin profile ID` (administrators; audited; deadlines recomputed).
+        if let (Some(given), Some(recorded)) = (&self.profile, &recorded) {
+            if given != recorded {
+                return Err(anyhow!(
+                    "{}",
+                    self.lang.pick(
+                        &format!("本库的区情规则是 {recorded}，不能用 --profile {given} 操作；更换规则请管理员运行 dutydesk admin profile {given}"),
+                        &format!("this database's profile is {recorded}, not {given}: drop --profile (an administrator changes it with dutydesk admin profile {given})"),
+                    )
+                ));
+            }
+        }
         let chosen = match &self.profile {
             Some(p) => Some(p.clone()),
-            None => {
-                store::meta_get(store.conn(), "profile")?.or_else(|| self.config.profile.clone())
-            }
+            None => recorded.or_else(|| self.config.profile.clone()),
         };
         let chosen = chosen.ok_or_else(|| {
             anyhow!("no district profile: run `dutydesk init --profile ID` or pass --profile")
@@ -487,7 +536,33 @@ impl Ctx {
         identity::check_clock(store.conn(), &self.clock)
             .map_err(|e| anyhow!(e.localized(self.lang)))?;
         let env = self.acting_env(store)?;
-        crate::command::perform(store, &env, cmd).map_err(|e| anyhow!(e.localized(self.lang)))
+        // Each attempt waits at most the whole bound (so a short bound is honoured).
+        store.set_busy_timeout(cli_wait().clamp(
+            std::time::Duration::from_millis(100),
+            crate::store::BUSY_TIMEOUT,
+        ))?;
+        // Another writer (an import) may hold the lock for longer than SQLite's own wait:
+        // wait on, saying so, up to a bound; then exit with the busy code, nothing written.
+        let started = std::time::Instant::now();
+        loop {
+            match crate::command::perform(store, &env, cmd) {
+                Err(e)
+                    if crate::store::busy::error_is_busy(&e) && started.elapsed() < cli_wait() =>
+                {
+                    eprintln!(
+                        "{}",
+                        self.lang.pick(
+                            &format!("等待数据库… {} 秒", started.elapsed().as_secs()),
+                            &format!(
+                                "waiting for the database… {} s",
+                                started.elapsed().as_secs()
+                            ),
+                        )
+                    );
+                }
+                other => return other.map_err(|e| exit::from_core(e, self.lang)),
+            }
+        }
     }
 }
 
@@ -506,14 +581,25 @@ impl std::error::Error for Exit {}
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
-    let out = &mut std::io::stdout().lock();
+    // Every text output passes through one sanitising writer (crate::safe_write).
+    let out = &mut crate::safe_write::SafeWriter::new(std::io::stdout().lock());
     match cli.command.unwrap_or(Command::Board) {
         Command::Board => board::run(&ctx),
         Command::Init {
             org,
             pinned_clock,
             admin,
-        } => init::run(&ctx, org.as_deref(), pinned_clock, &admin, out),
+            group,
+        } => init::run(
+            &ctx,
+            init::Options {
+                org: org.as_deref(),
+                pinned_clock,
+                admins: &admin,
+                group: group.as_deref(),
+            },
+            out,
+        ),
         Command::Demo {
             size,
             seed,
@@ -576,6 +662,18 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
             },
             out,
         ),
+        Command::Backup { dest } => backup::run(&ctx, &dest, out),
+        Command::Doctor { json } => doctor::run(&ctx, json, out),
         c => actions::run(&ctx, c, out),
     }
+}
+
+/// How long a CLI write waits for a busy database in all (`DUTYDESK_WAIT_SECS`, default
+/// 120 s), on top of each attempt's own busy timeout.
+fn cli_wait() -> std::time::Duration {
+    let secs = std::env::var("DUTYDESK_WAIT_SECS")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .unwrap_or(120);
+    std::time::Duration::from_secs(secs)
 }

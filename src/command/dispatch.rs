@@ -164,6 +164,7 @@ pub(super) fn run(tx: &Connection, env: &Env, cmd: &Command) -> Result<Done> {
         } => setup::init(tx, env, profile, *pinned_clock, admins, org.as_ref()),
         Command::Demo { profile, opts } => setup::demo(tx, env, profile, *opts),
         Command::AddAdmin { account } => setup::add_admin(tx, env, account),
+        Command::ChangeProfile { profile } => super::profile_change::change(tx, env, profile),
         Command::History { count } => setup::history(tx, env, *count),
         Command::LogAdd(e) => duty::add_entry(tx, env, e),
         Command::LogReport { entry, to, at } => {

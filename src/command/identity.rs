@@ -143,6 +143,23 @@ pub fn check_clock(conn: &Connection, clock: &crate::clock::Clock) -> Result<()>
             "a pinned date (--today or :goto) is a what-if view: writes to this database use the real date; drop --today (on the board, :goto today)",
         ));
     }
+    // A pinned day outside the calendar's years would store dates no reader can use.
+    if clock.is_pinned() && !crate::clock::in_range(clock.today()) {
+        return Err(Error::refused(
+            format!(
+                "指定日期 {} 超出支持的年份 {}–{}，只能用于查看，不能写入",
+                clock.today(),
+                crate::clock::FIRST_YEAR,
+                crate::clock::LAST_YEAR
+            ),
+            format!(
+                "the pinned date {} is outside the supported years {}–{}: a view only, no writes",
+                clock.today(),
+                crate::clock::FIRST_YEAR,
+                crate::clock::LAST_YEAR
+            ),
+        ));
+    }
     Ok(())
 }
 

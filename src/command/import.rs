@@ -210,6 +210,10 @@ impl Importer<'_> {
         let at = format!("{}:{line}", self.source);
         match e {
             Error::Io { .. } => e,
+            // A full disk or a busy database is not a fault of this line: said as itself.
+            e if crate::store::busy::error_is_full(&e) || crate::store::busy::error_is_busy(&e) => {
+                e
+            }
             Error::Refused { zh, en } | Error::NoSuch { zh, en } => {
                 Error::refused(format!("{at}：{zh}"), format!("{at}: {en}"))
             }

@@ -21,6 +21,8 @@ pub mod import;
 pub(crate) mod items;
 pub(crate) mod outcome;
 pub mod pick;
+mod preview;
+mod profile_change;
 pub mod recompute;
 pub mod register;
 pub mod resolve;
@@ -32,6 +34,7 @@ pub use duty::{HandoverSaved, LogEntry, RotaDay, ToDocument, ToSupervision};
 pub use identity::{Identity, os_account};
 pub use import::{ImportMode, ImportSource};
 pub use outcome::{Detail, Done};
+pub use preview::{Moved, preview};
 pub use resolve::{Ref, Target, UrgeRef};
 pub use rules::{SYSTEM_ACTOR, parse_steps};
 pub use setup::DemoOptions;
@@ -169,6 +172,9 @@ pub enum Command {
     Demo { profile: String, opts: DemoOptions },
     /// Make an operating-system account an administrator of this database.
     AddAdmin { account: String },
+    /// Move the database to another district profile (administrators; audited; open
+    /// deadlines recomputed in the same transaction).
+    ChangeProfile { profile: String },
     /// Settled history — signed documents and closed supervision items over ten years —
     /// for measuring the board on a large database (`bench`; training databases only).
     History { count: u64 },
@@ -234,6 +240,7 @@ impl Command {
             Command::Import { .. } | Command::Init { .. } | Command::Demo { .. } => Act::Import,
             Command::CalendarImport { .. } => Act::CalendarImport,
             Command::AddAdmin { .. } => Act::AddAdmin,
+            Command::ChangeProfile { .. } => Act::ChangeProfile,
             Command::History { .. } => Act::MigrationImport,
             Command::LogAdd(_) => Act::LogAdd,
             Command::LogReport { .. } => Act::LogReport,

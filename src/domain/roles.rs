@@ -66,6 +66,8 @@ pub enum Act {
     RotaSet,
     /// Import the duty rota from a CSV file.
     RotaImport,
+    /// Moving the database to another district profile.
+    ChangeProfile,
 }
 
 /// Whether a role may perform a command.
@@ -287,6 +289,9 @@ pub const MATRIX: &[Row] = &[
     row!(RotaImport, "rota import", "导入值班表", "import the duty rota",
         "区政府办公室或管理员", "the government office or an administrator",
         [No, No, No, Yes, Yes, No], admin: true, rule: None),
+    row!(ChangeProfile, "admin profile", "更换区情规则", "change the district profile",
+        "管理员", "an administrator",
+        [No, No, No, No, No, No], admin: true, rule: None),
 ];
 
 /// The matrix's row for a command.

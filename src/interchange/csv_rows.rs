@@ -148,6 +148,7 @@ pub fn read<R: Read>(
         .from_reader(Counting {
             inner: reader,
             read: 0,
+            newlines: 0,
             state: LineState::Start,
             lines: lines.clone(),
         });
@@ -158,6 +159,14 @@ pub fn read<R: Read>(
             let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
             Error::invalid(format!("{source}:{line}"), format!("not valid CSV: {e}"))
         })?;
+        // A quote never closed swallows the rest of the file into one cell: name the line
+        // where it opened rather than the field the swallowed rows leave missing.
+        if let Some(open) = lines.unclosed_quote() {
+            return Err(Error::invalid(
+                format!("{source}:{open}"),
+                "a quoted cell opened on this line is never closed (a missing '\"')",
+            ));
+        }
         if !more {
             return Ok(());
         }
@@ -197,7 +206,7 @@ pub fn read<R: Read>(
             if cell.trim().is_empty() {
                 blank.push(Value::String(name.clone()));
             } else {
-                map.insert(name.clone(), Value::String(cell.to_string()));
+                map.insert(name.clone(), Value::String(unguard(cell).to_string()));
             }
         }
         blank.extend(
@@ -223,9 +232,19 @@ struct Lines {
     /// Newlines not yet passed: offset, and whether the line it ends holds no record
     /// (blank or a `#` comment).
     pending: VecDeque<(u64, bool)>,
+    /// The line a quoted cell opened on, while it is open.
+    quote_from: Option<u64>,
+    /// The input is exhausted.
+    eof: bool,
 }
 
 impl LineIndex {
+    /// The line of a quote still open at the end of the input.
+    fn unclosed_quote(&self) -> Option<u64> {
+        let l = self.0.borrow();
+        l.quote_from.filter(|_| l.eof)
+    }
+
     /// The 1-based line where the record at a byte offset starts. Offsets are asked for in
     /// increasing order, so newlines before it are folded into a count and forgotten.
     fn line_at(&self, offset: u64) -> u64 {
@@ -257,6 +276,8 @@ enum LineState {
 struct Counting<R> {
     inner: R,
     read: u64,
+    /// Newlines passed (the line a quote opens on).
+    newlines: u64,
     state: LineState,
     lines: LineIndex,
 }
@@ -265,7 +286,20 @@ impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         let mut idx = self.lines.0.borrow_mut();
+        if n == 0 {
+            idx.eof = true;
+        }
         for (i, &b) in buf[..n].iter().enumerate() {
+            if b == b'"' && self.state != LineState::Comment {
+                // `""` inside a quoted cell toggles twice: still open.
+                idx.quote_from = match idx.quote_from {
+                    Some(_) => None,
+                    None => Some(self.newlines + 1),
+                };
+            }
+            if b == b'\n' {
+                self.newlines += 1;
+            }
             self.state = match (self.state, b) {
                 (st, b'\n') => {
                     let skipped = st != LineState::Content;
@@ -353,11 +387,40 @@ fn csv_err(e: csv::Error) -> Error {
     Error::invalid("export", e.to_string())
 }
 
+/// Whether a spreadsheet would read a cell as a formula (`=`, `+`, `-`, `@`, or a tab or
+/// carriage return before one), counting cells already guarded by a leading `'` so that
+/// guarding and unguarding are exact inverses.
+fn formula_like(s: &str) -> bool {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => true,
+        Some('\'') => formula_like(&s[1..]),
+        _ => false,
+    }
+}
+
+/// A text cell as written: one a spreadsheet would run as a formula gets a leading `'`,
+/// which spreadsheets show as text (`=HYPERLINK(…)` is exported as `'=HYPERLINK(…)`).
+pub fn guard(s: &str) -> std::borrow::Cow<'_, str> {
+    if formula_like(s) {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    }
+}
+
+/// The inverse of [`guard`], applied to every cell read, so an export imports back exactly.
+pub fn unguard(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => rest,
+        _ => s,
+    }
+}
+
 /// One value as a CSV cell.
 fn cell(v: Option<&Value>) -> String {
     match v {
         None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
+        Some(Value::String(s)) => guard(s).into_owned(),
         Some(Value::Bool(b)) => b.to_string(),
         Some(Value::Number(n)) => n.to_string(),
         Some(Value::Array(a)) => {
@@ -366,7 +429,9 @@ fn cell(v: Option<&Value>) -> String {
                 .map(|x| x.as_str().filter(|s| !s.is_empty() && !s.contains(';')))
                 .collect();
             match plain {
-                Some(ids) if !ids.first().is_some_and(|s| s.starts_with('[')) => ids.join(";"),
+                Some(ids) if !ids.first().is_some_and(|s| s.starts_with('[')) => {
+                    guard(&ids.join(";")).into_owned()
+                }
                 _ => Value::Array(a.clone()).to_string(),
             }
         }
@@ -377,6 +442,27 @@ fn cell(v: Option<&Value>) -> String {
 /// Keeps the record types and [`COLUMNS`] in step.
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn formulas_are_guarded_and_come_back_exact() {
+        use super::{guard, unguard};
+        for s in [
+            "=HYPERLINK(\"x\")",
+            "+1",
+            "-2",
+            "@a",
+            "\tx",
+            "'=x",
+            "''+y",
+            "'plain",
+            "a=b",
+            "",
+        ] {
+            assert_eq!(unguard(&guard(s)), s, "{s}");
+        }
+        assert_eq!(guard("=1+1"), "'=1+1");
+        assert_eq!(guard("正常"), "正常");
+    }
+
     #[test]
     fn every_type_has_columns() {
         for t in crate::interchange::record::TYPES {

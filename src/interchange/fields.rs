@@ -157,9 +157,10 @@ impl Fields {
         let Some(s) = self.opt_str(key)? else {
             return Ok(None);
         };
-        clock::parse_date(key, &s)
-            .map(Some)
-            .map_err(|_| self.err(key, format!("'{s}' is not a date of the form YYYY-MM-DD")))
+        clock::parse_date(key, &s).map(Some).map_err(|e| match e {
+            crate::Error::BadInput { message, .. } => self.err(key, message),
+            other => self.err(key, other.to_string()),
+        })
     }
 
     /// A required meeting time, `YYYY-MM-DDTHH:MM`.
@@ -185,7 +186,11 @@ impl Fields {
             .ok_or_else(|| {
                 self.err(
                     key,
-                    format!("'{s}' is not a time of the form YYYY-MM-DD HH:MM:SS"),
+                    format!(
+                        "'{s}' is not a time of the form YYYY-MM-DD HH:MM:SS in the supported years {}–{}",
+                        clock::FIRST_YEAR,
+                        clock::LAST_YEAR
+                    ),
                 )
             })
     }

@@ -71,14 +71,30 @@ pub fn read_records<R: Read>(
         Error::Io { .. } => e,
         other => Error::invalid(format!("{source}:{line}"), other.to_string()),
     };
+    // An id given twice in one file is a mistake (two rows would silently become one):
+    // refused at the second, naming the first.
+    let mut seen: std::collections::HashMap<(&'static str, String), u64> = Default::default();
+    let mut once = |line: u64, rec: Record| -> Result<()> {
+        if let Some(first) = seen.insert((rec.type_name(), rec.key()), line) {
+            return Err(Error::invalid(
+                format!("{source}:{line}"),
+                format!(
+                    "field 'id': {} '{}' is already on line {first} of this file",
+                    rec.type_name(),
+                    rec.key()
+                ),
+            ));
+        }
+        f(line, rec)
+    };
     match format {
         Format::Jsonl => jsonl(BufReader::new(reader), source, |line, map| {
             let rec = read::record(map, false).map_err(|e| at(line, e.into()))?;
-            f(line, rec)
+            once(line, rec)
         }),
         Format::Csv => csv_rows::read(reader, source, |line, map| {
             let rec = read::record(map, true).map_err(|e| at(line, e.into()))?;
-            f(line, rec)
+            once(line, rec)
         }),
     }
 }

@@ -23,6 +23,8 @@ pub fn parse(s: &str) -> Option<NaiveDateTime> {
     ]
     .iter()
     .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+    // Outside the calendar's years a time is refused like a date (crate::clock::check_range).
+    .filter(|t| crate::clock::in_range(t.date()))
 }
 
 pub fn serialize<S: Serializer>(t: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {

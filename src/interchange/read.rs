@@ -46,9 +46,20 @@ fn department(f: &mut Fields) -> FieldResult<Department> {
 }
 
 fn person(f: &mut Fields) -> FieldResult<Person> {
+    let p = person_fields(f)?;
+    if p.partner.as_deref() == Some(p.login.as_str()) {
+        return Err(FieldError::new(
+            f.name("partner"),
+            "a person cannot be their own A/B partner",
+        ));
+    }
+    Ok(p)
+}
+
+fn person_fields(f: &mut Fields) -> FieldResult<Person> {
     Ok(Person {
         id: f.req_str("id")?,
-        login: f.req_str("login")?,
+        login: login(f, "login")?,
         name: f.req_str("name")?,
         role: f.req_enum("role")?,
         divisions: f.opt_list("divisions")?,
@@ -198,7 +209,45 @@ fn notice(f: &mut Fields) -> FieldResult<Notice> {
     })
 }
 
+/// A login: an operating-system account name, so no spaces, control or invisible
+/// characters (they could not be typed, and would reach terminals).
+fn login(f: &mut Fields, key: &'static str) -> FieldResult<String> {
+    let s = f.req_str(key)?;
+    if s.chars()
+        .any(|c| c.is_whitespace() || crate::text::is_unsafe(c) || is_invisible(c))
+    {
+        return Err(FieldError::new(
+            f.name(key),
+            format!(
+                "'{}' is not a login: spaces, control and invisible characters are not allowed",
+                crate::text::printable(&s)
+            ),
+        ));
+    }
+    Ok(s)
+}
+
+/// Zero-width characters that make two logins look the same.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}'
+    )
+}
+
 fn supervision(f: &mut Fields) -> FieldResult<Supervision> {
+    let s = supervision_fields(f)?;
+    // A deadline before the day the item was assigned cannot be met: a typo.
+    if let Some(d) = s.deadline.filter(|d| *d < s.assigned) {
+        return Err(FieldError::new(
+            f.name("deadline"),
+            format!("{d} is before the day it was assigned ({})", s.assigned),
+        ));
+    }
+    Ok(s)
+}
+
+fn supervision_fields(f: &mut Fields) -> FieldResult<Supervision> {
     Ok(Supervision {
         id: f.req_str("id")?,
         title: f.req_str("title")?,

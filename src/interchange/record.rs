@@ -59,6 +59,21 @@ impl Record {
             Record::Fund(_) => "fund",
         }
     }
+    /// The record's external id (a duty day's date), for finding an id given twice in
+    /// one file.
+    pub fn key(&self) -> String {
+        match self {
+            Record::Department(r) => r.id.clone(),
+            Record::Person(r) => r.id.clone(),
+            Record::Absence(r) => r.id.clone(),
+            Record::Duty(r) => r.date.to_string(),
+            Record::Meeting(r) => r.id.clone(),
+            Record::Document(r) => r.id.clone(),
+            Record::Supervision(r) => r.id.clone(),
+            Record::Investment(r) => r.id.clone(),
+            Record::Fund(r) => r.id.clone(),
+        }
+    }
     /// The record's position in [`TYPES`].
     pub fn type_index(&self) -> usize {
         TYPES

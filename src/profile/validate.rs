@@ -106,10 +106,19 @@ fn check(rule: &Rule<'_>) -> Option<String> {
     match rule {
         Rule::Period(p) => {
             let n = [p.workdays, p.days, p.months].iter().flatten().count();
-            (n != 1).then(|| {
-                format!("a period needs exactly one of workdays, days, months (found {n})")
-            })
+            if n != 1 {
+                return Some(format!(
+                    "a period needs exactly one of workdays, days, months (found {n})"
+                ));
+            }
+            check_period_max(p)
         }
+        Rule::Count(c) => (c.value > MAX_COUNT).then(|| {
+            format!(
+                "value {} is more than the largest sensible {MAX_COUNT}",
+                c.value
+            )
+        }),
         Rule::Roles(r) => r.roles.is_empty().then(|| "roles is empty".to_string()),
         Rule::Cadence(c) => check_cadence(c),
         Rule::Quorum(q) => check_quorum(q),
@@ -118,6 +127,27 @@ fn check(rule: &Rule<'_>) -> Option<String> {
         Rule::Tier(t) => check_tier(t),
         _ => None,
     }
+}
+
+/// The longest period a rule may set, per unit: about five years. A longer one is a typo
+/// (99,999,999 days), and the deadlines it computes would leave the calendar's years and
+/// could no longer be stored and read back.
+pub const MAX_WORKDAYS: u32 = 1_250;
+/// See [`MAX_WORKDAYS`].
+pub const MAX_DAYS: u32 = 1_830;
+/// See [`MAX_WORKDAYS`].
+pub const MAX_MONTHS: u32 = 60;
+/// The largest count a rule may set (members, matters, reminders).
+pub const MAX_COUNT: u32 = 10_000;
+
+fn check_period_max(p: &super::model::Period) -> Option<String> {
+    let over = |unit: &str, v: Option<u32>, max: u32| {
+        v.filter(|v| *v > max)
+            .map(|v| format!("{unit} = {v} is more than the largest sensible {max}"))
+    };
+    over("workdays", p.workdays, MAX_WORKDAYS)
+        .or_else(|| over("days", p.days, MAX_DAYS))
+        .or_else(|| over("months", p.months, MAX_MONTHS))
 }
 
 fn check_cadence(c: &Cadence) -> Option<String> {
@@ -137,6 +167,11 @@ fn check_cadence(c: &Cadence) -> Option<String> {
     }
     if times == 0 {
         return Some("times must be at least 1".into());
+    }
+    if times > MAX_COUNT || c.times_max.is_some_and(|m| m > MAX_COUNT) {
+        return Some(format!(
+            "times is more than the largest sensible {MAX_COUNT}"
+        ));
     }
     if c.every == Some(0) {
         return Some("every must be at least 1".into());

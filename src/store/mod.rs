@@ -7,11 +7,15 @@
 
 pub mod audit;
 pub mod audit_mine;
+pub mod busy;
 pub mod compliance;
+pub mod file;
+pub mod health;
 pub mod migrations;
 pub mod people;
 pub mod queries;
 pub mod report;
+pub mod share;
 pub mod shift;
 
 use crate::calendar::{Calendar, YearSchedule};
@@ -27,11 +31,18 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The file's device and inode when opened: a read or write first checks the path
+    /// still leads to it (see [`Store::file_state`]).
+    ident: Option<file::FileId>,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date:
+    /// for `init`, `demo` and `bench`, the commands that make a database. A file that is
+    /// not a dutydesk database is refused untouched ([`file::check_is_ours`]). Every
+    /// other command uses [`Store::open_existing`] or [`Store::open_read_only`].
     pub fn open(path: &Path) -> Result<Store> {
+        file::check_is_ours(path, true)?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).at_path(dir)?;
         }
@@ -45,24 +56,45 @@ impl Store {
         Self::setup(conn, Some(path.to_path_buf()))
     }
 
-    /// Opens the database at `path` for reading only (`list`, `check`, `export`): nothing
-    /// this connection does can change the file, so reading it stays a read even on a
-    /// read-only file or one shared with running boards. A missing file, or one whose
-    /// schema is older than [`migrations::LATEST`], is opened by [`Store::open`] instead,
-    /// which creates or migrates it as every command always has; a newer schema is refused.
-    pub fn open_read_only(path: &Path) -> Result<Store> {
+    /// Opens an existing dutydesk database for reading and writing, bringing its schema up
+    /// to date; a missing path is an error naming it and nothing is created; a file that
+    /// is not a dutydesk database is refused untouched.
+    pub fn open_existing(path: &Path) -> Result<Store> {
         if !path.exists() {
-            return Self::open(path);
+            return Err(file::missing(path));
         }
+        file::check_is_ours(path, false)?;
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .db(format!("opening {} read-only", path.display()))?;
-        // A read can wait for a writer's checkpoint just as a writer waits for a lock.
-        conn.busy_timeout(BUSY_TIMEOUT)
-            .db("setting the busy timeout")?;
-        let found = migrations::version(&conn)?;
+        .db(format!("opening {}", path.display()))?;
+        Self::setup(conn, Some(path.to_path_buf()))
+    }
+
+    /// Opens the database at `path` for reading only (`list`, `check`, `export`): nothing
+    /// this connection does can change the file, so reading it stays a read even on a
+    /// read-only file or one shared with running boards. A missing path is an error (nothing
+    /// is created); a file that is not a dutydesk database is refused untouched; one whose
+    /// schema is older than [`migrations::LATEST`] is migrated by [`Store::open_existing`];
+    /// a newer schema is refused. In a read-only directory, where SQLite cannot make the
+    /// shared-memory file a WAL reader needs, the file is read as immutable.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(file::missing(path));
+        }
+        file::check_is_ours(path, false)?;
+        let conn = Self::read_only_conn(path, false)?;
+        let (conn, found) = match migrations::version(&conn) {
+            Ok(v) => (conn, v),
+            Err(e) if busy::error_is_readonly(&e) => {
+                drop(conn);
+                let conn = Self::read_only_conn(path, true)?;
+                let v = migrations::version(&conn)?;
+                (conn, v)
+            }
+            Err(e) => return Err(e),
+        };
         if found > migrations::LATEST {
             return Err(Error::SchemaTooNew {
                 found,
@@ -71,7 +103,7 @@ impl Store {
         }
         if found < migrations::LATEST {
             drop(conn);
-            return Self::open(path);
+            return Self::open_existing(path);
         }
         // No journal-mode switch: the file is already in WAL (the writer that made it set
         // it), and a read-only connection could not change it anyway.
@@ -80,8 +112,64 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(64);
         Ok(Store {
             conn,
+            ident: file::FileId::of(path),
             path: Some(path.to_path_buf()),
         })
+    }
+
+    /// A read-only connection; `immutable` for a file in a read-only place.
+    fn read_only_conn(path: &Path, immutable: bool) -> Result<Connection> {
+        let conn = if immutable {
+            let uri = format!("file:{}?immutable=1", uri_path(path));
+            Connection::open_with_flags(
+                uri,
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                    | OpenFlags::SQLITE_OPEN_URI,
+            )
+        } else {
+            Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+        }
+        .db(format!("opening {} read-only", path.display()))?;
+        // A read can wait for a writer's checkpoint just as a writer waits for a lock.
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .db("setting the busy timeout")?;
+        Ok(conn)
+    }
+
+    /// Whether this connection cannot write (a read-only open, or a file or directory the
+    /// account may not write).
+    pub fn is_read_only(&self) -> bool {
+        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
+    }
+
+    /// How long a write waits for another writer's lock before reporting busy (the board
+    /// waits briefly and retries itself, so its screen never freezes).
+    pub fn set_busy_timeout(&self, wait: Duration) -> Result<()> {
+        self.conn.busy_timeout(wait).db("setting the busy timeout")
+    }
+
+    /// Whether the path still leads to the file this store was opened on.
+    pub fn file_state(&self) -> file::FileState {
+        let (Some(path), Some(id)) = (&self.path, self.ident) else {
+            return file::FileState::Same;
+        };
+        match file::FileId::of(path) {
+            None => file::FileState::Deleted,
+            Some(now) if now != id => file::FileState::Replaced,
+            Some(_) => file::FileState::Same,
+        }
+    }
+
+    /// Refuses to go on when the file was deleted or replaced since it was opened.
+    fn check_file(&self) -> Result<()> {
+        match (self.file_state(), &self.path) {
+            (file::FileState::Same, _) | (_, None) => Ok(()),
+            (state, Some(path)) => Err(file::moved_error(path, state)),
+        }
     }
 
     /// An in-memory database (tests).
@@ -108,7 +196,8 @@ impl Store {
         .db("setting connection pragmas")?;
         conn.set_prepared_statement_cache_capacity(64);
         migrations::migrate(&mut conn)?;
-        Ok(Store { conn, path })
+        let ident = path.as_deref().and_then(file::FileId::of);
+        Ok(Store { conn, path, ident })
     }
 
     /// The file this store is on (None in memory).
@@ -123,6 +212,8 @@ impl Store {
 
     /// Runs `f` in one IMMEDIATE transaction: all of it commits, or none of it does.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        // Never into a file that is no longer the shared one.
+        self.check_file()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -134,6 +225,8 @@ impl Store {
 
     /// Runs `f` in one read transaction, so a snapshot sees one consistent state.
     pub fn read<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        // A board on a deleted or replaced file says so instead of showing stale data.
+        self.check_file()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Deferred)
@@ -173,6 +266,20 @@ impl Store {
         }
         Ok(cal)
     }
+}
+
+/// A path for a `file:` URI: `%`, `?` and `#` escaped.
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Reads a `meta` value.

@@ -123,6 +123,8 @@ pub struct App {
     /// What changed since the board last showed it: marks, arrivals above the viewport,
     /// toasts, today's events and alerts (`tui/triage/`).
     pub triage: super::triage::Triage,
+    /// An action waiting for a busy database (see `tui::retry`).
+    pub waiting: Option<super::retry::Waiting>,
 }
 
 impl App {
@@ -158,6 +160,7 @@ impl App {
             size: (80, 24),
             live: true,
             triage: super::triage::Triage::default(),
+            waiting: None,
         };
         app.message = app
             .deemed_note(store)
@@ -243,6 +246,12 @@ impl App {
             match store.read(|tx| queries::detail(tx, &self.env, item)) {
                 Ok(d) => **detail = d,
                 Err(crate::Error::NotFound(_)) => self.mode = Mode::Normal,
+                // An item whose stored dates cannot be read: back to the board, saying so
+                // (the 合规 view lists it as data.unreadable); the board stays live.
+                Err(e @ crate::Error::Invalid { .. }) => {
+                    self.mode = Mode::Normal;
+                    self.say(e.to_string(), true);
+                }
                 Err(e) => return Err(e),
             }
         }
@@ -343,6 +352,25 @@ impl App {
             let ui = &mut self.panes[p.index()];
             ui.viewport = rows.max(1);
             clamp_offset(ui, idx, len);
+        }
+    }
+
+    /// Says so when the text just typed or pasted was cut at the input limit.
+    pub fn note_cut(&mut self) {
+        let cut = match &mut self.mode {
+            Mode::Filter { input, .. } | Mode::Command(input) => input.take_cut(),
+            Mode::Form(f) => f.fields.iter_mut().any(|x| x.input.take_cut()),
+            _ => false,
+        };
+        if cut {
+            let n = super::input::MAX_CHARS;
+            self.say(
+                self.lang.pick(
+                    &format!("输入过长：最多 {n} 个字，多余部分未输入"),
+                    &format!("too long: at most {n} characters; the rest was left out"),
+                ),
+                true,
+            );
         }
     }
 

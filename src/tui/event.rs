@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 
 /// How often the database's data version is polled.
 pub const POLL: Duration = Duration::from_millis(100);
+/// How often a board whose file is gone looks again for a database to reopen.
+pub const MOVED_RETRY: Duration = Duration::from_secs(1);
 /// How often the board re-reads so working-day countdowns stay current.
 pub const TICK: Duration = Duration::from_secs(60);
 
@@ -42,6 +44,8 @@ pub struct Events {
     checked: Instant,
     /// Read the terminal (false in headless tests: only time and the database).
     terminal: bool,
+    /// When the file was last found deleted or replaced (None: it is in place).
+    moved: Option<Instant>,
 }
 
 impl Events {
@@ -55,6 +59,7 @@ impl Events {
             clock,
             checked: now,
             terminal,
+            moved: None,
         }
     }
 
@@ -99,6 +104,24 @@ impl Events {
     /// `DbChanged` when another connection committed since the last check.
     pub fn check_db(&mut self, store: &Store) -> Option<Event> {
         self.checked = Instant::now();
+        // The file itself: replaced or deleted under the board is said at once; the
+        // refresh it triggers fails with the reason, or reopens a new dutydesk database.
+        // While it stays away the board tries again every second (a file being copied in
+        // is not a database until the copy is done).
+        let moved = store.file_state() != crate::store::file::FileState::Same;
+        match (moved, self.moved) {
+            (true, Some(at)) if at.elapsed() < MOVED_RETRY => {}
+            (true, _) => {
+                self.moved = Some(Instant::now());
+                return Some(Event::DbChanged);
+            }
+            (false, Some(_)) => {
+                // Back (the same file moved back): re-read.
+                self.moved = None;
+                return Some(Event::DbChanged);
+            }
+            (false, None) => {}
+        }
         let v = store.data_version().ok()?;
         if self.version.replace(v) != Some(v) {
             return Some(Event::DbChanged);

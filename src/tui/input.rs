@@ -6,29 +6,45 @@ mod readline;
 use crate::text::width;
 use unicode_segmentation::UnicodeSegmentation;
 
+/// The longest text an input holds, in characters: enough for any instruction or note,
+/// far below SQLite's LIKE pattern limit, and small enough that every edit stays cheap.
+pub const MAX_CHARS: usize = 2000;
+
 /// Text with a cursor; `cursor` is a byte offset that always sits on a grapheme boundary.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextInput {
     text: String,
     cursor: usize,
+    /// The last insert was cut at [`MAX_CHARS`] (the board says so once).
+    cut: bool,
 }
 
 impl TextInput {
     /// An input holding `s`, cursor at the end.
     pub fn new(s: &str) -> TextInput {
+        let text: String = s.chars().take(MAX_CHARS).collect();
         TextInput {
-            text: s.to_string(),
-            cursor: s.len(),
+            cursor: text.len(),
+            text,
+            cut: false,
         }
     }
     /// The text.
     pub fn text(&self) -> &str {
         &self.text
     }
-    /// Inserts text at the cursor (a typed character, or a paste; line breaks become spaces).
+    /// Whether the last insert was cut at [`MAX_CHARS`]; clears the mark.
+    pub fn take_cut(&mut self) -> bool {
+        std::mem::take(&mut self.cut)
+    }
+    /// Inserts text at the cursor (a typed character, or a paste; line breaks become spaces),
+    /// up to [`MAX_CHARS`] in all: the cost is linear in what is inserted.
     pub fn insert(&mut self, s: &str) {
+        let room = MAX_CHARS.saturating_sub(self.text.chars().count());
+        self.cut = s.chars().count() > room;
         let clean: String = s
             .chars()
+            .take(room)
             .map(|c| {
                 if c == '\n' || c == '\r' || c == '\t' {
                     ' '
@@ -96,13 +112,18 @@ impl TextInput {
             return (String::new(), 0);
         }
         let graphemes: Vec<(usize, &str)> = self.text.grapheme_indices(true).collect();
-        // Drop graphemes from the left until the cursor fits (one cell kept for it).
-        let mut start = 0;
-        while start < graphemes.len()
-            && graphemes[start].0 < self.cursor
-            && width(&self.text[graphemes[start].0..self.cursor]) + 1 > cells
-        {
-            start += 1;
+        // The first grapheme shown: walk back from the cursor while the text up to it
+        // still fits (one cell kept for the cursor). One pass: linear in the text.
+        let before = graphemes.partition_point(|g| g.0 < self.cursor);
+        let mut start = before;
+        let mut used = 0;
+        while start > 0 {
+            let w = width(graphemes[start - 1].1);
+            if used + w + 1 > cells {
+                break;
+            }
+            used += w;
+            start -= 1;
         }
         let from = graphemes.get(start).map_or(self.text.len(), |g| g.0);
         let cur = width(&self.text[from..self.cursor]);
@@ -138,6 +159,19 @@ mod tests {
         t.home();
         t.delete_forward();
         assert_eq!(t.text(), "议要");
+    }
+
+    #[test]
+    fn inserts_are_bounded() {
+        let mut t = TextInput::default();
+        t.insert(&"字".repeat(100_000));
+        assert_eq!(t.text().chars().count(), MAX_CHARS);
+        assert!(t.take_cut());
+        assert!(!t.take_cut());
+        t.insert("x");
+        assert_eq!(t.text().chars().count(), MAX_CHARS);
+        let (s, c) = t.view(40);
+        assert!(width(&s) <= 40 && c < 40);
     }
 
     #[test]

@@ -140,7 +140,52 @@ impl Keymap {
                 b.keys.clone_from(&keys);
             }
         }
+        if let Some(e) = map.shadowing(overrides) {
+            return Err(e);
+        }
         Ok(map)
+    }
+
+    /// An overridden key that another action already uses where both apply (the first
+    /// binding looked up would win and the other action could no longer be reached).
+    fn shadowing(&self, overrides: &BTreeMap<String, Vec<String>>) -> Option<Error> {
+        // The contexts looked up together (`App::contexts`).
+        const TOGETHER: &[&[Context]] = &[
+            &[Context::Board, Context::Item, Context::Global],
+            &[Context::Text, Context::Global],
+            &[Context::Confirm, Context::Global],
+            &[Context::Detail, Context::Item, Context::Global],
+            &[Context::Help, Context::Global],
+        ];
+        let meet = |a: Context, b: Context| {
+            TOGETHER
+                .iter()
+                .any(|set| set.contains(&a) && set.contains(&b))
+        };
+        for b in self
+            .bindings
+            .iter()
+            .filter(|b| overrides.contains_key(b.name))
+        {
+            for other in &self.bindings {
+                if other.name == b.name || !meet(b.context, other.context) {
+                    continue;
+                }
+                if let Some(k) = b.keys.iter().find(|k| other.keys.contains(k)) {
+                    return Some(Error::invalid(
+                        format!("config [keys] {}", b.name),
+                        format!(
+                            "key '{}' is already the key for '{}' ({}); bind '{}' to another key too, or pick another",
+                            k.display(),
+                            other.name,
+                            other.context.label(Lang::En),
+                            other.name
+                        ),
+                    ));
+                }
+            }
+        }
+        None
     }
 
     /// The action bound to `key` in the first of `contexts` that binds it.

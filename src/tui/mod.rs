@@ -18,6 +18,7 @@ pub mod layout;
 pub mod notify;
 pub mod panes;
 pub mod report;
+pub mod retry;
 pub mod shift;
 pub mod snapshot;
 pub mod theme;
@@ -44,6 +45,17 @@ pub fn step(app: &mut App, store: &mut Store, action: Action) -> Effect {
         Action::DbChanged | Action::Tick | Action::DayChanged | Action::Resize(..)
     );
     let effect = update(app, store, action);
+    app.note_cut();
+    after_update(app, store, effect);
+    if by_user {
+        triage::after_key(app);
+    }
+    effect
+}
+
+/// Performs an update's effect: re-reads what it asks for; when the file was replaced by
+/// another dutydesk database, reopens that one (see [`reopen_if_replaced`]).
+fn after_update(app: &mut App, store: &mut Store, effect: Effect) {
     let read = match effect {
         Effect::Reload => app.reload(store),
         Effect::Requery => app.requery(store),
@@ -53,11 +65,44 @@ pub fn step(app: &mut App, store: &mut Store, action: Action) -> Effect {
         tracing::warn!("refresh failed: {e}");
         app.live = false;
         app.say(e.localized(app.lang), true);
+        if reopen_if_replaced(app, store) && app.reload(store).is_ok() {
+            app.live = true;
+        }
     }
-    if by_user {
-        triage::after_key(app);
+}
+
+/// When the board's file was replaced by another dutydesk database (restored by `mv`,
+/// rebuilt), opens the new one and says so; a deleted file, or one replaced by something
+/// else, stays refused (reads and writes say so) until a dutydesk database is back.
+fn reopen_if_replaced(app: &mut App, store: &mut Store) -> bool {
+    use crate::store::file::FileState;
+    if store.file_state() == FileState::Same {
+        return false;
     }
-    effect
+    let Some(path) = store.path().map(std::path::Path::to_path_buf) else {
+        return false;
+    };
+    if !path.exists() {
+        return false;
+    }
+    match Store::open_existing(&path) {
+        Ok(new) => {
+            let _ = new.set_busy_timeout(retry::ATTEMPT);
+            *store = new;
+            app.say(
+                app.lang.pick(
+                    "数据库文件已被替换：已打开新文件",
+                    "the database file was replaced: the new file is open",
+                ),
+                true,
+            );
+            true
+        }
+        Err(e) => {
+            tracing::warn!("the replacing file cannot be opened: {e}");
+            false
+        }
+    }
 }
 
 /// The action an event stands for in the app's current mode.
@@ -123,6 +168,11 @@ fn run_loop(
         if dirty {
             terminal.draw(|f| f.render_widget(&*app, f.area()))?;
             dirty = false;
+        }
+        if app.waiting.as_ref().is_some_and(|w| w.due()) {
+            let effect = update::retry_waiting(app, store);
+            after_update(app, store, effect);
+            dirty = true;
         }
         let Some(ev) = events.next(store)? else {
             continue;

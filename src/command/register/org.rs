@@ -170,6 +170,9 @@ pub fn set_partner(
 ) -> Result<()> {
     let (id, _) = person(conn, "login", login)?;
     let (pid, _) = person(conn, "partner", partner)?;
+    if pid == id {
+        return Err(FieldError::new("partner", "a person cannot be their own partner").into());
+    }
     let a = Audited::before(conn, env, audit, "people", "person", Some(id))?;
     conn.prepare_cached("UPDATE people SET partner_id = ?2 WHERE id = ?1")
         .db("preparing the partner update")?

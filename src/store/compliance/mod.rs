@@ -14,6 +14,7 @@ mod duty;
 mod meetings;
 mod others;
 pub mod provisional;
+pub mod unreadable;
 
 use crate::domain::Env;
 use crate::domain::compliance::{self, Finding, ItemRef, RuleRef};
@@ -31,6 +32,7 @@ pub fn check(conn: &rusqlite::Connection, env: &Env) -> Result<Vec<Finding>> {
     others::investment(conn, env, &mut out)?;
     provisional::gather(conn, env, &mut out)?;
     duty::gather(conn, env, &mut out)?;
+    unreadable::gather(conn, env.today(), &mut out)?;
     compliance::sort(&mut out);
     Ok(out)
 }

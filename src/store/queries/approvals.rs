@@ -108,21 +108,32 @@ pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Approv
                 })
             },
         )
-        .db("reading pending documents")?
-        .collect::<std::result::Result<Vec<_>, _>>()
         .db("reading pending documents")?;
+    let mut skipped = Vec::new();
+    let raw = super::tolerant(raw, &mut skipped, "pending documents")?;
     let away = super::header::away_today(conn, env)?;
     let mut rows = Vec::with_capacity(raw.len());
     for r in raw {
-        let received = parse_day(&r.received, || format!("document {} received", r.ext_id))?;
+        // A row whose dates cannot be read is left out (and reported by the 合规 check),
+        // never a failed pane.
+        let received = match parse_day(&r.received, || format!("document {} received", r.ext_id))
+            .and_then(|d| crate::clock::check_range("received", d))
+        {
+            Ok(d) => d,
+            Err(e) => {
+                super::skip(&mut skipped, &r.ext_id, &e);
+                continue;
+            }
+        };
         // A due date is written with the row; one imported without it is computed here.
         let due = match r.due {
-            Some(s) => Due::new(
-                env,
-                parse_day(&s, || format!("document {} due", r.ext_id))?,
-                r.rule,
-                r.article,
-            ),
+            Some(s) => match parse_day(&s, || format!("document {} due", r.ext_id)) {
+                Ok(d) => Due::new(env, d, r.rule, r.article),
+                Err(e) => {
+                    super::skip(&mut skipped, &r.ext_id, &e);
+                    continue;
+                }
+            },
             None => {
                 let d = deadline::approval(env, r.urgency, received);
                 Due::new(env, d.due, Some(d.rule), d.article)
@@ -167,7 +178,7 @@ pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Approv
         |r| r.received.to_string(),
         |r| r.title.as_str(),
     );
-    with_counts(
+    let mut pane = with_counts(
         conn,
         f,
         rows,
@@ -182,7 +193,9 @@ pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Approv
         named_params! {":pat": like_pattern(f.text.as_deref()), ":upper": b.upper,
         ":today": b.today, ":soon": b.soon},
         "pending documents",
-    )
+    )?;
+    pane.skipped = skipped;
+    Ok(pane)
 }
 
 /// The ORDER BY of the rows for a sort (keyset paging uses deadline order).

@@ -128,7 +128,15 @@ pub fn away_today(conn: &Connection, env: &Env) -> Result<Vec<AwayLeader>> {
         if !role.is_leader() {
             continue;
         }
-        let until = super::parse_day(&until, || format!("absence of {} end_on", person.login))?;
+        // An unreadable end date leaves this absence out of the header, not the board.
+        let until = match super::parse_day(&until, || format!("absence of {} end_on", person.login))
+        {
+            Ok(d) => d,
+            Err(e) => {
+                tracing::warn!("absence skipped: {e}");
+                continue;
+            }
+        };
         out.push(AwayLeader {
             person,
             role,

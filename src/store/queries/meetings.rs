@@ -192,12 +192,18 @@ pub fn meetings(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Meeting
                 })
             },
         )
-        .db("reading meetings")?
-        .collect::<std::result::Result<Vec<_>, _>>()
         .db("reading meetings")?;
+    let mut skipped = Vec::new();
+    let raw = super::tolerant(raw, &mut skipped, "meetings")?;
     let mut rows = Vec::with_capacity(raw.len());
     for r in raw {
-        rows.push(build(env, r)?);
+        let ext = r.ext_id.clone();
+        // A row whose dates cannot be read is left out (and reported by the 合规 check).
+        match build(env, r) {
+            Ok(row) => rows.push(row),
+            Err(e @ crate::Error::Invalid { .. }) => super::skip(&mut skipped, &ext, &e),
+            Err(e) => return Err(e),
+        }
     }
     resort(
         &mut rows,
@@ -206,7 +212,7 @@ pub fn meetings(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Meeting
         |r| r.start.clone(),
         |r| r.title.as_str(),
     );
-    with_counts(
+    let mut pane = with_counts(
         conn,
         f,
         rows,
@@ -220,7 +226,9 @@ pub fn meetings(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Meeting
         ":pat": like_pattern(f.text.as_deref()), ":upper": upper,
         ":late_only": late_only},
         "meetings",
-    )
+    )?;
+    pane.skipped = skipped;
+    Ok(pane)
 }
 
 type RawDue = (Option<String>, Option<String>, Option<String>);

@@ -136,6 +136,10 @@ pub struct Pane<T> {
     pub overdue: usize,
     /// Of those, not overdue but due within the due-soon threshold.
     pub due_soon: usize,
+    /// External ids of rows left out because they could not be read (a stored date that
+    /// is not a date, a value of no known kind); `dutydesk check` and the 合规 view show
+    /// each as a finding (`data.unreadable`).
+    pub skipped: Vec<String>,
 }
 
 impl<T> Default for Pane<T> {
@@ -145,6 +149,7 @@ impl<T> Default for Pane<T> {
             total: 0,
             overdue: 0,
             due_soon: 0,
+            skipped: Vec::new(),
         }
     }
 }
@@ -269,6 +274,33 @@ pub fn within_cutoff(cal: &Calendar, today: NaiveDate, n: i64) -> NaiveDate {
     cal.add_workdays(today, n.max(0) + 1)
 }
 
+/// Collects a query's rows, leaving out (and noting in `skipped`) a row whose values do
+/// not convert; an error about the database itself still fails the read.
+pub(crate) fn tolerant<T>(
+    rows: impl Iterator<Item = rusqlite::Result<T>>,
+    skipped: &mut Vec<String>,
+    what: &str,
+) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    for r in rows {
+        match r {
+            Ok(v) => out.push(v),
+            Err(e) if crate::store::compliance::unreadable::is_row_error(&e) => {
+                tracing::warn!(what, "unreadable row skipped: {e}");
+                skipped.push("?".to_string());
+            }
+            Err(e) => return Err(e).db(format!("reading {what}")),
+        }
+    }
+    Ok(out)
+}
+
+/// Notes a row left out because one of its values could not be read.
+pub(crate) fn skip(skipped: &mut Vec<String>, ext_id: &str, e: &Error) {
+    tracing::warn!(ext_id, "unreadable row skipped: {e}");
+    skipped.push(ext_id.to_string());
+}
+
 /// Parses a stored `YYYY-MM-DD` date, naming the row and column on error.
 pub fn parse_day(s: &str, what: impl FnOnce() -> String) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
@@ -359,6 +391,7 @@ pub(crate) fn with_counts<T>(
         total: count(total),
         overdue: count(overdue),
         due_soon: count(due_soon),
+        skipped: Vec::new(),
     })
 }
 

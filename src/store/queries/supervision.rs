@@ -85,9 +85,9 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
                 })
             },
         )
-        .db("reading supervision items")?
-        .collect::<std::result::Result<Vec<_>, _>>()
         .db("reading supervision items")?;
+    let mut skipped = Vec::new();
+    let raw = super::tolerant(raw, &mut skipped, "supervision items")?;
     let mut rows = Vec::with_capacity(raw.len());
     for r in raw {
         let id = r.ext_id.clone();
@@ -95,17 +95,28 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
             s.map(|s| parse_day(&s, || format!("supervision {id} {col}")))
                 .transpose()
         };
+        // A row whose dates cannot be read is left out (and reported by the 合规 check).
+        let dates = (|| {
+            Ok::<_, crate::Error>((
+                parse_day(&r.assigned, || format!("supervision {id} assigned"))?,
+                parse_day(&r.deadline, || format!("supervision {id} deadline"))?,
+                opt_day(r.progress_on.clone(), "last_progress_on")?,
+                opt_day(r.recheck.clone(), "recheck_on")?,
+            ))
+        })();
+        let (assigned, deadline, last_progress_on, recheck_on) = match dates {
+            Ok(d) => d,
+            Err(e) => {
+                super::skip(&mut skipped, &id, &e);
+                continue;
+            }
+        };
         rows.push(SupervisionRow {
             id: r.id,
-            assigned: parse_day(&r.assigned, || format!("supervision {id} assigned"))?,
-            deadline: Due::new(
-                env,
-                parse_day(&r.deadline, || format!("supervision {id} deadline"))?,
-                r.rule,
-                r.article,
-            ),
-            last_progress_on: opt_day(r.progress_on, "last_progress_on")?,
-            recheck_on: opt_day(r.recheck, "recheck_on")?,
+            assigned,
+            deadline: Due::new(env, deadline, r.rule, r.article),
+            last_progress_on,
+            recheck_on,
             ext_id: r.ext_id,
             title: r.title,
             source: r.source,
@@ -124,7 +135,7 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
         |r| r.assigned.to_string(),
         |r| r.title.as_str(),
     );
-    with_counts(
+    let mut pane = with_counts(
         conn,
         f,
         rows,
@@ -138,7 +149,9 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
         named_params! {":pat": like_pattern(f.text.as_deref()), ":upper": upper,
         ":today": b.today, ":soon": b.soon},
         "supervision items",
-    )
+    )?;
+    pane.skipped = skipped;
+    Ok(pane)
 }
 
 struct Raw {

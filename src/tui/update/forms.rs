@@ -144,6 +144,11 @@ pub(super) fn form_mode(
     action: Action,
     mut form: Form,
 ) -> Effect {
+    // A key in the form stops a wait for a busy database (Esc cancels; an edit means the
+    // waiting text is no longer what the user wants sent — Enter submits again).
+    if app.waiting.take().is_some() {
+        form.error = None;
+    }
     match action {
         Action::Back => {
             leave(app);
@@ -355,6 +360,20 @@ pub(super) fn confirm(app: &mut App, store: &mut Store, action: Action, c: Confi
 /// Performs one command through the one door; success or refusal lands in the status line.
 fn perform(app: &mut App, store: &mut Store, cmd: Command, mut form: Form) -> Effect {
     match command::perform(store, &app.env, &cmd) {
+        // Busy: the form stays open with its text, the loop tries again (tui::retry).
+        Err(e) if crate::store::busy::error_is_busy(&e) => {
+            let waiting = crate::tui::retry::Waiting::new(cmd);
+            form.error = Some(waiting.text(app.lang));
+            app.waiting = Some(waiting);
+            app.mode = Mode::Form(form);
+            Effect::Redraw
+        }
+        Err(e) if crate::store::busy::explain(&e, app.lang).is_some() => {
+            // A full disk or a read-only file: said as such, the form kept.
+            form.error = crate::store::busy::explain(&e, app.lang);
+            app.mode = Mode::Form(form);
+            Effect::Redraw
+        }
         Ok(done) => {
             leave(app);
             app.say(done.summary(app.lang).to_string(), false);
@@ -370,4 +389,27 @@ fn perform(app: &mut App, store: &mut Store, cmd: Command, mut form: Form) -> Ef
             Effect::Reload
         }
     }
+}
+
+/// Tries a waiting action again (see `tui::retry`); cancelled when its form was closed.
+pub fn retry_waiting(app: &mut App, store: &mut Store) -> Effect {
+    let Some(mut waiting) = app.waiting.take() else {
+        return Effect::None;
+    };
+    let form = match std::mem::replace(&mut app.mode, Mode::Normal) {
+        Mode::Form(form) => form,
+        other => {
+            app.mode = other;
+            return Effect::Redraw;
+        }
+    };
+    waiting.last = std::time::Instant::now();
+    let cmd = waiting.cmd.clone();
+    let effect = perform(app, store, cmd, form);
+    if let (Some(w), Mode::Form(f)) = (&mut app.waiting, &mut app.mode) {
+        // Still busy: keep the original start so the count goes on.
+        w.since = waiting.since;
+        f.error = Some(w.text(app.lang));
+    }
+    effect
 }

@@ -10,6 +10,7 @@ mod report;
 mod text;
 mod triage;
 
+pub use forms::retry_waiting;
 pub use text::parse_command;
 
 use super::action::{Action, ItemAction, PaneId};

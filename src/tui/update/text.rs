@@ -1,7 +1,7 @@
 //! Typing: the incremental `/` filter and the `:` command line.
 
 use super::{Effect, update};
-use crate::clock::{Clock, parse_date};
+use crate::clock::Clock;
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::store::Store;
@@ -104,7 +104,7 @@ pub fn parse_command(line: &str) -> crate::Result<Option<Action>> {
         "q" | "quit" => Action::Quit,
         "goto" => match arg {
             Some("today") => Action::Goto(Clock::system().today()),
-            Some(d) => Action::Goto(parse_date(":goto", d)?),
+            Some(d) => Action::Goto(crate::clock::parse_view_date(":goto", d)?),
             None => return Err(need("a date YYYY-MM-DD")),
         },
         "calendar" => Action::CalendarNote,
