@@ -45,7 +45,6 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         due_soon,
     )?;
     app.triage.settings = ctx.config.alerts.clone();
-    let mut app = app;
     if store.is_read_only() {
         app.say(
             ctx.lang.pick(
