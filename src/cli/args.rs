@@ -1,0 +1,392 @@
+//! The command line's shape: the global flags, every subcommand and its arguments (clap),
+//! and the parsers of the values they take. What each subcommand does is in its own file.
+
+use super::*;
+use crate::clock;
+use crate::i18n::Lang;
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// dutydesk (值班台): the duty board of a district government.
+#[derive(Debug, Parser)]
+#[command(name = "dutydesk", version, about, long_about = None)]
+pub struct Cli {
+    /// The database file (default: in the platform's data directory).
+    #[arg(long, global = true, env = "DUTYDESK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Pin today's date (YYYY-MM-DD) for every computation.
+    #[arg(long, global = true, env = "DUTYDESK_TODAY", value_name = "DATE", value_parser = parse_today_arg)]
+    pub today: Option<NaiveDate>,
+    /// Interface language (default zh, or the config file's `lang`).
+    #[arg(long, global = true, env = "DUTYDESK_LANG", value_enum)]
+    pub lang: Option<Lang>,
+    /// District profile: a built-in id (xinzhou, huancui, kongtong, dongchang, huarong) or a path to a TOML file.
+    #[arg(long, global = true, env = "DUTYDESK_PROFILE", value_name = "ID|PATH")]
+    pub profile: Option<String>,
+    /// Act as this person (login or name). The default is the operating-system account's
+    /// person; acting as another is for administrators and demo/training databases only.
+    #[arg(long = "as", global = true, env = "DUTYDESK_AS", value_name = "LOGIN")]
+    pub actor: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Parses a date argument (clap names the argument in its error), in the language the
+/// command line asked for (`help_zh::PARSE_LANG`, known before parsing).
+pub(crate) fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
+    let parsed = clock::parse_date("", s).and_then(|d| clock::check_range("", d));
+    parsed.map_err(|e| match e {
+        crate::Error::Unclear { zh, en } => match help_zh::PARSE_LANG.get() {
+            Some(Lang::En) => en.trim_start_matches(": ").to_string(),
+            _ => zh.trim_start_matches('：').to_string(),
+        },
+        other => other.to_string(),
+    })
+}
+
+/// Parses `--today`: any year for a what-if read; writes check the range at the door.
+pub(crate) fn parse_today_arg(s: &str) -> Result<NaiveDate, String> {
+    clock::parse_view_date("--today", s).map_err(|e| e.to_string())
+}
+
+/// What `list` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListWhat {
+    /// Documents awaiting approval (待批公文).
+    Approvals,
+    /// Supervision items (督办事项).
+    Supervision,
+    /// Meetings (会议).
+    Meetings,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Jsonl,
+    Csv,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the live board (the default).
+    Board,
+    /// Create an empty database for a district (needs --profile); the account running it
+    /// becomes its first administrator.
+    Init {
+        /// An org chart to import (JSON Lines or CSV, see docs/import.md).
+        #[arg(long, value_name = "FILE")]
+        org: Option<PathBuf>,
+        /// A test or training database: --today may drive writes and anyone may --as anyone.
+        #[arg(long)]
+        pinned_clock: bool,
+        /// More administrator accounts (repeat or separate with commas).
+        #[arg(long, value_name = "ACCOUNT", value_delimiter = ',')]
+        admin: Vec<String>,
+        /// The officers' group on a shared server: it gets the directory (mode 2770) and
+        /// the database files (0660). See docs/deploy.md.
+        #[arg(long, value_name = "GROUP")]
+        group: Option<String>,
+    },
+    /// Make a fresh demo district and open the board on it (never the real database).
+    Demo {
+        /// Scale: 1 is a realistic district; larger multiplies the items.
+        #[arg(long, default_value_t = 1)]
+        size: u32,
+        /// Random seed, so the same seed gives the same district.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Print the summary only, do not open the board.
+        #[arg(long)]
+        no_board: bool,
+    },
+    /// List approvals, supervision items or meetings.
+    List {
+        what: ListWhat,
+        /// Only overdue items.
+        #[arg(long)]
+        overdue: bool,
+        /// Only items due within N working days (overdue included).
+        #[arg(long, value_name = "N")]
+        due_within: Option<i64>,
+        /// One JSON object per line.
+        #[arg(long)]
+        json: bool,
+        /// Print only the number of items.
+        #[arg(long)]
+        count: bool,
+        #[command(flatten)]
+        history: list_history::HistoryArgs,
+    },
+    /// 收文登记: register an incoming document; it is routed by the district's rules and
+    /// shown with its deadline and why it went to its leader. Needs the government office.
+    Receive(receive::ReceiveArgs),
+    /// A meeting's life: held, cancelled, moved; minutes and documents issued on a day;
+    /// topics and leave requests.
+    Meeting {
+        #[command(subcommand)]
+        cmd: meeting::MeetingCmd,
+    },
+    /// Import records (JSON Lines or CSV); a whole file is one transaction. Needs the
+    /// government office or an administrator.
+    Import {
+        file: PathBuf,
+        /// Records carrying later states (signed, returned, closed, issued): administrators only.
+        #[arg(long)]
+        migration: bool,
+    },
+    /// Export everything (JSON Lines by default) to stdout or a file.
+    Export {
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: Format,
+        /// The CSV's encoding: utf-8 (default) or gbk (GB18030, what Excel opens in zh-CN).
+        #[arg(long, value_enum, default_value = "utf-8")]
+        encoding: export::Encoding,
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Sign a document with an instruction (批示). The office records a leader's paper
+    /// signature (代录) with --for and --signed-on.
+    Sign {
+        id: String,
+        #[arg(long, short = 't', value_name = "TEXT", default_value = "")]
+        text: String,
+        /// 代录: the leader who signed on paper (login or name).
+        #[arg(long = "for", value_name = "LEADER", requires = "signed_on")]
+        for_leader: Option<String>,
+        /// 代录: the day the leader signed.
+        #[arg(long, value_name = "DATE", value_parser = parse_date_arg, requires = "for_leader")]
+        signed_on: Option<NaiveDate>,
+    },
+    /// Return a document to its department. The office records a leader's paper return
+    /// (代录) with --for and --signed-on.
+    Return {
+        id: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+        /// 代录: the leader who returned it on paper (login or name).
+        #[arg(long = "for", value_name = "LEADER", requires = "signed_on")]
+        for_leader: Option<String>,
+        /// 代录: the day the leader returned it.
+        #[arg(long, value_name = "DATE", value_parser = parse_date_arg, requires = "for_leader")]
+        signed_on: Option<NaiveDate>,
+    },
+    /// Forward a document to another leader.
+    Forward {
+        id: String,
+        /// The leader (login, name or part of the name).
+        #[arg(long, value_name = "LEADER")]
+        to: String,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
+    },
+    /// Urge (催办) a document or a supervision item; records who and when.
+    Urge {
+        id: String,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
+    },
+    /// Extend a supervision item's deadline (history is kept).
+    Extend {
+        id: String,
+        #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+        to: NaiveDate,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Add a progress note to a supervision item.
+    Progress {
+        id: String,
+        #[arg(long, value_name = "TEXT")]
+        note: String,
+    },
+    /// Close out (销号) a supervision item.
+    Close {
+        id: String,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
+    },
+    /// Reopen a closed supervision item.
+    Reopen {
+        id: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Set a supervision item's 回头看 re-check date.
+    Recheck {
+        id: String,
+        #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+        on: NaiveDate,
+    },
+    /// Print the district profile's rules with their articles.
+    Rules,
+    /// List every current violation, warning and notice of the district's rules. Exit
+    /// code: 0 clean, 3 when there are violations (or warnings too, with --fail-on warning).
+    Check {
+        /// One JSON object per line.
+        #[arg(long)]
+        json: bool,
+        /// The least severity that makes the exit code 3.
+        #[arg(long, value_enum, default_value = "violation")]
+        fail_on: check::FailOn,
+    },
+    /// The 督查通报 of a period: on-time rates, lateness in working days, traffic lights,
+    /// the weekly overdue trend and document approval time, with the method stated.
+    Report {
+        /// A month (2026-11), a quarter (2026Q4), a year (2026) or FROM..TO; default: this month.
+        #[arg(long, value_name = "PERIOD")]
+        period: Option<String>,
+        /// Group by lead department, leader or source (documents: sender, leader, urgency).
+        #[arg(long, value_enum, default_value = "dept")]
+        by: crate::store::report::GroupBy,
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: crate::report::Format,
+        /// gbk writes GB18030, which Excel on a Chinese Windows opens directly.
+        #[arg(long, value_enum, default_value = "utf8")]
+        encoding: crate::report::Encoding,
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Record every countersign request past its reply limit unanswered as 逾期视为无不同意见
+    /// where the district counts silence as consent (for cron; uses the real date).
+    Settle,
+    /// Record a held meeting's minutes as drafted, for the chair to sign (崆峒 四十七).
+    MinutesDrafted { meeting: String },
+    /// Record the report after a held meeting to the 区委 and 区人大常委会, the 区政协
+    /// informed (崆峒 四十二).
+    Reported { meeting: String },
+    /// Record a signed document as printed (印制).
+    Printed { id: String },
+    /// Record a printed document as published online (公开).
+    Published { id: String },
+    /// Record a meeting's decision as a supervision item (会议决定事项).
+    Decide {
+        meeting: String,
+        #[arg(long, value_name = "TEXT")]
+        title: String,
+        /// The lead department (external id or name).
+        #[arg(long, value_name = "DEPT")]
+        lead: String,
+        /// Co-departments (repeat or separate with commas).
+        #[arg(long, value_name = "DEPT", value_delimiter = ',')]
+        co: Vec<String>,
+        #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+        deadline: Option<NaiveDate>,
+    },
+    /// Record a step (numbered from 1) of an investment project's route as done.
+    Step { project: String, step: usize },
+    /// Record a closed supervision item's 回头看 re-check as done.
+    Rechecked {
+        id: String,
+        #[arg(long, value_name = "TEXT")]
+        note: String,
+    },
+    /// Measure the board's work on a large district (a demo plus settled history).
+    Bench {
+        /// Demo scale (1 ≈ 125 items; open and recent items grow with it).
+        #[arg(long, default_value_t = 10)]
+        size: u32,
+        /// Settled items (signed documents, closed supervision) added as history.
+        #[arg(long, default_value_t = 1_000_000)]
+        history: u64,
+        /// Repetitions of each timed step.
+        #[arg(long, default_value_t = 30)]
+        runs: usize,
+    },
+    /// The audit log, oldest first; `audit verify` checks it against its hash chain.
+    #[command(args_conflicts_with_subcommands = true)]
+    Audit {
+        #[command(subcommand)]
+        cmd: Option<audit::AuditCmd>,
+        #[command(flatten)]
+        list: audit::ListArgs,
+    },
+    /// The official working-day calendar.
+    Calendar {
+        #[command(subcommand)]
+        cmd: CalendarCmd,
+    },
+    /// Copy the database to DEST while others keep working, then verify the copy
+    /// (integrity check and audit chain).
+    Backup { dest: PathBuf },
+    /// Check the database's health and say what to do; exit code 3 when anything needs
+    /// action (for cron).
+    Doctor {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Administrators of this database (operating-system accounts).
+    Admin {
+        #[command(subcommand)]
+        cmd: AdminCmd,
+    },
+    /// The duty log (值班日志): calls, faxes, incidents, reports up.
+    Log {
+        #[command(subcommand)]
+        cmd: log::LogCmd,
+    },
+    /// The shift's handover report (交接班): printed, saved and recorded; `handover confirm`
+    /// is the incoming officer's 接班确认.
+    #[command(args_conflicts_with_subcommands = true)]
+    Handover {
+        #[command(subcommand)]
+        cmd: Option<handover::HandoverCmd>,
+        #[command(flatten)]
+        args: handover::HandoverArgs,
+    },
+    /// The duty rota (值班表).
+    Rota {
+        #[command(subcommand)]
+        cmd: rota::RotaCmd,
+    },
+    /// Counts, overdue items, today's meetings and duty, yesterday's log, for cron and mail.
+    /// Exit code 3 when something is overdue.
+    Digest {
+        #[arg(long, value_enum, default_value = "text")]
+        format: shift_args::ReportFormat,
+    },
+    /// Meetings (and optionally deadlines) as an iCalendar feed (RFC 5545).
+    Ics(ics::IcsArgs),
+}
+
+/// `dutydesk admin …`
+#[derive(Debug, Subcommand)]
+pub enum AdminCmd {
+    /// Make an operating-system account an administrator (administrators only).
+    Add { account: String },
+    /// List the administrators.
+    List,
+    /// Move the database to another district profile (administrators): audited, and every
+    /// open deadline recomputed under the new rules in the same transaction.
+    Profile { id: String },
+}
+
+/// `dutydesk calendar …`
+#[derive(Debug, Subcommand)]
+pub enum CalendarCmd {
+    /// One line per day: date, weekday, workday / rest / 补班 and the holiday; any span, streamed.
+    Days {
+        #[arg(value_parser = parse_date_arg)]
+        from: NaiveDate,
+        #[arg(value_parser = parse_date_arg)]
+        to: NaiveDate,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The date N working days after DATE (N may be negative).
+    Add {
+        #[arg(value_parser = parse_date_arg)]
+        date: NaiveDate,
+        #[arg(allow_negative_numbers = true)]
+        n: i64,
+    },
+    /// Add or replace a year's official schedule (holiday-cn JSON layout) in the database.
+    Import {
+        file: PathBuf,
+        /// Replace a year the calendar already has (the changes are shown first).
+        #[arg(long)]
+        replace: bool,
+    },
+}
