@@ -64,21 +64,9 @@ pub fn json_line(f: &Finding, lang: Lang) -> serde_json::Value {
     })
 }
 
-/// What an entity is called.
+/// What an entity is called (shared with the board: `domain::compliance::entity_label`).
 pub fn entity_label(entity: &str, lang: Lang) -> &str {
-    let (zh, en) = match entity {
-        "document" => ("公文", "document"),
-        "meeting" => ("会议", "meeting"),
-        "meeting_kind" => ("会议类型", "meeting kind"),
-        "supervision" => ("督办事项", "supervision item"),
-        "absence" => ("外出请假", "absence"),
-        "people" => ("区政府领导", "leaders"),
-        "duty" => ("值班", "duty"),
-        "investment" => ("投资项目", "investment project"),
-        "fund" => ("资金申请", "fund request"),
-        other => (other, other),
-    };
-    lang.pick(zh, en)
+    crate::domain::compliance::entity_label(entity, lang)
 }
 
 /// "违规 自 2025-03-06 公文 D1《…》：message〔rule（第二十八条）〕".

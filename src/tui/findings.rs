@@ -105,7 +105,7 @@ pub fn item_of(f: &Finding) -> Option<Item> {
 
 /// What an entity is called on screen.
 pub fn entity_label(entity: &str, lang: Lang) -> &str {
-    crate::cli::check::entity_label(entity, lang)
+    crate::domain::compliance::entity_label(entity, lang)
 }
 
 /// The severity as a marker that reads without colour and is one width in every terminal

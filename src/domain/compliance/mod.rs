@@ -236,6 +236,23 @@ pub(crate) fn late_by(env: &Env, due: NaiveDate) -> (String, String) {
     }
 }
 
+/// What an entity is called.
+pub fn entity_label(entity: &str, lang: crate::i18n::Lang) -> &str {
+    let (zh, en) = match entity {
+        "document" => ("公文", "document"),
+        "meeting" => ("会议", "meeting"),
+        "meeting_kind" => ("会议类型", "meeting kind"),
+        "supervision" => ("督办事项", "supervision item"),
+        "absence" => ("外出请假", "absence"),
+        "people" => ("区政府领导", "leaders"),
+        "duty" => ("值班", "duty"),
+        "investment" => ("投资项目", "investment project"),
+        "fund" => ("资金申请", "fund request"),
+        other => (other, other),
+    };
+    lang.pick(zh, en)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
