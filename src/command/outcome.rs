@@ -85,3 +85,46 @@ pub(crate) fn write(conn: &Connection, env: &Env, r: &Record<'_>) -> Result<i64>
         },
     )
 }
+
+/// The acting person, who must be granted `act` by the role matrix with no relation to an
+/// item (the office's own writes: printing, decisions, the duty log, …).
+pub(crate) fn office_actor(
+    conn: &Connection,
+    env: &Env,
+    act: crate::domain::roles::Act,
+) -> Result<crate::store::people::Person> {
+    let me = super::identity::person(conn, env)?;
+    crate::domain::permission::check(
+        &me.who(),
+        act,
+        crate::domain::permission::Relation::default(),
+        None,
+    )?;
+    Ok(me)
+}
+
+/// One audit entry for a change acted for nobody else, and the [`Done`] that reports it.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn audited(
+    conn: &Connection,
+    env: &Env,
+    action: &str,
+    entity: &'static str,
+    id: i64,
+    zh: String,
+    en: String,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+) -> Result<Done> {
+    Record {
+        action,
+        entity,
+        id,
+        zh,
+        en,
+        before,
+        after,
+        acted_for: None,
+    }
+    .commit(conn, env)
+}

@@ -11,16 +11,11 @@ pub(crate) use handover::{confirm_handover, save_handover};
 pub(crate) use log::{add_entry, report_up, resolve_entry, to_document, to_supervision};
 pub(crate) use rota::{import_rota, set_rota};
 
-use super::outcome::Record;
-use super::{Done, identity};
+// The office's own writes share one permission check and one audit step.
+use super::outcome::{audited, office_actor as office};
 use crate::domain::duty::LogCategory;
-use crate::domain::permission::{self, Relation};
-use crate::domain::roles::Act;
-use crate::domain::{DocKind, Env, SupSource, Urgency};
-use crate::error::Result;
-use crate::store::people::Person;
+use crate::domain::{DocKind, SupSource, Urgency};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::Connection;
 
 /// A new line of the duty log.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,37 +77,4 @@ pub struct HandoverSaved {
     pub path: String,
     /// SHA-256 of the file written, so the record proves which text was handed over.
     pub sha256: String,
-}
-
-/// The acting person, who must be granted `act` (the office for every duty write).
-fn office(conn: &Connection, env: &Env, act: Act) -> Result<Person> {
-    let me = identity::person(conn, env)?;
-    permission::check(&me.who(), act, Relation::default(), None)?;
-    Ok(me)
-}
-
-/// The audit row and the [`Done`] for a duty write.
-#[allow(clippy::too_many_arguments)]
-fn audited(
-    conn: &Connection,
-    env: &Env,
-    action: &str,
-    entity: &'static str,
-    id: i64,
-    zh: String,
-    en: String,
-    before: Option<serde_json::Value>,
-    after: Option<serde_json::Value>,
-) -> Result<Done> {
-    Record {
-        action,
-        entity,
-        id,
-        zh,
-        en,
-        before,
-        after,
-        acted_for: None,
-    }
-    .commit(conn, env)
 }

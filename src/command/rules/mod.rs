@@ -20,21 +20,9 @@ pub use investment::parse_steps;
 pub(crate) use investment::{recompute_fund_deadlines, step_done};
 pub(crate) use recheck::recheck_done;
 
-use super::outcome::{Done, Record};
-use crate::domain::Env;
-use crate::domain::permission::{self, Relation};
-use crate::domain::roles::Act;
-use crate::error::Result;
-use crate::store::people::Person;
-use rusqlite::Connection;
+use super::outcome::Done;
 
-/// The acting person, who must be granted `act` by the role matrix (the office, for
-/// these writes).
-fn office_actor(conn: &Connection, env: &Env, act: Act) -> Result<Person> {
-    let me = super::identity::person(conn, env)?;
-    permission::check(&me.who(), act, Relation::default(), None)?;
-    Ok(me)
-}
+pub(super) use super::outcome::{audited, office_actor};
 
 /// "（第五十三条）" / " (art. 53)" for a rule's article, or nothing.
 fn cite(article: Option<&str>) -> (String, String) {
@@ -42,30 +30,4 @@ fn cite(article: Option<&str>) -> (String, String) {
         Some(a) => crate::domain::deadline::article_suffix(a),
         None => (String::new(), String::new()),
     }
-}
-
-/// One audit entry and the [`Done`] that reports it.
-#[allow(clippy::too_many_arguments)]
-fn audited(
-    conn: &Connection,
-    env: &Env,
-    action: &str,
-    entity: &'static str,
-    id: i64,
-    zh: String,
-    en: String,
-    before: Option<serde_json::Value>,
-    after: Option<serde_json::Value>,
-) -> Result<Done> {
-    Record {
-        action,
-        entity,
-        id,
-        zh,
-        en,
-        before,
-        after,
-        acted_for: None,
-    }
-    .commit(conn, env)
 }
