@@ -291,10 +291,27 @@ pub enum Command {
         /// Settled items (signed documents, closed supervision) added as history.
         #[arg(long, default_value_t = 1_000_000)]
         history: u64,
+        /// Open items on the board (demo items plus a generated intake), one measured
+        /// configuration per number.
+        #[arg(long, value_delimiter = ',', default_value = "1000,10000,50000")]
+        open: Vec<u64>,
+        /// District profiles to measure (`all` for the five).
+        #[arg(long, value_delimiter = ',', default_value = "dongchang")]
+        profiles: Vec<String>,
         /// Repetitions of each timed step.
         #[arg(long, default_value_t = 30)]
         runs: usize,
+        /// Keep the generated databases in this directory (for inspecting query plans).
+        #[arg(long)]
+        keep: Option<std::path::PathBuf>,
+        /// Which part to run: the scale matrix, the single measurements, or both.
+        #[arg(long, value_enum, default_value_t = bench::Part::All)]
+        part: bench::Part,
     },
+    /// Measures a board's memory for `bench` (a board's life in brief, then its peak
+    /// resident memory in MiB).
+    #[command(hide = true)]
+    BenchProbe,
     /// The audit log, oldest first; `audit verify` checks it against its hash chain.
     #[command(args_conflicts_with_subcommands = true)]
     Audit {

@@ -9,6 +9,7 @@
 //! and import; the latency from another connection's commit to the board's next snapshot
 //! with the board's own 100 ms polling; and the process's peak memory.
 
+pub mod matrix;
 mod triage;
 
 use super::Ctx;
@@ -30,11 +31,29 @@ use std::io::Write;
 use std::time::{Duration, Instant};
 
 /// Options of one bench run.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub size: u32,
     pub history: u64,
+    /// Open items per configuration of the scale matrix.
+    pub open: Vec<u64>,
+    /// Profiles of the scale matrix (`all` for the five).
+    pub profiles: Vec<String>,
     pub runs: usize,
+    /// Where to keep the databases (None: a temporary directory, removed after).
+    pub keep: Option<std::path::PathBuf>,
+    pub part: Part,
+}
+
+/// Which part of the bench to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Part {
+    /// Both.
+    All,
+    /// The single measurements on the demo district with its history.
+    Once,
+    /// The scale matrix: profiles × open items.
+    Matrix,
 }
 
 /// Median, 95th percentile and maximum of some durations.
@@ -130,16 +149,58 @@ fn live_latency(
 }
 
 pub fn run(ctx: &Ctx, opts: Options, out: &mut dyn Write) -> Result<()> {
-    let dir = std::env::temp_dir().join(format!("dutydesk-bench-{}", std::process::id()));
+    let dir = opts.keep.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("dutydesk-bench-{}", std::process::id()))
+    });
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-    let path = dir.join("bench.db");
-    let result = run_in(ctx, opts, &path, out);
-    let _ = std::fs::remove_dir_all(&dir);
+    let result = run_parts(ctx, &opts, &dir, out);
+    if opts.keep.is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
     result
 }
 
-fn run_in(ctx: &Ctx, opts: Options, path: &std::path::Path, out: &mut dyn Write) -> Result<()> {
+fn run_parts(ctx: &Ctx, opts: &Options, dir: &std::path::Path, out: &mut dyn Write) -> Result<()> {
+    writeln!(out, "dutydesk bench on {}", machine())?;
+    writeln!(
+        out,
+        "command: dutydesk {}",
+        std::env::args().skip(1).collect::<Vec<_>>().join(" ")
+    )?;
+    if opts.part != Part::Matrix {
+        run_in(ctx, opts, &dir.join("bench.db"), out)?;
+    }
+    if opts.part != Part::Once {
+        let profiles: Vec<String> = if opts.profiles.iter().any(|p| p == "all") {
+            matrix::ALL_PROFILES.iter().map(|p| p.to_string()).collect()
+        } else {
+            opts.profiles.clone()
+        };
+        for p in &profiles {
+            matrix::profile(out, dir, ctx.clock, p, opts)?;
+        }
+    }
+    Ok(())
+}
+
+/// The machine: CPU model and count, from /proc (Linux).
+fn machine() -> String {
+    let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let model = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".to_string());
+    format!("{cpus} × {model}")
+}
+
+fn run_in(ctx: &Ctx, opts: &Options, path: &std::path::Path, out: &mut dyn Write) -> Result<()> {
     let profile_id = ctx.profile.clone().unwrap_or_else(|| "dongchang".into());
+    let _ = std::fs::remove_file(path);
     let mut st = Store::open(path)?;
     let account = command::os_account();
     let env = Env::new(
@@ -178,6 +239,7 @@ fn run_in(ctx: &Ctx, opts: Options, path: &std::path::Path, out: &mut dyn Write)
         &env,
         &Command::History {
             count: opts.history,
+            open: 0,
         },
     )?;
     let hist = t.elapsed();

@@ -245,16 +245,29 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
         Command::Bench {
             size,
             history,
+            open,
+            profiles,
             runs,
+            keep,
+            part,
         } => bench::run(
             &ctx,
             bench::Options {
                 size,
                 history,
+                open,
+                profiles,
                 runs,
+                keep,
+                part,
             },
             out,
         ),
+        Command::BenchProbe => {
+            let mut st = ctx.open_store()?;
+            let env = ctx.env(&st)?;
+            bench::matrix::probe(&mut st, &env, out)
+        }
         Command::Calendar { cmd } => calendar_cmd::run(&ctx, cmd, out),
         Command::Audit { cmd, list } => audit::run(&ctx, cmd, &list, out),
         Command::Check { json, fail_on } => check::run(&ctx, json, fail_on, out),

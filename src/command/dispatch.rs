@@ -165,7 +165,7 @@ pub(super) fn run(tx: &Connection, env: &Env, cmd: &Command) -> Result<Done> {
         Command::Demo { profile, opts } => setup::demo(tx, env, profile, *opts),
         Command::AddAdmin { account } => setup::add_admin(tx, env, account),
         Command::ChangeProfile { profile } => super::profile_change::change(tx, env, profile),
-        Command::History { count } => setup::history(tx, env, *count),
+        Command::History { count, open } => setup::history(tx, env, *count, *open),
         Command::LogAdd(e) => duty::add_entry(tx, env, e),
         Command::LogReport { entry, to, at } => {
             duty::report_up(tx, env, duty::resolve_entry(tx, entry)?, to, *at)

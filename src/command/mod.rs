@@ -177,7 +177,7 @@ pub enum Command {
     ChangeProfile { profile: String },
     /// Settled history — signed documents and closed supervision items over ten years —
     /// for measuring the board on a large database (`bench`; training databases only).
-    History { count: u64 },
+    History { count: u64, open: u64 },
     /// 值班日志: record a call, a fax, an incident or a report up.
     LogAdd(LogEntry),
     /// Record a duty log entry (an incident) as reported up: to whom, and when (None: now).

@@ -226,19 +226,23 @@ pub(crate) fn clear_duty_leader(conn: &Connection, day: &str) -> Result<()> {
 }
 
 /// Settled history written straight in SQL (it only has to exist, be indexed and be
-/// skipped by the panes): `count` items, half signed documents, half closed supervision
-/// items over ten years. Training databases only; one audit row for the batch.
-pub(super) fn history(tx: &Connection, env: &Env, count: u64) -> Result<Done> {
+/// skipped by the panes): `count` items over ten years — 45 % signed documents, 45 %
+/// closed supervision items, 10 % held meetings with their minutes issued — plus `open`
+/// items still in work (half pending documents, half open supervision items, due from
+/// six weeks ago to five months ahead), the load of a big intake. Training databases
+/// only; one audit row for the batch.
+pub(super) fn history(tx: &Connection, env: &Env, count: u64, open: u64) -> Result<Done> {
     if !identity::is_training(tx)? {
         return Err(Error::refused(
             "历史数据只能写入演示或培训库",
             "settled history is for demo and training databases only",
         ));
     }
-    let docs = (count / 2) as i64;
-    let sups = (count - count / 2) as i64;
+    let meetings = (count / 10) as i64;
+    let docs = ((count - count / 10) / 2) as i64;
+    let sups = count as i64 - meetings - docs;
     tx.execute(
-        "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
+        "WITH RECURSIVE k(i) AS (SELECT 1 WHERE ?1 > 0 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
          INSERT INTO documents(ext_id, title, kind, urgency, from_dept, received, state, due,
                                signed_on, updated_at)
          SELECT 'H-D-' || i, '历史公文 ' || i, '请示', '一般',
@@ -251,7 +255,7 @@ pub(super) fn history(tx: &Connection, env: &Env, count: u64) -> Result<Done> {
     )
     .db("adding document history")?;
     tx.execute(
-        "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
+        "WITH RECURSIVE k(i) AS (SELECT 1 WHERE ?1 > 0 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
          INSERT INTO supervision(ext_id, title, source, lead_dept, assigned, deadline, state,
                                  closed_on, updated_at)
          SELECT 'H-S-' || i, '历史督办 ' || i, '会议决定',
@@ -263,18 +267,95 @@ pub(super) fn history(tx: &Connection, env: &Env, count: u64) -> Result<Done> {
         [sups],
     )
     .db("adding supervision history")?;
+    tx.execute(
+        "WITH RECURSIVE k(i) AS (SELECT 1 WHERE ?1 > 0 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
+         INSERT INTO meetings(ext_id, title, kind, start_at, place, chair_id, state,
+                              minutes_due, minutes_issued_on, updated_at)
+         SELECT 'H-M-' || i, '历史会议 ' || i, '专题会议',
+                date('2016-01-04', '+' || (i % 3600) || ' days') || ' 09:00', '第一会议室',
+                (SELECT min(id) FROM people), '已召开',
+                date('2016-01-09', '+' || (i % 3600) || ' days'),
+                date('2016-01-08', '+' || (i % 3600) || ' days'), '2016-01-01 00:00:00'
+         FROM k",
+        [meetings],
+    )
+    .db("adding meeting history")?;
+    open_load(tx, env, open)?;
     tx.execute_batch("ANALYZE").db("analyzing")?;
     Record {
         action: "history",
         entity: "database",
         id: 0,
-        zh: format!("写入历史数据 {count} 条（已签批公文、已销号督办）"),
+        zh: format!("写入历史数据 {count} 条（已签批公文、已销号督办、已召开会议），在办 {open} 条"),
         en: format!(
-            "added {count} settled items of history (signed documents, closed supervision items)"
+            "added {count} settled items of history (signed documents, closed supervision items, held meetings) and {open} open items"
         ),
         before: None,
-        after: Some(serde_json::json!({"documents": docs, "supervision": sups})),
+        after: Some(serde_json::json!({"documents": docs, "supervision": sups, "meetings": meetings, "open": open})),
         acted_for: None,
     }
     .commit(tx, env)
+}
+
+/// The open load of [`history`]: pending documents routed to the district's leaders with
+/// every urgency, and open supervision items led by its departments, with titles drawn
+/// from ten subjects (so a filter matches a tenth of them).
+fn open_load(tx: &Connection, env: &Env, open: u64) -> Result<()> {
+    if open == 0 {
+        return Ok(());
+    }
+    let today = crate::clock::fmt_date(env.today());
+    let docs = (open / 2) as i64;
+    let sups = open as i64 - docs;
+    // Numbering continues after an earlier load, so loads can be stacked.
+    let start: i64 = tx
+        .query_row(
+            "SELECT count(*) FROM documents WHERE ext_id GLOB 'L-D-*'",
+            [],
+            |r| r.get(0),
+        )
+        .db("counting earlier loads")?;
+    const SUBJECTS: &str =
+        "w(j, word) AS (VALUES (0, '审计整改'), (1, '安全生产'), (2, '防汛抗旱'),
+        (3, '招商引资'), (4, '老旧小区改造'), (5, '营商环境'), (6, '乡村振兴'), (7, '信访稳定'),
+        (8, '财政预算'), (9, '教育布局'))";
+    tx.execute(
+        &format!(
+            "WITH RECURSIVE k(i) AS (SELECT ?3 + 1 WHERE ?1 > 0 UNION ALL SELECT i + 1 FROM k WHERE i < ?3 + ?1),
+             {SUBJECTS},
+             l(n, id) AS (SELECT row_number() OVER (ORDER BY id) - 1, id FROM people
+                          WHERE role IN ('区长', '常务副区长', '副区长'))
+             INSERT INTO documents(ext_id, doc_no, title, kind, urgency, from_dept, received,
+                                   state, due, due_rule, leader_id, updated_at)
+             SELECT 'L-D-' || i, '区发〔2026〕' || i || '号', '关于' || w.word || '工作的请示（' || i || '）',
+                    '请示',
+                    CASE i % 20 WHEN 0 THEN '特急重要' WHEN 1 THEN '特急' WHEN 2 THEN '加急'
+                                WHEN 3 THEN '加急' ELSE '一般' END,
+                    (SELECT min(id) FROM departments) + i % (SELECT count(*) FROM departments),
+                    date(?2, '-' || (i % 60) || ' days'), '待批',
+                    date(?2, printf('%+d days', i % 200 - 40)), 'given',
+                    (SELECT id FROM l WHERE l.n = i % (SELECT count(*) FROM l)),
+                    '2026-01-01 00:00:00'
+             FROM k JOIN w ON w.j = i % 10"
+        ),
+        rusqlite::params![docs, today, start],
+    )
+    .db("adding open documents")?;
+    tx.execute(
+        &format!(
+            "WITH RECURSIVE k(i) AS (SELECT ?3 + 1 WHERE ?1 > 0 UNION ALL SELECT i + 1 FROM k WHERE i < ?3 + ?1),
+             {SUBJECTS}
+             INSERT INTO supervision(ext_id, title, source, lead_dept, assigned, deadline,
+                                     deadline_rule, state, updated_at)
+             SELECT 'L-S-' || i, '落实' || w.word || '任务（' || i || '）', '会议决定',
+                    (SELECT min(id) FROM departments) + i % (SELECT count(*) FROM departments),
+                    date(?2, '-' || (i % 90) || ' days'),
+                    date(?2, printf('%+d days', i % 200 - 40)), 'given', '办理中',
+                    '2026-01-01 00:00:00'
+             FROM k JOIN w ON w.j = i % 10"
+        ),
+        rusqlite::params![sups, today, start],
+    )
+    .db("adding open supervision items")?;
+    Ok(())
 }

@@ -32,6 +32,20 @@ pub struct PaneUi {
     pub viewport: usize,
     /// History: the filter, on Enter, searches every state (signed, returned, closed).
     pub history: bool,
+    /// `End` was pressed before the last rows were read: select the last row once they are.
+    pub to_end: bool,
+}
+
+/// Rows a pane reads beyond the last one it shows (at least): paging down stays instant,
+/// and the window moves on before the selection reaches its end.
+const MARGIN: usize = 40;
+
+impl PaneUi {
+    /// How many rows the pane's queries fetch: up to the viewport's last row, plus a
+    /// margin. What a refresh reads follows the screen, not the number of open items.
+    pub fn window(&self) -> usize {
+        self.offset + self.viewport.max(1) + MARGIN.max(self.viewport * 2)
+    }
 }
 
 /// What the keyboard is doing.
@@ -145,6 +159,7 @@ impl App {
             // The board opens in priority order: the most urgent is the first row.
             p.filter.sort = queries::SortKey::Priority;
         }
+        fit_windows(&mut panes);
         let snap = Snapshot::read(store, &env, filters(&panes))?;
         let mut app = App {
             lang,
@@ -237,6 +252,7 @@ impl App {
     pub fn reload(&mut self, store: &mut Store) -> Result<()> {
         let before = self.positions();
         let above = self.ids_above();
+        fit_windows(&mut self.panes);
         let snap = Snapshot::read(store, &self.env, filters(&self.panes))?;
         let old = std::mem::replace(&mut self.snap, snap);
         self.follow(&before, &above);
@@ -271,9 +287,63 @@ impl App {
     pub fn requery(&mut self, store: &mut Store) -> Result<()> {
         let before = self.positions();
         let above = self.ids_above();
+        fit_windows(&mut self.panes);
         self.snap.requery(store, &self.env, filters(&self.panes))?;
         self.follow(&before, &above);
+        self.finish_end();
         Ok(())
+    }
+
+    /// Selects the last row of a pane whose `End` waited for its last rows.
+    fn finish_end(&mut self) {
+        for p in PaneId::ALL {
+            if !std::mem::take(&mut self.panes[p.index()].to_end) {
+                continue;
+            }
+            let ids = self.snap.ids(p);
+            if let Some(last) = ids.last() {
+                let ui = &mut self.panes[p.index()];
+                ui.selected = Some(*last);
+                clamp_offset(ui, Some(ids.len() - 1), ids.len());
+            }
+        }
+    }
+
+    /// How many rows a pane has in all (the rows read are a window of them).
+    pub fn pane_total(&self, pane: PaneId) -> usize {
+        match pane {
+            PaneId::Approvals => self.snap.approvals.total,
+            PaneId::Supervision => self.snap.supervision.total,
+            PaneId::Meetings => self.snap.meetings.total,
+            PaneId::Compliance => self.snap.findings.shown.len(),
+        }
+    }
+
+    /// Whether the focused pane should read further rows: the selection came near the
+    /// end of the rows read while more exist, or the viewport grew past them.
+    pub fn needs_rows(&self) -> bool {
+        let p = self.focus;
+        if p == PaneId::Compliance {
+            return false;
+        }
+        let ui = &self.panes[p.index()];
+        let read = self.snap.ids(p).len();
+        read < self.pane_total(p) && read < ui.window().saturating_sub(MARGIN / 2)
+    }
+
+    /// `End`: the last row, reading the rows up to it first when they are not read yet.
+    /// Returns whether a re-read is needed.
+    pub fn to_end(&mut self) -> bool {
+        let p = self.focus;
+        let total = self.pane_total(p);
+        if p == PaneId::Compliance || self.snap.ids(p).len() >= total {
+            self.move_by(isize::MAX / 2);
+            return false;
+        }
+        let ui = &mut self.panes[p.index()];
+        ui.offset = total.saturating_sub(ui.viewport.max(1));
+        ui.to_end = true;
+        true
     }
 
     /// Each pane's ids above its viewport (scrolled out of sight), before a re-read.
@@ -407,6 +477,14 @@ impl App {
             self.mode,
             Mode::Filter { .. } | Mode::Command(_) | Mode::Form(_)
         ) || matches!(&self.mode, Mode::Shift(s) if s.form.is_some())
+    }
+}
+
+/// Sets each item pane's row window from its scroll position and size.
+fn fit_windows(panes: &mut [PaneUi; 4]) {
+    for p in [PaneId::Approvals, PaneId::Supervision, PaneId::Meetings] {
+        let ui = &mut panes[p.index()];
+        ui.filter.limit = ui.window();
     }
 }
 

@@ -16,6 +16,8 @@ pub struct Findings {
     keys: Vec<i64>,
     /// Indexes into `all` of the findings shown, in order.
     pub shown: Vec<usize>,
+    /// The filter text `shown` was computed for (None: not filtered yet).
+    applied: Option<String>,
 }
 
 impl Findings {
@@ -35,7 +37,12 @@ impl Findings {
             .map(|k| k as i64)
             .collect();
         let shown = (0..all.len()).collect();
-        Findings { all, keys, shown }
+        Findings {
+            all,
+            keys,
+            shown,
+            applied: None,
+        }
     }
 
     /// Applies the `/` filter: a finding is shown when any of its texts (severity, rule,
@@ -43,6 +50,11 @@ impl Findings {
     /// `text`, ignoring ASCII case.
     pub fn filter(&mut self, text: Option<&str>) {
         let needle = text.map(str::trim).filter(|t| !t.is_empty());
+        // A keystroke in another pane's filter re-reads the panes, not this view's text.
+        if self.applied.as_deref() == Some(needle.unwrap_or("")) {
+            return;
+        }
+        self.applied = Some(needle.unwrap_or("").to_string());
         self.shown = match needle {
             None => (0..self.all.len()).collect(),
             Some(n) => {

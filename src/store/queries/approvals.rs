@@ -1,20 +1,20 @@
 //! 待批公文: documents awaiting a leader. Priority order (the board's default): overdue
 //! before due, then 特急重要 > 特急 > 加急 > 一般, then working days left; or deadline
-//! order, or by 紧急程度. Only pending documents are read, through
-//! `documents_pending_by_due` (partial on `state = '待批'`): deadline order walks it in
-//! order; the priority and urgency orders sort that open set (hundreds of rows, never
-//! the history) in a temporary B-tree, so rows and counts come from the same predicate.
+//! order, or by 紧急程度. Only pending documents are read, and only as many as the pane
+//! asks for (`Filter::limit`: what the screen shows plus a margin): deadline order walks
+//! `documents_pending_by_due`, the priority and urgency orders walk
+//! `documents_pending_by_urgency` one urgency (and side of today) at a time, so the first
+//! rows never wait for a sort of every open document. The counts come from the per-day
+//! counters (`counts`), or with a text filter from its matches (`search`).
 
-use super::{
-    Bounds, Due, Filter, Pane, PersonRef, SortKey, like_pattern, parse_day, resort, urgency_rank,
-    with_counts,
-};
+use super::search::{Match, Table};
+use super::{Bounds, Due, Filter, Pane, PersonRef, SortKey, parse_day, resort, urgency_rank};
 use crate::domain::compliance::documents::silence_is_consent;
 use crate::domain::{CountersignAnswer, DocKind, Env, Urgency, deadline};
 use crate::error::{DbContext, Result};
 use crate::i18n::Named;
 use chrono::NaiveDate;
-use rusqlite::{Connection, named_params};
+use rusqlite::Connection;
 use serde::Serialize;
 
 /// One pending document.
@@ -47,70 +47,80 @@ pub struct CountersignStatus {
     pub deemed: i64,
 }
 
-const FILTER: &str = "d.state = '待批'
-  AND (:pat IS NULL OR d.title LIKE :pat ESCAPE '\\' OR d.doc_no LIKE :pat ESCAPE '\\'
-       OR dep.name LIKE :pat ESCAPE '\\' OR p.name LIKE :pat ESCAPE '\\' OR p.login LIKE :pat ESCAPE '\\')
-  AND (:upper IS NULL OR d.due < :upper)";
+/// The columns of a row (the countersign counts only for the few rows fetched).
+const COLUMNS: &str = "d.id, d.ext_id, d.doc_no, d.title, d.kind, d.urgency, d.received, d.due,
+       d.due_rule, d.due_article, d.urged_count, dep.name, p.id, p.login, p.name,
+       (SELECT count(*) FROM countersigns c WHERE c.document_id = d.id),
+       (SELECT count(*) FROM countersigns c WHERE c.document_id = d.id AND c.answer IS NOT NULL),
+       (SELECT count(*) FROM countersigns c WHERE c.document_id = d.id AND c.answer = :deemed),
+       (SELECT count(*) FROM countersigns c WHERE c.document_id = d.id AND c.answer IS NULL AND c.due < :today)";
+
+/// The urgencies from most to least urgent: the priority and urgency orders read each
+/// one's first rows through `documents_pending_by_urgency`.
+const URGENCIES: [&str; 4] = ["特急重要", "特急", "加急", "一般"];
 
 /// The pending documents matching `f`.
 pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<ApprovalRow>> {
     let b = Bounds::new(env, f);
-    let pat = like_pattern(f.text.as_deref());
+    let text = super::filter_text(f);
+    let found = match text {
+        Some(t) => Some(Match::new(conn, Table::Documents, t)?),
+        None => None,
+    };
+    // The conditions every statement shares: each one a range or a lookup, no
+    // `:x IS NULL OR` that would turn a range into a scan.
+    let mut cond = vec!["d.state = '待批'".to_string()];
+    if let Some(m) = &found {
+        cond.push(m.condition(Table::Documents, "d.id"));
+    }
+    if b.upper.is_some() {
+        cond.push("d.due < :upper".to_string());
+    }
+    let cond = cond.join(" AND ");
+    let q = found.as_ref().map(Match::param);
     // Silence past the limit is counted as deemed on read (as of `env.today()`), never
     // recorded by it: a pinned later day shows more deemed, an earlier one fewer.
     let silence_is_consent = silence_is_consent(env).is_some();
-    let sql = format!(
-        "SELECT d.id, d.ext_id, d.doc_no, d.title, d.kind, d.urgency, d.received, d.due,
-                d.due_rule, d.due_article, d.urged_count, dep.name, p.id, p.login, p.name,
-                (SELECT count(*) FROM countersigns c WHERE c.document_id = d.id),
-                (SELECT count(*) FROM countersigns c WHERE c.document_id = d.id AND c.answer IS NOT NULL),
-                (SELECT count(*) FROM countersigns c WHERE c.document_id = d.id AND c.answer = :deemed),
-                (SELECT count(*) FROM countersigns c WHERE c.document_id = d.id AND c.answer IS NULL AND c.due < :today)
-         FROM documents d
-         LEFT JOIN departments dep ON dep.id = d.from_dept
-         LEFT JOIN people p ON p.id = d.leader_id
-         WHERE {FILTER} AND (:after_key IS NULL OR (d.due, d.id) > (:after_key, :after_id))
-         ORDER BY {order}
-         LIMIT :limit",
-        order = order_by(f.sort)
-    );
-    let mut stmt = conn
-        .prepare_cached(&sql)
-        .db("preparing the approvals query")?;
-    let limit = i64::try_from(f.limit).unwrap_or(i64::MAX);
-    let raw = stmt
-        .query_map(
-            named_params! {":pat": pat, ":upper": b.upper, ":today": b.today, ":limit": limit, ":after_key": f.after.as_ref().map(|a| &a.0), ":after_id": f.after.as_ref().map(|a| a.1),
-                           ":deemed": CountersignAnswer::Deemed.zh()},
-            |r| {
-                Ok(Raw {
-                    id: r.get(0)?,
-                    ext_id: r.get(1)?,
-                    doc_no: r.get(2)?,
-                    title: r.get(3)?,
-                    kind: r.get(4)?,
-                    urgency: r.get(5)?,
-                    received: r.get(6)?,
-                    due: r.get(7)?,
-                    rule: r.get(8)?,
-                    article: r.get(9)?,
-                    urged_count: r.get(10)?,
-                    dept: r.get(11)?,
-                    leader: match r.get::<_, Option<i64>>(12)? {
-                        Some(id) => Some(PersonRef {
-                            id,
-                            login: r.get(13)?,
-                            name: r.get(14)?,
-                        }),
-                        None => None,
-                    },
-                    cs: [r.get(15)?, r.get(16)?, r.get(17)?, r.get(18)?],
-                })
-            },
-        )
-        .db("reading pending documents")?;
+    let deemed = CountersignAnswer::Deemed.zh();
+    let after_key = f.after.as_ref().map(|a| a.0.as_str());
+    let after_id = f.after.as_ref().map(|a| a.1);
+    let params: [(&str, &dyn rusqlite::ToSql); 7] = [
+        (":q", &q),
+        (":upper", &b.upper),
+        (":today", &b.today),
+        (":deemed", &deemed),
+        (":after_key", &after_key),
+        (":after_id", &after_id),
+        (":soon", &b.soon),
+    ];
+    let limit = super::fetch_limit(f);
     let mut skipped = Vec::new();
-    let raw = super::tolerant(raw, &mut skipped, "pending documents")?;
+    let mut raw = Vec::new();
+    for (part, order) in parts(f, found.is_some()) {
+        let want = limit.saturating_sub(raw.len());
+        if want == 0 {
+            break;
+        }
+        let sql = format!(
+            "SELECT {COLUMNS}
+             FROM documents d {hint}
+             LEFT JOIN departments dep ON dep.id = d.from_dept
+             LEFT JOIN people p ON p.id = d.leader_id
+             WHERE {cond}{part}
+             ORDER BY {order}
+             LIMIT :limit",
+            // A filter's matches drive the read (by id), whatever the order.
+            hint = if found.is_some() { "NOT INDEXED" } else { "" },
+        );
+        let mut stmt = conn
+            .prepare_cached(&sql)
+            .db("preparing the approvals query")?;
+        super::bind(&mut stmt, &params)?;
+        let want = i64::try_from(want).unwrap_or(i64::MAX);
+        super::bind(&mut stmt, &[(":limit", &want)])?;
+        let rows = super::mapped(stmt.raw_query(), read_raw);
+        raw.extend(super::tolerant(rows, &mut skipped, "pending documents")?);
+    }
     let away = super::header::away_today(conn, env)?;
     let mut rows = Vec::with_capacity(raw.len());
     for r in raw {
@@ -178,36 +188,105 @@ pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Approv
         |r| r.received.to_string(),
         |r| r.title.as_str(),
     );
-    let mut pane = with_counts(
-        conn,
-        f,
-        rows,
-        &format!(
-            "SELECT count(*), coalesce(sum(d.due < :today), 0),
-                    coalesce(sum(d.due >= :today AND d.due < :soon), 0)
-             FROM documents d
-             LEFT JOIN departments dep ON dep.id = d.from_dept
-             LEFT JOIN people p ON p.id = d.leader_id
-             WHERE {FILTER}"
-        ),
-        named_params! {":pat": like_pattern(f.text.as_deref()), ":upper": b.upper,
-        ":today": b.today, ":soon": b.soon},
-        "pending documents",
-    )?;
+    let mut pane = if !f.with_counts {
+        Pane {
+            rows,
+            ..Pane::default()
+        }
+    } else if found.is_none() {
+        // Without a text filter the counts are sums of the per-day counters.
+        let (total, overdue, due_soon) =
+            super::counts::of_pane(conn, "approvals", &b, b.upper.as_deref())?;
+        Pane {
+            rows,
+            total,
+            overdue,
+            due_soon,
+            skipped: Vec::new(),
+        }
+    } else {
+        super::with_counts(
+            conn,
+            f,
+            rows,
+            &format!(
+                "SELECT count(*), coalesce(sum(d.due < :today), 0),
+                        coalesce(sum(d.due >= :today AND d.due < :soon), 0)
+                 FROM documents d NOT INDEXED WHERE {cond}"
+            ),
+            &params,
+            "pending documents",
+        )?
+    };
     pane.skipped = skipped;
     Ok(pane)
 }
 
-/// The ORDER BY of the rows for a sort (keyset paging uses deadline order).
-fn order_by(sort: SortKey) -> String {
-    match sort {
-        SortKey::Priority => format!(
-            "(d.due < :today) DESC, {}, d.due, d.id",
-            urgency_rank("d.urgency")
-        ),
-        SortKey::Urgency => format!("{}, d.due, d.id", urgency_rank("d.urgency")),
-        _ => "d.due, d.id".to_string(),
+/// The statements that read the rows, in order, each with its extra condition and its
+/// ORDER BY: one range per urgency (and per side of today) for the priority and urgency
+/// orders, so the first rows come off an index instead of a sort of every open
+/// document; one statement in deadline order otherwise. A text filter's matches are
+/// few enough to sort in one statement.
+fn parts(f: &Filter, filtered: bool) -> Vec<(String, String)> {
+    let rank = urgency_rank("d.urgency");
+    let by_due = || ("".to_string(), "d.due, d.id".to_string());
+    if f.after.is_some() {
+        return vec![(
+            " AND (d.due, d.id) > (:after_key, :after_id)".to_string(),
+            "d.due, d.id".to_string(),
+        )];
     }
+    match f.sort {
+        SortKey::Priority if filtered => vec![(
+            String::new(),
+            format!("(d.due < :today) DESC, {rank}, d.due, d.id"),
+        )],
+        SortKey::Urgency if filtered => vec![(String::new(), format!("{rank}, d.due, d.id"))],
+        SortKey::Priority => {
+            let mut v = Vec::new();
+            for side in ["d.due < :today", "d.due >= :today"] {
+                for u in URGENCIES {
+                    v.push((
+                        format!(" AND {side} AND d.urgency = '{u}'"),
+                        "d.due, d.id".to_string(),
+                    ));
+                }
+            }
+            v.push((" AND d.due IS NULL".to_string(), format!("{rank}, d.id")));
+            v
+        }
+        SortKey::Urgency => URGENCIES
+            .iter()
+            .map(|u| (format!(" AND d.urgency = '{u}'"), "d.due, d.id".to_string()))
+            .collect(),
+        _ => vec![by_due()],
+    }
+}
+
+fn read_raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<Raw> {
+    Ok(Raw {
+        id: r.get(0)?,
+        ext_id: r.get(1)?,
+        doc_no: r.get(2)?,
+        title: r.get(3)?,
+        kind: r.get(4)?,
+        urgency: r.get(5)?,
+        received: r.get(6)?,
+        due: r.get(7)?,
+        rule: r.get(8)?,
+        article: r.get(9)?,
+        urged_count: r.get(10)?,
+        dept: r.get(11)?,
+        leader: match r.get::<_, Option<i64>>(12)? {
+            Some(id) => Some(PersonRef {
+                id,
+                login: r.get(13)?,
+                name: r.get(14)?,
+            }),
+            None => None,
+        },
+        cs: [r.get(15)?, r.get(16)?, r.get(17)?, r.get(18)?],
+    })
 }
 
 /// How many countersign requests on documents awaiting approval count as deemed no

@@ -9,11 +9,13 @@
 //! number and the department and person names, so the counts agree with the filter.
 
 pub mod approvals;
+pub(crate) mod counts;
 pub mod detail;
 pub mod header;
 pub mod history;
 pub mod lapsed;
 pub mod meetings;
+pub(crate) mod search;
 pub mod supervision;
 pub mod to_print;
 
@@ -375,23 +377,73 @@ pub(crate) fn with_counts<T>(
             ..Pane::default()
         });
     }
-    let (total, overdue, due_soon) = conn
+    let mut stmt = conn
         .prepare_cached(sql)
-        .db(format!("preparing the {what} count"))?
-        .query_row(params, |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        })
-        .db(format!("counting {what}"))?;
+        .db(format!("preparing the {what} count"))?;
+    bind(&mut stmt, params)?;
+    let mut found = stmt.raw_query();
+    let row = found
+        .next()
+        .db(format!("counting {what}"))?
+        .ok_or_else(|| Error::NotFound(format!("the {what} count")))?;
+    let (total, overdue, due_soon) = (
+        row.get::<_, i64>(0).db(format!("counting {what}"))?,
+        row.get::<_, i64>(1).db(format!("counting {what}"))?,
+        row.get::<_, i64>(2).db(format!("counting {what}"))?,
+    );
     Ok(Pane {
         rows,
         total: count(total),
         overdue: count(overdue),
         due_soon: count(due_soon),
         skipped: Vec::new(),
+    })
+}
+
+/// The filter's text, trimmed; None when there is none.
+pub(crate) fn filter_text(f: &Filter) -> Option<&str> {
+    f.text.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// How many rows a pane query fetches: the filter's limit, or for the orders SQL does
+/// not keep (owner, newest, title: the fetched rows are reordered) at least
+/// [`DEFAULT_LIMIT`], so the reordered rows are the first ones by deadline.
+pub(crate) fn fetch_limit(f: &Filter) -> usize {
+    match f.sort {
+        SortKey::Owner | SortKey::Newest | SortKey::Title if f.after.is_none() => {
+            f.limit.max(DEFAULT_LIMIT)
+        }
+        _ => f.limit,
+    }
+}
+
+/// Binds the named values a statement uses (the statements of a pane differ in which
+/// conditions they carry; a value the statement does not name is left out).
+pub(crate) fn bind(
+    stmt: &mut rusqlite::Statement<'_>,
+    params: &[(&str, &dyn rusqlite::ToSql)],
+) -> Result<()> {
+    for (name, value) in params {
+        if let Some(i) = stmt.parameter_index(name).db(format!("binding {name}"))? {
+            stmt.raw_bind_parameter(i, value)
+                .db(format!("binding {name}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// The rows of a bound statement, each mapped by `f`.
+pub(crate) fn mapped<'s, T>(
+    mut rows: rusqlite::Rows<'s>,
+    f: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> impl Iterator<Item = rusqlite::Result<T>> + 's
+where
+    T: 's,
+{
+    std::iter::from_fn(move || match rows.next() {
+        Ok(Some(r)) => Some(f(r)),
+        Ok(None) => None,
+        Err(e) => Some(Err(e)),
     })
 }
 

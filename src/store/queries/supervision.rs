@@ -1,12 +1,15 @@
 //! 逾期督办: open supervision items, overdue first (by days overdue), then those due within
 //! the due-soon threshold; the filter can widen to every open item. Walks
-//! `supervision_open_by_deadline` (partial on `state = '办理中'`) in deadline order.
+//! `supervision_open_by_deadline` (partial on `state = '办理中'`) in deadline order, only
+//! as far as the pane asks (`Filter::limit`); the counts come from the per-day counters,
+//! or with a text filter from its matches (`search`).
 
-use super::{Bounds, Due, Filter, Pane, like_pattern, parse_day, resort, with_counts};
+use super::search::{Match, Table};
+use super::{Bounds, Due, Filter, Pane, parse_day, resort};
 use crate::domain::{Env, FeedbackCycle, SupSource};
 use crate::error::{DbContext, Result};
 use chrono::NaiveDate;
-use rusqlite::{Connection, named_params};
+use rusqlite::Connection;
 use serde::Serialize;
 
 /// One open supervision item.
@@ -31,11 +34,6 @@ pub struct SupervisionRow {
     pub urged_count: i64,
 }
 
-const FILTER: &str = "s.state = '办理中'
-  AND (:pat IS NULL OR s.title LIKE :pat ESCAPE '\\' OR s.ext_id LIKE :pat ESCAPE '\\'
-       OR dep.name LIKE :pat ESCAPE '\\')
-  AND (:upper IS NULL OR s.deadline < :upper)";
-
 /// The open supervision items matching `f`.
 pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<SupervisionRow>> {
     let b = Bounds::new(env, f);
@@ -45,8 +43,35 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
         (None, false) => Some(b.soon.clone()),
         (u, true) => u.clone(),
     };
-    let pat = like_pattern(f.text.as_deref());
-    let limit = i64::try_from(f.limit).unwrap_or(i64::MAX);
+    let found = match super::filter_text(f) {
+        Some(t) => Some(Match::new(conn, Table::Supervision, t)?),
+        None => None,
+    };
+    // Each condition a range or a lookup: no `:x IS NULL OR` that would make a scan.
+    let mut cond = vec!["s.state = '办理中'".to_string()];
+    if let Some(m) = &found {
+        cond.push(m.condition(Table::Supervision, "s.id"));
+    }
+    if upper.is_some() {
+        cond.push("s.deadline < :upper".to_string());
+    }
+    if f.after.is_some() {
+        cond.push("(s.deadline, s.id) > (:after_key, :after_id)".to_string());
+    }
+    let cond = cond.join(" AND ");
+    let q = found.as_ref().map(Match::param);
+    let after_key = f.after.as_ref().map(|a| a.0.as_str());
+    let after_id = f.after.as_ref().map(|a| a.1);
+    let limit = i64::try_from(super::fetch_limit(f)).unwrap_or(i64::MAX);
+    let params: [(&str, &dyn rusqlite::ToSql); 7] = [
+        (":limit", &limit),
+        (":q", &q),
+        (":upper", &upper),
+        (":today", &b.today),
+        (":soon", &b.soon),
+        (":after_key", &after_key),
+        (":after_id", &after_id),
+    ];
     let mut stmt = conn
         .prepare_cached(&format!(
             "SELECT s.id, s.ext_id, s.title, s.source, s.assigned, s.deadline, s.deadline_rule,
@@ -54,38 +79,17 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
                     s.recheck_on, s.urged_count, dep.name,
                     (SELECT count(*) FROM supervision_co c WHERE c.supervision_id = s.id),
                     (SELECT count(*) FROM extensions e WHERE e.supervision_id = s.id)
-             FROM supervision s
+             FROM supervision s {hint}
              JOIN departments dep ON dep.id = s.lead_dept
-             WHERE {FILTER} AND (:after_key IS NULL OR (s.deadline, s.id) > (:after_key, :after_id))
+             WHERE {cond}
              ORDER BY s.deadline, s.id
-             LIMIT :limit"
+             LIMIT :limit",
+            // A filter's matches drive the read (by id).
+            hint = if found.is_some() { "NOT INDEXED" } else { "" },
         ))
         .db("preparing the supervision query")?;
-    let raw = stmt
-        .query_map(
-            named_params! {":pat": pat, ":upper": upper, ":limit": limit, ":after_key": f.after.as_ref().map(|a| &a.0), ":after_id": f.after.as_ref().map(|a| a.1)},
-            |r| {
-                Ok(Raw {
-                    id: r.get(0)?,
-                    ext_id: r.get(1)?,
-                    title: r.get(2)?,
-                    source: r.get(3)?,
-                    assigned: r.get(4)?,
-                    deadline: r.get(5)?,
-                    rule: r.get(6)?,
-                    article: r.get(7)?,
-                    cycle: r.get(8)?,
-                    progress_on: r.get(9)?,
-                    progress: r.get(10)?,
-                    recheck: r.get(11)?,
-                    urged: r.get(12)?,
-                    lead: r.get(13)?,
-                    co: r.get(14)?,
-                    ext: r.get(15)?,
-                })
-            },
-        )
-        .db("reading supervision items")?;
+    super::bind(&mut stmt, &params)?;
+    let raw = super::mapped(stmt.raw_query(), read_raw);
     let mut skipped = Vec::new();
     let raw = super::tolerant(raw, &mut skipped, "supervision items")?;
     let mut rows = Vec::with_capacity(raw.len());
@@ -135,23 +139,61 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
         |r| r.assigned.to_string(),
         |r| r.title.as_str(),
     );
-    let mut pane = with_counts(
-        conn,
-        f,
-        rows,
-        &format!(
-            "SELECT count(*), coalesce(sum(s.deadline < :today), 0),
-                    coalesce(sum(s.deadline >= :today AND s.deadline < :soon), 0)
-             FROM supervision s
-             JOIN departments dep ON dep.id = s.lead_dept
-             WHERE {FILTER}"
-        ),
-        named_params! {":pat": like_pattern(f.text.as_deref()), ":upper": upper,
-        ":today": b.today, ":soon": b.soon},
-        "supervision items",
-    )?;
+    let mut pane = if !f.with_counts {
+        Pane {
+            rows,
+            ..Pane::default()
+        }
+    } else if found.is_none() {
+        // Without a text filter the counts are sums of the per-day counters.
+        let (total, overdue, due_soon) =
+            super::counts::of_pane(conn, "supervision", &b, upper.as_deref())?;
+        Pane {
+            rows,
+            total,
+            overdue,
+            due_soon,
+            skipped: Vec::new(),
+        }
+    } else {
+        super::with_counts(
+            conn,
+            f,
+            rows,
+            &format!(
+                "SELECT count(*), coalesce(sum(s.deadline < :today), 0),
+                        coalesce(sum(s.deadline >= :today AND s.deadline < :soon), 0)
+                 FROM supervision s NOT INDEXED
+                 WHERE {}",
+                cond.replace(" AND (s.deadline, s.id) > (:after_key, :after_id)", "")
+            ),
+            &params,
+            "supervision items",
+        )?
+    };
     pane.skipped = skipped;
     Ok(pane)
+}
+
+fn read_raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<Raw> {
+    Ok(Raw {
+        id: r.get(0)?,
+        ext_id: r.get(1)?,
+        title: r.get(2)?,
+        source: r.get(3)?,
+        assigned: r.get(4)?,
+        deadline: r.get(5)?,
+        rule: r.get(6)?,
+        article: r.get(7)?,
+        cycle: r.get(8)?,
+        progress_on: r.get(9)?,
+        progress: r.get(10)?,
+        recheck: r.get(11)?,
+        urged: r.get(12)?,
+        lead: r.get(13)?,
+        co: r.get(14)?,
+        ext: r.get(15)?,
+    })
 }
 
 struct Raw {

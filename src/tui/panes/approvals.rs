@@ -71,7 +71,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         pane.total,
         pane.overdue,
         pane.due_soon,
-        pane.rows.len(),
     );
     TableView {
         title,
@@ -129,14 +128,7 @@ fn columns(l: Lang) -> Vec<Column> {
 }
 
 /// The title bar shared by the panes: name, key, counts, sort and filter.
-pub fn title_line(
-    app: &App,
-    p: PaneId,
-    total: usize,
-    overdue: usize,
-    soon: usize,
-    shown: usize,
-) -> String {
+pub fn title_line(app: &App, p: PaneId, total: usize, overdue: usize, soon: usize) -> String {
     let l = app.lang;
     let f = &app.panes[p.index()].filter;
     // The sort's name before the counts, so a narrow title keeps it.
@@ -146,7 +138,7 @@ pub fn title_line(
         p.index() + 1,
         super::table::position(app, p, total),
         f.sort.label(l),
-        counts(l, total, overdue, soon, shown),
+        counts(l, total, overdue, soon),
     );
     if f.overdue_only {
         s.push_str(l.pick("  仅逾期", "  overdue only"));

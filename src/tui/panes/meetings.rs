@@ -49,7 +49,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             pane.total,
             pane.overdue,
             pane.due_soon,
-            pane.rows.len(),
         ),
         columns: columns(
             l,

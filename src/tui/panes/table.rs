@@ -249,26 +249,12 @@ impl Widget for TableView<'_> {
     }
 }
 
-/// "共12 逾期3 将到期4" / "12 | 3 overdue | 4 due soon".
-pub fn counts(
-    lang: crate::i18n::Lang,
-    total: usize,
-    overdue: usize,
-    soon: usize,
-    shown: usize,
-) -> String {
-    let more = if shown < total {
-        lang.pick(
-            format!(" (显示前{shown})").as_str(),
-            format!(" (first {shown})").as_str(),
-        )
-        .to_string()
-    } else {
-        String::new()
-    };
+/// "共12 逾期3 将到期4" / "12 total, 3 overdue, 4 due soon". The counts are of every
+/// matching item; the rows are read as the selection moves down to them.
+pub fn counts(lang: crate::i18n::Lang, total: usize, overdue: usize, soon: usize) -> String {
     match lang {
-        crate::i18n::Lang::Zh => format!("共{total} 逾期{overdue} 将到期{soon}{more}"),
-        crate::i18n::Lang::En => format!("{total} total, {overdue} overdue, {soon} due soon{more}"),
+        crate::i18n::Lang::Zh => format!("共{total} 逾期{overdue} 将到期{soon}"),
+        crate::i18n::Lang::En => format!("{total} total, {overdue} overdue, {soon} due soon"),
     }
 }
 

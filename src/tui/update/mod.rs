@@ -46,7 +46,12 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) -> Effect {
         A::DbChanged | A::Tick | A::DayChanged => return Effect::Reload,
         A::Resize(w, h) => {
             app.resize(w, h);
-            return Effect::Redraw;
+            // A taller pane may show more rows than were read.
+            return if app.needs_rows() {
+                Effect::Requery
+            } else {
+                Effect::Redraw
+            };
         }
         A::SetLang(l) => {
             app.lang = l;
@@ -166,12 +171,24 @@ fn normal(app: &mut App, store: &mut Store, action: Action) -> Effect {
         A::NextPane => focus(app, app.focus.next()),
         A::PrevPane => focus(app, app.focus.prev()),
         A::FocusPane(p) => focus(app, p),
-        A::Up => app.move_by(-1),
-        A::Down => app.move_by(1),
-        A::PageUp => app.move_by(-page),
-        A::PageDown => app.move_by(page),
-        A::Top => app.move_by(isize::MIN / 2),
-        A::Bottom => app.move_by(isize::MAX / 2),
+        A::Up | A::Down | A::PageUp | A::PageDown | A::Top => {
+            app.move_by(match action {
+                A::Up => -1,
+                A::Down => 1,
+                A::PageUp => -page,
+                A::PageDown => page,
+                _ => isize::MIN / 2,
+            });
+            // The rows read are a window that follows the selection down.
+            if app.needs_rows() {
+                return Effect::Requery;
+            }
+        }
+        A::Bottom => {
+            if app.to_end() {
+                return Effect::Requery;
+            }
+        }
         A::Open => open(app, store),
         A::Back => {
             if app.ui().filter.text.take().is_some() {

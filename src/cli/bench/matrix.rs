@@ -1,0 +1,375 @@
+//! The scale matrix of `dutydesk bench`: for each district profile, a demo district with
+//! a million items of settled history (documents, supervision items and meetings), then
+//! a growing intake of open items (e.g. 1k, 10k, 50k), and at each size what an officer
+//! waits for: opening the board to its first full frame, the refresh after another
+//! officer's change, a filter keystroke, a pane switch and a sort change (each until the
+//! frame is drawn), the 合规 check, `list … --count` as a separate process, and the
+//! board's resident memory in a process of its own. Medians and 99th percentiles.
+
+use super::{ms, time_runs};
+use crate::command::{self, Command, Ref, UrgeRef};
+use crate::demo;
+use crate::domain::Env;
+use crate::i18n::Lang;
+use crate::profile::Profile;
+use crate::store::Store;
+use crate::store::queries::{Filter, SortKey};
+use crate::tui::action::{Action, PaneId};
+use crate::tui::{App, keymap::Keymap, theme::Theme};
+use anyhow::{Context as _, Result};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use std::io::Write;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// The five built-in districts.
+pub const ALL_PROFILES: [&str; 5] = ["xinzhou", "huancui", "kongtong", "dongchang", "huarong"];
+
+/// One configuration's figures.
+struct Figures {
+    open: i64,
+    first_frame: Vec<Duration>,
+    refresh: Vec<Duration>,
+    filter: Vec<Duration>,
+    switch: Vec<Duration>,
+    sort: Vec<Duration>,
+    panes: Vec<Duration>,
+    filtered: Vec<Duration>,
+    check: Vec<Duration>,
+    findings: usize,
+    count_cli: Vec<Duration>,
+    rss_mib: Option<f64>,
+}
+
+/// Median and 99th percentile.
+fn mp(mut v: Vec<Duration>) -> (Duration, Duration) {
+    if v.is_empty() {
+        return Default::default();
+    }
+    v.sort();
+    let p = |q: f64| v[((v.len() - 1) as f64 * q).round() as usize];
+    (p(0.5), p(0.99))
+}
+
+/// Runs the matrix for one profile, writing its table.
+pub fn profile(
+    out: &mut dyn Write,
+    dir: &Path,
+    clock: crate::clock::Clock,
+    profile_id: &str,
+    opts: &super::Options,
+) -> Result<()> {
+    let path = dir.join(format!("{profile_id}.db"));
+    let _ = std::fs::remove_file(&path);
+    let mut st = Store::open(&path)?;
+    let account = command::os_account();
+    let env = Env::new(
+        Profile::resolve(profile_id)?,
+        st.calendar()?,
+        clock,
+        account.clone(),
+    )
+    .with_account(account);
+    let t = Instant::now();
+    command::perform(
+        &mut st,
+        &env,
+        &Command::Demo {
+            profile: profile_id.to_string(),
+            opts: demo::Options {
+                size: opts.size,
+                seed: 1,
+            },
+        },
+    )?;
+    command::perform(
+        &mut st,
+        &env,
+        &Command::History {
+            count: opts.history,
+            open: 0,
+        },
+    )?;
+    writeln!(
+        out,
+        "\n== profile {profile_id}: {} items of history generated in {:.1} s",
+        opts.history,
+        t.elapsed().as_secs_f64()
+    )?;
+    let officer = st
+        .read(|tx| demo::summarize(tx, &env))?
+        .duty_officer
+        .unwrap_or_else(|| env.actor.clone());
+    let mut sizes = opts.open.clone();
+    sizes.sort_unstable();
+    let mut rows = Vec::new();
+    for target in sizes {
+        let open = open_items(&st)?;
+        if (target as i64) > open {
+            command::perform(
+                &mut st,
+                &env,
+                &Command::History {
+                    count: 0,
+                    open: target - open as u64,
+                },
+            )?;
+        }
+        rows.push(measure(&mut st, &env, &path, &officer, opts.runs)?);
+    }
+    write_table(out, &rows)
+}
+
+fn open_items(st: &Store) -> Result<i64> {
+    Ok(st.conn().query_row(
+        "SELECT (SELECT count(*) FROM documents WHERE state = '待批')
+              + (SELECT count(*) FROM supervision WHERE state = '办理中')",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+fn draw(app: &App) {
+    let area = Rect::new(0, 0, 80, 24);
+    let mut buf = Buffer::empty(area);
+    app.render(area, &mut buf);
+}
+
+fn board(st: &mut Store, env: &Env) -> Result<App> {
+    let mut app = App::new(
+        st,
+        env.clone(),
+        Lang::Zh,
+        Keymap::default(),
+        Theme::mono(),
+        5,
+    )?;
+    app.resize(80, 24);
+    Ok(app)
+}
+
+/// Times one action through the board's own step, until the frame is drawn.
+fn keystroke(app: &mut App, st: &mut Store, a: Action) -> Duration {
+    let t = Instant::now();
+    crate::tui::step(app, st, a);
+    draw(app);
+    t.elapsed()
+}
+
+fn measure(st: &mut Store, env: &Env, path: &Path, officer: &str, runs: usize) -> Result<Figures> {
+    let open = open_items(st)?;
+    // Opening the board: a new connection, the first snapshot, the first frame.
+    let first_frame = time_runs(runs, || {
+        let mut s = Store::open(path)?;
+        let app = board(&mut s, env)?;
+        draw(&app);
+        Ok(())
+    })?;
+    let mut app = board(st, env)?;
+    // Another officer urges an open item; the board notices and redraws.
+    let item: i64 = st.conn().query_row(
+        "SELECT min(id) FROM supervision WHERE state = '办理中'",
+        [],
+        |r| r.get(0),
+    )?;
+    let wenv = Env {
+        actor: officer.to_string(),
+        ..env.clone()
+    };
+    let mut writer = Store::open(path)?;
+    let mut refresh = Vec::with_capacity(runs);
+    for i in 0..runs {
+        command::perform(
+            &mut writer,
+            &wenv,
+            &Command::Urge {
+                item: UrgeRef::Supervision(Ref::Id(item)),
+                note: format!("bench {i}"),
+            },
+        )?;
+        refresh.push(keystroke(&mut app, st, Action::DbChanged));
+    }
+    // Typing a filter, a character at a time, then deleting it.
+    let mut filter = Vec::new();
+    for _ in 0..runs.div_ceil(6).max(1) {
+        crate::tui::step(&mut app, st, Action::StartFilter);
+        for c in ["审", "计", "整"] {
+            filter.push(keystroke(&mut app, st, Action::Insert(c.to_string())));
+        }
+        for _ in 0..3 {
+            filter.push(keystroke(&mut app, st, Action::DeleteBack));
+        }
+        crate::tui::step(&mut app, st, Action::Back);
+    }
+    let switch = (0..runs)
+        .map(|_| keystroke(&mut app, st, Action::NextPane))
+        .collect();
+    crate::tui::step(&mut app, st, Action::FocusPane(PaneId::Approvals));
+    let sort = (0..runs)
+        .map(|_| keystroke(&mut app, st, Action::CycleSort))
+        .collect();
+    // Of those, the reads alone: the header and three panes at the board's window, without
+    // a filter and with one of one, two and three characters.
+    let window = Filter {
+        limit: app.panes[0].window(),
+        sort: SortKey::Priority,
+        ..Filter::default()
+    };
+    let panes = time_runs(runs, || read_panes(st, env, &window))?;
+    let mut filtered = Vec::new();
+    for text in ["审", "审计", "审计整"] {
+        let f = Filter {
+            text: Some(text.to_string()),
+            ..window.clone()
+        };
+        filtered.extend(time_runs(runs.div_ceil(3), || read_panes(st, env, &f))?);
+    }
+    let mut findings = 0;
+    let check = time_runs(runs.min(10), || {
+        findings = st
+            .read(|tx| crate::store::compliance::check(tx, env))?
+            .len();
+        Ok(())
+    })?;
+    let count_cli = cli_count(path, env, runs)?;
+    let rss_mib = probe_rss(path, env).ok();
+    Ok(Figures {
+        open,
+        first_frame,
+        refresh,
+        filter,
+        switch,
+        sort,
+        panes,
+        filtered,
+        check,
+        findings,
+        count_cli,
+        rss_mib,
+    })
+}
+
+fn read_panes(st: &mut Store, env: &Env, f: &Filter) -> Result<()> {
+    st.read(|tx| {
+        crate::store::queries::header(tx, env)?;
+        crate::store::queries::approvals(tx, env, f)?;
+        crate::store::queries::supervision(tx, env, f)?;
+        crate::store::queries::meetings(tx, env, f)?;
+        Ok(())
+    })?;
+    Ok(())
+}
+
+fn today_arg(env: &Env) -> String {
+    crate::clock::fmt_date(env.today())
+}
+
+/// `dutydesk list supervision --overdue --count` as its own process, start to exit.
+fn cli_count(path: &Path, env: &Env, runs: usize) -> Result<Vec<Duration>> {
+    let exe = std::env::current_exe().context("finding the dutydesk binary")?;
+    time_runs(runs, || {
+        let out = std::process::Command::new(&exe)
+            .arg("--db")
+            .arg(path)
+            .args(["--today", &today_arg(env)])
+            .args(["list", "supervision", "--overdue", "--count"])
+            .output()
+            .context("running list --count")?;
+        anyhow::ensure!(
+            out.status.success(),
+            "list --count failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Ok(())
+    })
+}
+
+/// The board's peak resident memory, measured in a process of its own that opens the
+/// board, refreshes it, filters and scrolls (`dutydesk bench-probe`).
+fn probe_rss(path: &Path, env: &Env) -> Result<f64> {
+    let exe = std::env::current_exe().context("finding the dutydesk binary")?;
+    let out = std::process::Command::new(&exe)
+        .arg("--db")
+        .arg(path)
+        .args(["--today", &today_arg(env)])
+        .arg("bench-probe")
+        .output()
+        .context("running the board probe")?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.trim()
+        .parse::<f64>()
+        .with_context(|| format!("reading the probe's answer '{}'", text.trim()))
+}
+
+/// What the probe process does: a board's life in brief, then its peak memory in MiB.
+pub fn probe(st: &mut Store, env: &Env, out: &mut dyn Write) -> Result<()> {
+    let mut app = board(st, env)?;
+    draw(&app);
+    for _ in 0..5 {
+        crate::tui::step(&mut app, st, Action::Refresh);
+        draw(&app);
+    }
+    crate::tui::step(&mut app, st, Action::StartFilter);
+    for c in ["审", "计"] {
+        crate::tui::step(&mut app, st, Action::Insert(c.to_string()));
+        draw(&app);
+    }
+    crate::tui::step(&mut app, st, Action::Back);
+    for p in PaneId::ALL {
+        crate::tui::step(&mut app, st, Action::FocusPane(p));
+        for _ in 0..40 {
+            crate::tui::step(&mut app, st, Action::PageDown);
+        }
+        draw(&app);
+    }
+    let mib = super::peak_rss_mib().unwrap_or(0.0);
+    writeln!(out, "{mib:.1}")?;
+    Ok(())
+}
+
+fn write_table(out: &mut dyn Write, rows: &[Figures]) -> Result<()> {
+    write!(out, "{:<34}", "open items (ms: median / p99)")?;
+    for r in rows {
+        write!(out, "{:>22}", r.open)?;
+    }
+    writeln!(out)?;
+    let line = |out: &mut dyn Write, name: &str, f: &dyn Fn(&Figures) -> String| -> Result<()> {
+        write!(out, "{name:<34}")?;
+        for r in rows {
+            write!(out, "{:>22}", f(r))?;
+        }
+        writeln!(out)?;
+        Ok(())
+    };
+    let pair = |v: &Vec<Duration>| {
+        let (m, p) = mp(v.clone());
+        format!("{} / {}", short(m), short(p))
+    };
+    line(out, "first full frame", &|r| pair(&r.first_frame))?;
+    line(out, "refresh after a change", &|r| pair(&r.refresh))?;
+    line(out, "filter keystroke", &|r| pair(&r.filter))?;
+    line(out, "pane switch", &|r| pair(&r.switch))?;
+    line(out, "sort change", &|r| pair(&r.sort))?;
+    line(out, "  of which: header + panes read", &|r| pair(&r.panes))?;
+    line(out, "  of which: filtered panes read", &|r| {
+        pair(&r.filtered)
+    })?;
+    line(out, "合规 check (all findings)", &|r| pair(&r.check))?;
+    line(out, "  findings", &|r| r.findings.to_string())?;
+    line(out, "list --overdue --count (process)", &|r| {
+        pair(&r.count_cli)
+    })?;
+    line(out, "board peak RSS", &|r| {
+        r.rss_mib
+            .map_or_else(|| "?".to_string(), |m| format!("{m:.1} MiB"))
+    })?;
+    Ok(())
+}
+
+/// Milliseconds with two decimals, without the unit (the table's heading says ms).
+fn short(d: Duration) -> String {
+    let s = ms(d);
+    s.trim_end_matches(" ms").to_string()
+}
