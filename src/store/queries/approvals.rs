@@ -122,6 +122,9 @@ pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Approv
         raw.extend(super::tolerant(rows, &mut skipped, "pending documents")?);
     }
     let away = super::header::away_today(conn, env)?;
+    // Who stands in, looked up once per away leader (a window holds many of their rows).
+    let mut stand_ins: std::collections::HashMap<i64, Option<PersonRef>> =
+        std::collections::HashMap::new();
     let mut rows = Vec::with_capacity(raw.len());
     for r in raw {
         // A row whose dates cannot be read is left out (and reported by the 合规 check),
@@ -151,7 +154,14 @@ pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Approv
         };
         let stand_in = match &r.leader {
             Some(l) if away.iter().any(|a| a.person.id == l.id) => {
-                super::stand_in_for(conn, env, l.id)?
+                match stand_ins.get(&l.id) {
+                    Some(s) => s.clone(),
+                    None => {
+                        let s = super::stand_in_for(conn, env, l.id)?;
+                        stand_ins.insert(l.id, s.clone());
+                        s
+                    }
+                }
             }
             _ => None,
         };
