@@ -20,6 +20,7 @@
 
 mod embedded;
 mod index;
+mod lunar_dates;
 mod schedule;
 pub mod statutory;
 #[cfg(test)]
