@@ -116,8 +116,9 @@ impl Watch {
 }
 
 /// Whether a file event is about the database or its WAL. Opening or reading a file
-/// (every `dutydesk list` opens it) is not a change; a write, a close after writing, a
-/// creation, a removal or a rename is; a lost-track event (rescan) is, to be safe.
+/// (every `dutydesk list` opens it) or changing its owner, mode or times is not a change;
+/// a write, a close after writing, a creation, a removal or a rename is; a lost-track
+/// event (rescan) is, to be safe.
 fn concerns(ev: &notify::Event, names: &[OsString; 2]) -> bool {
     if ev.need_rescan() {
         return true;
@@ -127,6 +128,8 @@ fn concerns(ev: &notify::Event, names: &[OsString; 2]) -> bool {
             true
         }
         EventKind::Access(_) => false,
+        // Owner, mode or times: SQLite gives a new WAL its file's owner at every open.
+        EventKind::Modify(notify::event::ModifyKind::Metadata(_)) => false,
         _ => true,
     };
     change
