@@ -17,6 +17,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod interchange;
+pub mod log_file;
 pub mod names;
 pub mod paths;
 pub mod profile;

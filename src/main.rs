@@ -10,15 +10,15 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     // The help and parse errors speak the interface language, known before parsing.
     let args: Vec<String> = std::env::args().collect();
-    let config_lang = Config::load(&dutydesk::paths::config_file())
-        .ok()
-        .and_then(|c| c.lang);
+    let config_path = dutydesk::paths::config_file();
+    // Read once: its language is needed before parsing, the rest after.
+    let loaded = Config::load(&config_path);
+    let config_lang = loaded.as_ref().ok().and_then(|c| c.lang);
     let lang = cli::help_zh::early_lang(&args, config_lang);
     let cli = match cli::help_zh::parse(lang, cli::help_zh::rewrite_help(args)) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let config_path = dutydesk::paths::config_file();
     // A config file named explicitly but missing is said aloud (a typo would otherwise run
     // with another database and other keys than the ones meant). It stays a warning, on a
     // terminal, so that scripts may point DUTYDESK_CONFIG at nothing to run without one.
@@ -29,14 +29,14 @@ fn main() -> ExitCode {
             safe_write::escape(&config_path.display().to_string())
         );
     }
-    let config = match Config::load(&config_path) {
+    let config = match loaded {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: config: {}", safe_write::escape(&e.to_string()));
             return ExitCode::from(2);
         }
     };
-    let _log_guard = init_logging();
+    init_logging();
     if config_missing {
         tracing::warn!(path = %config_path.display(), "DUTYDESK_CONFIG names a missing file");
     }
@@ -76,29 +76,18 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 /// Logs go to a file (never to the screen, which the board owns): `DUTYDESK_LOG` names the
-/// file, else `dutydesk.log` in the data directory. If the file cannot be opened the
-/// program runs without logs rather than failing.
-fn init_logging() -> Option<tracing_appender::non_blocking::WorkerGuard> {
+/// file, else `dutydesk.log` in the data directory. The file is opened at the first line
+/// logged (see [`dutydesk::log_file`]); if it cannot be, the program runs without logs.
+fn init_logging() {
     use tracing_subscriber::EnvFilter;
     let path = std::env::var_os("DUTYDESK_LOG")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| dutydesk::paths::log_dir().join("dutydesk.log"));
-    let dir = path.parent()?.to_path_buf();
-    std::fs::create_dir_all(&dir).ok()?;
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&path)
-        .ok()?;
-    // Logs quote data (titles, values): escaped like every other text output.
-    let (writer, guard) = tracing_appender::non_blocking(safe_write::SafeWriter::new(file));
     let filter =
         EnvFilter::try_from_env("DUTYDESK_LOG_LEVEL").unwrap_or_else(|_| EnvFilter::new("info"));
-    tracing_subscriber::fmt()
-        .with_writer(writer)
+    let _ = tracing_subscriber::fmt()
+        .with_writer(dutydesk::log_file::LogFile::new(path))
         .with_ansi(false)
         .with_env_filter(filter)
-        .try_init()
-        .ok()?;
-    Some(guard)
+        .try_init();
 }

@@ -69,6 +69,63 @@ fn approvals_json_has_the_contract_fields() {
     assert!(first["title"].as_str().unwrap().contains("教育经费"));
 }
 
+/// `--limit` alone narrows the open items' listing: the most urgent overdue first, no
+/// more than asked, and `--count` never above it. With a history filter `--overdue` is
+/// refused rather than silently dropped.
+#[test]
+fn overdue_with_a_limit_lists_the_most_urgent_overdue() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _s) = fx::file_store(dir.path());
+    let (all, _) = list(dir.path(), &db, &["supervision", "--overdue", "--json"]);
+    let (one, _) = list(
+        dir.path(),
+        &db,
+        &["supervision", "--overdue", "--limit", "1", "--json"],
+    );
+    let (all, one) = (json_lines(&all), json_lines(&one));
+    assert_eq!(all.len(), 2);
+    assert_eq!(one, all[..1]);
+    let count = |args: &[&str]| list(dir.path(), &db, args).0.trim().to_string();
+    assert_eq!(
+        count(&["supervision", "--overdue", "--limit", "1", "--count"]),
+        "1"
+    );
+    assert_eq!(
+        count(&["supervision", "--overdue", "--limit", "9", "--count"]),
+        "2"
+    );
+    let (table, _) = list(
+        dir.path(),
+        &db,
+        &["supervision", "--overdue", "--limit", "1"],
+    );
+    assert!(
+        table.contains("背街小巷") && !table.contains("公交线路"),
+        "{table}"
+    );
+    let refused = Command::cargo_bin("dutydesk")
+        .unwrap()
+        .env("DUTYDESK_CONFIG", dir.path().join("config.toml"))
+        .env("DUTYDESK_LOG", dir.path().join("log.txt"))
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "--today",
+            fx::TODAY,
+            "--lang",
+            "en",
+        ])
+        .args(["list", "supervision", "--overdue", "--state", "已销号"])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("history filters"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+}
+
 #[test]
 fn overdue_due_within_and_count() {
     let dir = tempfile::tempdir().unwrap();

@@ -65,14 +65,13 @@ pub(super) struct Window {
 
 impl Window {
     /// Builds the window; `is_workday` is asked once for every day in it.
-    pub(super) fn build(is_workday: impl Fn(NaiveDate) -> bool) -> Window {
-        let start = day_num(WINDOW_START);
-        let days = (day_num(WINDOW_END) - start + 1) as usize;
-        let mut prefix = Vec::with_capacity(days + 1);
+    pub(super) fn build(is_workday: impl Fn(DayNum) -> bool) -> Window {
+        let (start, end) = (day_num(WINDOW_START), day_num(WINDOW_END));
+        let mut prefix = Vec::with_capacity((end - start + 2) as usize);
         let mut total = 0u32;
         prefix.push(total);
-        for d in WINDOW_START.iter_days().take(days) {
-            total += u32::from(is_workday(d));
+        for x in start..=end {
+            total += u32::from(is_workday(x));
             prefix.push(total);
         }
         Window { start, prefix }

@@ -20,6 +20,7 @@
 
 mod embedded;
 mod index;
+mod lunar_dates;
 mod schedule;
 pub mod statutory;
 #[cfg(test)]
@@ -264,10 +265,25 @@ impl Inner {
                 entries.insert(day.date, entry);
             }
         }
-        let window = Window::build(|d| match entries.get(&d) {
-            Some(e) => !e.off,
-            None => index::is_weekday(day_num(d)),
-        });
+        // The listed days by their place in the window, then one pass over its forty
+        // thousand days as plain numbers: a hash lookup and a date per day were a fifth
+        // of a quick command's start-up.
+        let first = day_num(index::WINDOW_START);
+        let place = |x: index::DayNum| usize::try_from(x - first).ok();
+        let mut listed: Vec<Option<bool>> =
+            vec![None; place(day_num(index::WINDOW_END)).map_or(0, |i| i + 1)];
+        for (date, e) in &entries {
+            if let Some(slot) = place(day_num(*date)).and_then(|i| listed.get_mut(i)) {
+                *slot = Some(!e.off);
+            }
+        }
+        let window =
+            Window::build(
+                |x| match place(x).and_then(|i| listed.get(i).copied()).flatten() {
+                    Some(workday) => workday,
+                    None => index::is_weekday(x),
+                },
+            );
         Inner {
             years,
             statutory,

@@ -182,10 +182,18 @@ impl YearSchedule {
 
 /// A zero-padded ISO date; chrono alone would also take "2024-1-1".
 fn parse_date(s: &str) -> Option<NaiveDate> {
-    if s.len() != 10 {
+    // By hand: chrono's format parser was most of reading the compiled-in schedules.
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = &b[r];
+        part.iter().all(u8::is_ascii_digit).then_some(())?;
+        std::str::from_utf8(part).ok()?.parse().ok()
+    };
+    let year = i32::try_from(num(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
 }
 
 /// The 1-based line of the `nth` (0-based) occurrence of `needle` in `text`.

@@ -9,10 +9,9 @@
 //! imported. The lunar dates and the solar term come from the `tyme4rs` crate (the
 //! 寿星天文历 algorithms, Beijing time).
 
+use super::lunar_dates::DATES;
 use super::schedule::ScheduleDay;
 use chrono::NaiveDate;
-use tyme4rs::tyme::lunar::LunarDay;
-use tyme4rs::tyme::solar::{SolarDay, SolarTerm};
 
 /// The first year the 2024 revision governs (国务院令第795号, in force 2025-01-01).
 pub const STATUTORY_FROM: i32 = 2025;
@@ -26,11 +25,26 @@ pub const SOURCE: &str = "《全国年节及纪念日放假办法》（2024年�
 /// 10-1..10-3) is listed once under both names, "国庆节、中秋节" as the notices write it; how
 /// the lost day is made
 /// up is the notice's business, so it is not guessed. Empty outside
-/// [`STATUTORY_FROM`]..=[`STATUTORY_TO`] or if a lunar date cannot be computed.
+/// [`STATUTORY_FROM`]..=[`STATUTORY_TO`].
+///
+/// The festivals' dates come from a table computed in advance ([`super::lunar_dates`]):
+/// the lunar arithmetic for every year to 2100 was most of each command's start-up. A
+/// test recomputes the table with `tyme4rs` (the 寿星天文历 algorithms, Beijing time).
 pub fn days(year: i32) -> Vec<ScheduleDay> {
     if !(STATUTORY_FROM..=STATUTORY_TO).contains(&year) {
         return Vec::new();
     }
+    let Some((_, festivals)) = DATES.iter().find(|(y, _)| *y == year) else {
+        return Vec::new();
+    };
+    let [new_year, qingming, duanwu, mid_autumn] =
+        festivals.map(|(m, d)| NaiveDate::from_ymd_opt(year, m, d));
+    assemble(year, [new_year, qingming, duanwu, mid_autumn])
+}
+
+/// The rest days of `year` from its festivals' dates: 正月初一, 清明, 五月初五, 八月十五.
+fn assemble(year: i32, festivals: [Option<NaiveDate>; 4]) -> Vec<ScheduleDay> {
+    let [new_year, qingming, duanwu, mid_autumn] = festivals;
     let mut named: Vec<(NaiveDate, &str)> = Vec::with_capacity(13);
     let mut push = |d: Option<NaiveDate>, name| {
         if let Some(d) = d {
@@ -38,7 +52,7 @@ pub fn days(year: i32) -> Vec<ScheduleDay> {
         }
     };
     push(NaiveDate::from_ymd_opt(year, 1, 1), "元旦");
-    if let Some(new_year) = lunar(year, 1, 1) {
+    if let Some(new_year) = new_year {
         // 除夕 is the day before 正月初一, whatever the length of the twelfth month.
         for offset in -1..=2 {
             push(
@@ -47,11 +61,11 @@ pub fn days(year: i32) -> Vec<ScheduleDay> {
             );
         }
     }
-    push(qingming(year), "清明节");
+    push(qingming, "清明节");
     push(NaiveDate::from_ymd_opt(year, 5, 1), "劳动节");
     push(NaiveDate::from_ymd_opt(year, 5, 2), "劳动节");
-    push(lunar(year, 5, 5), "端午节");
-    push(lunar(year, 8, 15), "中秋节");
+    push(duanwu, "端午节");
+    push(mid_autumn, "中秋节");
     for day in 1..=3 {
         push(NaiveDate::from_ymd_opt(year, 10, day), "国庆节");
     }
@@ -73,31 +87,58 @@ pub fn days(year: i32) -> Vec<ScheduleDay> {
     out
 }
 
-/// The Gregorian date of a (non-leap) lunar month and day of lunar year `year`.
-fn lunar(year: i32, month: isize, day: usize) -> Option<NaiveDate> {
-    let d = LunarDay::new(year as isize, month, day).ok()?;
-    solar(&d.get_solar_day())
-}
-
-/// The day (Beijing time) on which the sun reaches 15° longitude: the 清明 solar term.
-fn qingming(year: i32) -> Option<NaiveDate> {
-    let term = SolarTerm::new(year as isize, "清明").ok()?;
-    let d = term.get_julian_day().get_solar_day();
-    solar(&d)
-}
-
-fn solar(d: &SolarDay) -> Option<NaiveDate> {
-    let y = i32::try_from(d.get_year()).ok()?;
-    let m = u32::try_from(d.get_month()).ok()?;
-    let day = u32::try_from(d.get_day()).ok()?;
-    NaiveDate::from_ymd_opt(y, m, day)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::calendar::YearSchedule;
     use crate::calendar::embedded;
+    use chrono::Datelike;
+    use tyme4rs::tyme::lunar::LunarDay;
+    use tyme4rs::tyme::solar::{SolarDay, SolarTerm};
+
+    /// The Gregorian date of a (non-leap) lunar month and day of lunar year `year`.
+    fn lunar(year: i32, month: isize, day: usize) -> Option<NaiveDate> {
+        let d = LunarDay::new(year as isize, month, day).ok()?;
+        solar(&d.get_solar_day())
+    }
+
+    /// The day (Beijing time) on which the sun reaches 15° longitude: the 清明 solar term.
+    fn qingming(year: i32) -> Option<NaiveDate> {
+        let term = SolarTerm::new(year as isize, "清明").ok()?;
+        let d = term.get_julian_day().get_solar_day();
+        solar(&d)
+    }
+
+    fn solar(d: &SolarDay) -> Option<NaiveDate> {
+        let y = i32::try_from(d.get_year()).ok()?;
+        let m = u32::try_from(d.get_month()).ok()?;
+        let day = u32::try_from(d.get_day()).ok()?;
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    /// The table of festival dates is the lunar arithmetic's, year by year; on a
+    /// difference it prints the table to paste into `lunar_dates.rs`.
+    #[test]
+    fn the_festival_table_is_the_lunar_arithmetic() {
+        let computed: Vec<(i32, [(u32, u32); 4])> = (STATUTORY_FROM..=STATUTORY_TO)
+            .map(|y| {
+                let md = |d: Option<NaiveDate>| d.map_or((0, 0), |d| (d.month(), d.day()));
+                let f = [lunar(y, 1, 1), qingming(y), lunar(y, 5, 5), lunar(y, 8, 15)];
+                (y, f.map(md))
+            })
+            .collect();
+        if computed != DATES {
+            let rows: String = computed
+                .iter()
+                .map(|(y, f)| format!("    ({y}, {f:?}),\n"))
+                .collect();
+            panic!("the table differs from the computation; it should read:\n{rows}");
+        }
+        for y in STATUTORY_FROM..=STATUTORY_TO {
+            let f = [lunar(y, 1, 1), qingming(y), lunar(y, 5, 5), lunar(y, 8, 15)];
+            assert_eq!(days(y), assemble(y, f), "{y}");
+        }
+    }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -6,14 +6,15 @@
 //! and the 合规 findings: exactly what the board re-reads on every change) and, of it, the
 //! compliance check alone; an incremental filter; a year's 督查通报; drawing the
 //! board at 80×24 and 160×48; `list approvals` over every open document; JSON Lines export
-//! and import; the latency from another connection's commit to the board's next snapshot
-//! with the board's own 100 ms polling; and the process's peak memory.
+//! and import; the latency from another process's commit to the board's next frame, and
+//! an idle board's CPU (bench/live.rs); and the process's peak memory.
 
+mod live;
 pub mod matrix;
 mod triage;
 
 use super::Ctx;
-use crate::command::{self, Command, Ref, UrgeRef};
+use crate::command::{self, Command};
 use crate::demo;
 use crate::domain::Env;
 use crate::i18n::Lang;
@@ -87,65 +88,6 @@ fn peak_rss_mib() -> Option<f64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
-}
-
-/// Commit-to-snapshot latency: a writer on its own connection commits `n` times at
-/// staggered moments; the reader polls `data_version` every 100 ms as the board does and
-/// re-reads the snapshot when it moves.
-fn live_latency(
-    path: &std::path::Path,
-    env: &Env,
-    officer: &str,
-    n: usize,
-) -> Result<Vec<Duration>> {
-    let mut reader = Store::open(path)?;
-    let f = Filter::default();
-    let (tx, rx) = std::sync::mpsc::channel::<Instant>();
-    let wpath = path.to_path_buf();
-    // The writer is an officer urging an open supervision item, as on another board.
-    let item: i64 = reader.conn().query_row(
-        "SELECT min(id) FROM supervision WHERE state = '办理中'",
-        [],
-        |r| r.get(0),
-    )?;
-    let wenv = Env {
-        actor: officer.to_string(),
-        ..env.clone()
-    };
-    let writer = std::thread::spawn(move || -> Result<()> {
-        let mut w = Store::open(&wpath)?;
-        for i in 0..n {
-            std::thread::sleep(Duration::from_millis(80 + (i as u64 * 37) % 100));
-            command::perform(
-                &mut w,
-                &wenv,
-                &Command::Urge {
-                    item: UrgeRef::Supervision(Ref::Id(item)),
-                    note: format!("bench {i}"),
-                },
-            )?;
-            let _ = tx.send(Instant::now());
-        }
-        Ok(())
-    });
-    let mut version = reader.data_version()?;
-    let mut lat = Vec::new();
-    let until = Instant::now() + Duration::from_secs(60);
-    while lat.len() < n && Instant::now() < until {
-        std::thread::sleep(Duration::from_millis(100));
-        let v = reader.data_version()?;
-        if v == version {
-            continue;
-        }
-        version = v;
-        Snapshot::read(&mut reader, env, [&f, &f, &f, &f])?;
-        let done = Instant::now();
-        lat.extend(rx.try_iter().map(|at| done.saturating_duration_since(at)));
-    }
-    writer
-        .join()
-        .map_err(|_| anyhow::anyhow!("the bench writer panicked"))??;
-    Ok(lat)
 }
 
 pub fn run(ctx: &Ctx, opts: Options, out: &mut dyn Write) -> Result<()> {
@@ -381,15 +323,7 @@ fn run_in(ctx: &Ctx, opts: &Options, path: &std::path::Path, out: &mut dyn Write
         .duty_officer
         .clone()
         .unwrap_or_else(|| env.actor.clone());
-    let lat = live_latency(path, &env, &officer, 20)?;
-    let seen = lat.len();
-    let (m, _, max) = stats(lat);
-    writeln!(
-        out,
-        "commit -> board snapshot    median {}  max {} ({seen} of 20 commits seen, 100 ms polling)",
-        ms(m),
-        ms(max)
-    )?;
+    live::report(path, &env, &officer, out)?;
     if let Some(mib) = peak_rss_mib() {
         writeln!(out, "peak memory, board steps    {mib:.1} MiB")?;
     }

@@ -112,6 +112,18 @@ pub fn command(lang: Lang) -> clap::Command {
 pub fn parse(lang: Lang, args: Vec<String>) -> Result<Cli, std::process::ExitCode> {
     use clap::FromArgMatches;
     let _ = PARSE_LANG.set(lang);
+    // Localizing every subcommand's help costs a sixth of a quick command's start-up and
+    // is only read when something is shown: a command line that parses as it stands is
+    // the same command in either language; help, version and errors go through the
+    // localized parser below.
+    if lang == Lang::Zh {
+        if let Ok(c) = Cli::command()
+            .try_get_matches_from(&args)
+            .and_then(|m| Cli::from_arg_matches(&m))
+        {
+            return Ok(c);
+        }
+    }
     let parsed = command(lang)
         .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m));

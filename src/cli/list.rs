@@ -25,15 +25,30 @@ struct Out {
     key: (String, i64),
 }
 
+/// Which open items are listed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Narrow {
+    /// Only overdue items.
+    pub overdue: bool,
+    /// Only items due within N working days (overdue included).
+    pub due_within: Option<i64>,
+    /// At most N items, the most urgent first (in the deadline order).
+    pub limit: Option<usize>,
+}
+
 pub fn run(
     ctx: &Ctx,
     what: ListWhat,
-    overdue: bool,
-    due_within: Option<i64>,
+    narrow: Narrow,
     json: bool,
     count: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let Narrow {
+        overdue,
+        due_within,
+        limit,
+    } = narrow;
     // A read: the file is opened read-only and nothing is recorded. Countersign silence
     // the rules count as consent is derived as of `env.today()` by the queries.
     let mut store = ctx.open_store_read_only()?;
@@ -55,6 +70,7 @@ pub fn run(
         f.limit = 0;
         let (_, total, skipped) = page(&mut store, &env, what, &f, lang)?;
         note_skipped(lang, &skipped);
+        let total = limit.map_or(total, |n| total.min(n));
         writeln!(out, "{total}")?;
         return Ok(());
     }
@@ -62,14 +78,18 @@ pub fn run(
     let mut years = BTreeSet::from([chrono::Datelike::year(&env.today())]);
     let mut table: Vec<Vec<String>> = Vec::new();
     let mut skipped = BTreeSet::new();
+    let mut left = limit.unwrap_or(usize::MAX);
     loop {
+        // The last page of a limited listing asks for no more than is left.
+        f.limit = PAGE.min(left);
         let (rows, _, left_out) = page(&mut store, &env, what, &f, lang)?;
         let n = rows.len();
         // Unreadable rows count toward the page (the keyset moves past the readable
         // ones only; a page of nothing readable ends the listing).
         let fetched = n + left_out.len();
         skipped.extend(left_out);
-        for r in rows {
+        for r in rows.into_iter().take(left) {
+            left -= 1;
             if let Some(d) = r.due {
                 years.insert(chrono::Datelike::year(&d));
             }
@@ -80,7 +100,7 @@ pub fn run(
                 table.push(r.cells);
             }
         }
-        if fetched < PAGE || n == 0 {
+        if fetched < f.limit || n == 0 || left == 0 {
             break;
         }
     }

@@ -99,8 +99,37 @@ pub fn dispatch(
     history: &HistoryArgs,
     out: &mut dyn Write,
 ) -> Result<()> {
-    if !history.any() {
-        return super::list::run(ctx, what, overdue, due_within, json, count, out);
+    // `--limit` alone cuts the open items' listing (`--overdue --limit 50`: the 50 most
+    // urgent overdue); the other history flags search every state, which `--overdue` and
+    // `--due-within` (open items by their deadlines) cannot narrow.
+    let narrowed = overdue || due_within.is_some();
+    let beyond_limit = HistoryArgs {
+        limit: None,
+        ..history.clone()
+    }
+    .any();
+    if !history.any() || (narrowed && !beyond_limit) {
+        return super::list::run(
+            ctx,
+            what,
+            super::list::Narrow {
+                overdue,
+                due_within,
+                limit: history.limit,
+            },
+            json,
+            count,
+            out,
+        );
+    }
+    if narrowed {
+        bail!(
+            "{}",
+            ctx.lang.pick(
+                "--overdue 和 --due-within 只列在办事项，不能与 --state、--since 等历史筛选同用（--limit 可以）",
+                "--overdue and --due-within list open items: they do not combine with history filters such as --state or --since (--limit does)",
+            )
+        );
     }
     let of = match what {
         super::ListWhat::Approvals => Of::Documents,

@@ -4,7 +4,7 @@
 //! file needs, and the lock a board holds so `demo` never rebuilds a file in use.
 
 use crate::error::{Error, IoContext, Result};
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OpenFlags};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
@@ -72,24 +72,8 @@ pub fn missing(path: &Path) -> Error {
 /// (another application's SQLite file, a file that is not SQLite) is refused and left
 /// exactly as it was: this looks through a read-only connection.
 pub fn check_is_ours(path: &Path, creating: bool) -> Result<()> {
-    let len = match std::fs::metadata(path) {
-        Ok(m) => m.len(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(e).at_path(path),
-    };
-    let p = path.display();
-    let not_ours = |why_zh: &str, why_en: &str| {
-        Error::refused(
-            format!("{p} 不是值班台数据库（{why_zh}）；未作任何改动"),
-            format!("{p} is not a dutydesk database ({why_en}); it was left untouched"),
-        )
-    };
-    if len == 0 {
-        return if creating {
-            Ok(())
-        } else {
-            Err(not_ours("空文件", "an empty file"))
-        };
+    if !worth_opening(path, creating)? {
+        return Ok(());
     }
     let conn = match Connection::open_with_flags(
         path,
@@ -97,37 +81,67 @@ pub fn check_is_ours(path: &Path, creating: bool) -> Result<()> {
     ) {
         Ok(c) => c,
         Err(e) if crate::store::busy::is_readonly_place(&e) => return Ok(()),
-        Err(_) => return Err(not_ours("不是 SQLite 文件", "not an SQLite file")),
+        Err(_) => return Err(not_ours(path, "不是 SQLite 文件", "not an SQLite file")),
     };
     let _ = conn.busy_timeout(super::BUSY_TIMEOUT);
+    check_open(&conn, path, creating)
+}
+
+/// Whether a file at `path` needs a look inside: false when there is none (nothing to
+/// refuse); an empty file is refused here unless `creating`.
+pub(crate) fn worth_opening(path: &Path, creating: bool) -> Result<bool> {
+    let len = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(e).at_path(path),
+    };
+    match len {
+        0 if creating => Ok(false),
+        0 => Err(not_ours(path, "空文件", "an empty file")),
+        _ => Ok(true),
+    }
+}
+
+/// [`check_is_ours`] through a connection already open on the file (a read opens one
+/// connection, not two: each reads the schema anew). A place where SQLite cannot make
+/// its shared-memory file says nothing here; the caller's first read finds it.
+pub(crate) fn check_open(conn: &Connection, path: &Path, creating: bool) -> Result<()> {
     let version: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
         Ok(v) => v,
         Err(e) if crate::store::busy::is_readonly_place(&e) => return Ok(()),
-        Err(_) => return Err(not_ours("不是 SQLite 文件", "not an SQLite file")),
+        Err(_) => return Err(not_ours(path, "不是 SQLite 文件", "not an SQLite file")),
     };
-    let has_meta = conn
+    // One look at the schema: how many objects, and whether `meta` is a table among them.
+    let (objects, has_meta): (i64, bool) = conn
         .query_row(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'",
+            "SELECT count(*), coalesce(max(type = 'table' AND name = 'meta'), 0) FROM sqlite_master",
             [],
-            |_| Ok(()),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .optional()
-        .map(|o| o.is_some())
-        .unwrap_or(false);
-    let objects: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-        .unwrap_or(1);
+        .unwrap_or((1, false));
     match (version, has_meta) {
         (v, true) if v > 0 => Ok(()),
         // A newer dutydesk's file: the schema check refuses it, naming the versions.
         (v, _) if v > crate::store::migrations::LATEST => Ok(()),
         (0, false) if objects == 0 && creating => Ok(()),
-        (0, false) if objects == 0 => Err(not_ours("空的 SQLite 文件", "an empty SQLite file")),
+        (0, false) if objects == 0 => {
+            Err(not_ours(path, "空的 SQLite 文件", "an empty SQLite file"))
+        }
         _ => Err(not_ours(
+            path,
             "其他程序的 SQLite 文件",
             "another application's SQLite file",
         )),
     }
+}
+
+/// The refusal of a file that is not a dutydesk database, left untouched.
+fn not_ours(path: &Path, why_zh: &str, why_en: &str) -> Error {
+    let p = path.display();
+    Error::refused(
+        format!("{p} 不是值班台数据库（{why_zh}）；未作任何改动"),
+        format!("{p} is not a dutydesk database ({why_en}); it was left untouched"),
+    )
 }
 
 /// The database file and its WAL and shared-memory companions.

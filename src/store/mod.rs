@@ -83,13 +83,16 @@ impl Store {
         if !path.exists() {
             return Err(file::missing(path));
         }
-        file::check_is_ours(path, false)?;
+        file::worth_opening(path, false)?;
+        // The connection that reads is the one that checks the file is ours.
         let conn = Self::read_only_conn(path, false)?;
+        file::check_open(&conn, path, false)?;
         let (conn, found) = match migrations::version(&conn) {
             Ok(v) => (conn, v),
             Err(e) if busy::error_is_readonly(&e) => {
                 drop(conn);
                 let conn = Self::read_only_conn(path, true)?;
+                file::check_open(&conn, path, false)?;
                 let v = migrations::version(&conn)?;
                 (conn, v)
             }

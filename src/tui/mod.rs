@@ -24,6 +24,7 @@ pub mod snapshot;
 pub mod theme;
 pub mod triage;
 pub mod update;
+mod wake;
 
 pub use action::{Action, ItemAction, PaneId};
 pub use app::{App, Mode};
@@ -173,6 +174,10 @@ fn run_loop(
             let effect = update::retry_waiting(app, store);
             after_update(app, store, effect);
             dirty = true;
+        }
+        // The loop sleeps until an event: a waiting action needs it back for its next try.
+        if let Some(w) = &app.waiting {
+            events.wake_by(w.last + retry::EVERY);
         }
         let Some(ev) = events.next(store)? else {
             continue;

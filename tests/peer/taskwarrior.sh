@@ -18,8 +18,10 @@ dd=$PWD/target/release/dutydesk
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export TASKRC=$work/taskrc TASKDATA=$work/task DUTYDESK_CONFIG=$work/none.toml DUTYDESK_LOG=$work/log
+# An empty config file: one named but missing is a warning logged at every run.
+export TASKRC=$work/taskrc TASKDATA=$work/task DUTYDESK_CONFIG=$work/config.toml DUTYDESK_LOG=$work/log
 mkdir -p "$TASKDATA"
+: >"$DUTYDESK_CONFIG"
 printf 'data.location=%s\nconfirmation=off\nverbose=nothing\nhooks=off\n' "$TASKDATA" >"$TASKRC"
 
 # The same items for both: a third overdue on 2026-11-20, deadlines spread over two years.
@@ -54,13 +56,17 @@ runs, dd, db, today = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 cases = {
     "overdue count": (["task", "+OVERDUE", "count"],
                       [dd, "--db", db, "--today", today, "list", "supervision", "--overdue", "--count"]),
-    "50 most urgent overdue": (["task", "+OVERDUE", "limit:50", "rc.report.next.columns=id,due,description", "next"],
-                               ["sh", "-c", f"{dd} --db {db} --today {today} list supervision --overdue | head -50"]),
+    "50 most urgent overdue": (["task", "+OVERDUE", "limit:50", "rc.report.next.columns=id,due,description",
+                                "rc.report.next.labels=ID,Due,Description", "next"],
+                               [dd, "--db", db, "--today", today, "list", "supervision", "--overdue", "--limit", "50"]),
 }
 for name, (tw, ddc) in cases.items():
     t_tw, t_dd = [], []
-    out_tw = subprocess.run(tw, capture_output=True, text=True).stdout.strip().splitlines()[:1]
-    out_dd = subprocess.run(ddc, capture_output=True, text=True).stdout.strip().splitlines()[:1]
+    # Each command is run once first and must succeed: a failing one would be timed fast.
+    out_tw = subprocess.run(tw, capture_output=True, text=True, check=True).stdout.strip().splitlines()
+    out_dd = subprocess.run(ddc, capture_output=True, text=True, check=True).stdout.strip().splitlines()
+    lines = f"{len(out_tw)} / {len(out_dd)} lines"
+    out_tw, out_dd = out_tw[:1], out_dd[:1]
     for _ in range(runs):  # alternating, so both see the same machine
         for cmd, acc in ((tw, t_tw), (ddc, t_dd)):
             t = time.perf_counter()
@@ -68,5 +74,5 @@ for name, (tw, ddc) in cases.items():
             acc.append(time.perf_counter() - t)
     m_tw, m_dd = statistics.median(t_tw) * 1000, statistics.median(t_dd) * 1000
     print(f"{name:24} taskwarrior {m_tw:8.1f} ms   dutydesk {m_dd:7.2f} ms   ratio {m_tw / m_dd:6.1f}x"
-          f"   (first lines: {out_tw} / {out_dd})")
+          f"   ({lines}; first: {out_tw} / {out_dd})")
 PY
