@@ -25,6 +25,8 @@ mkdir -p "$TASKDATA"
 printf 'data.location=%s\nconfirmation=off\nverbose=nothing\nhooks=off\n' "$TASKDATA" >"$TASKRC"
 
 # The same items for both: a third overdue on 2026-11-20, deadlines spread over two years.
+# A deadline is the end of its day in Beijing (23:59:59 UTC+8) for taskwarrior too, whose
+# +OVERDUE is "due before now": at midnight UTC an item due today would already count.
 python3 - "$items" "$work" <<'PY'
 import json, sys, datetime
 n, work = int(sys.argv[1]), sys.argv[2]
@@ -39,7 +41,7 @@ with open(f"{work}/items.jsonl", "w") as dd, open(f"{work}/tasks.json", "w") as 
                              "source": "领导批示", "lead": "d1", "assigned": "2025-11-01",
                              "deadline": due.isoformat()}, ensure_ascii=False) + "\n")
         tw.write(("," if i else "") + json.dumps({"description": f"督办事项{i}", "status": "pending",
-                 "entry": "20251101T000000Z", "due": due.strftime("%Y%m%dT000000Z"),
+                 "entry": "20251101T000000Z", "due": due.strftime("%Y%m%dT155959Z"),
                  "project": "dc", "uuid": f"00000000-0000-4000-8000-{i:012d}"}))
     tw.write("]")
 PY
