@@ -240,12 +240,12 @@ pub(super) fn history(tx: &Connection, env: &Env, count: u64) -> Result<Done> {
     tx.execute(
         "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
          INSERT INTO documents(ext_id, title, kind, urgency, from_dept, received, state, due,
-                               signed_on, updated_at)
+                               signed_on, updated_at, imported_settled)
          SELECT 'H-D-' || i, '历史公文 ' || i, '请示', '一般',
                 (SELECT min(id) FROM departments) + i % (SELECT count(*) FROM departments),
                 date('2016-01-01', '+' || (i % 3600) || ' days'), '已签批',
                 date('2016-01-20', '+' || (i % 3600) || ' days'),
-                date('2016-01-10', '+' || (i % 3600) || ' days'), '2016-01-01 00:00:00'
+                date('2016-01-10', '+' || (i % 3600) || ' days'), '2016-01-01 00:00:00', 1
          FROM k",
         [docs],
     )
@@ -253,12 +253,12 @@ pub(super) fn history(tx: &Connection, env: &Env, count: u64) -> Result<Done> {
     tx.execute(
         "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
          INSERT INTO supervision(ext_id, title, source, lead_dept, assigned, deadline, state,
-                                 closed_on, updated_at)
+                                 closed_on, updated_at, imported_settled)
          SELECT 'H-S-' || i, '历史督办 ' || i, '会议决定',
                 (SELECT min(id) FROM departments) + i % (SELECT count(*) FROM departments),
                 date('2016-01-01', '+' || (i % 3600) || ' days'),
                 date('2016-03-01', '+' || (i % 3600) || ' days'), '已销号',
-                date('2016-02-20', '+' || (i % 3600) || ' days'), '2016-01-01 00:00:00'
+                date('2016-02-20', '+' || (i % 3600) || ' days'), '2016-01-01 00:00:00', 1
          FROM k",
         [sups],
     )

@@ -61,10 +61,16 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("m007_office.sql"),
         after: None,
     },
+    Migration {
+        version: 8,
+        name: "findings: settled history marked, indexes over what each rule governs",
+        sql: include_str!("m008_findings.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this program writes.
-pub const LATEST: i64 = 7;
+pub const LATEST: i64 = 8;
 
 /// The database's schema version.
 pub fn version(conn: &Connection) -> Result<i64> {
