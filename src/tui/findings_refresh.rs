@@ -10,8 +10,8 @@
 //!
 //! Everything is recomputed instead (one full check) at the first read, on a new day
 //! (midnight, `:goto`), on the minute tick, and when the audit shows a change that is not
-//! about single items (an import, a calendar or profile change, the org chart, absences,
-//! countersign settlement), more than [`MAX_ROWS`] rows, or none at all (a manual refresh,
+//! about single items (an import, a calendar or profile change, the org chart, absences),
+//! more than [`MAX_ROWS`] rows, or none at all (a manual refresh,
 //! a refused action, a change written around the one door). The result equals a full check
 //! after any sequence of commands (`tests/findings_incremental.rs`).
 
@@ -52,8 +52,10 @@ impl Kind {
 /// Entities whose changes only the district part reads (always recomputed).
 const DISTRICT_ONLY: &[&str] = &["duty_log", "duty_rota", "handover", "investment", "fund"];
 
-/// Actions that change many items at once, whatever entity their row names.
-const BULK: &[&str] = &["settle", "countersign-deemed", "import", "import-migration"];
+/// Actions that change many things at once, whatever entity their row names: an import
+/// writes the org chart, absences and the rota beside the items. (Countersign settlement,
+/// by `settle` or before another command, writes one row per document: item changes.)
+const BULK: &[&str] = &["import", "import-migration"];
 
 /// What a run of audit rows asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -257,6 +259,7 @@ mod tests {
             row(2, "decide", "supervision", Some(2)),
             row(3, "decision", "meeting", Some(5)),
             row(4, "urge", "document", Some(7)),
+            row(5, "countersign-deemed", "document", Some(7)),
         ]);
         let want: BTreeSet<_> = [
             (Kind::Document, 7),
