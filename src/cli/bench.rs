@@ -2,13 +2,15 @@
 //! plus years of settled history — and prints medians, so speed is measured by a command
 //! anyone can rerun, never asserted by timed tests.
 //!
-//! What it measures: generating the district; a full board snapshot (header, three panes
-//! and the 合规 findings: exactly what the board re-reads on every change) and, of it, the
-//! compliance check alone; an incremental filter; a year's 督查通报; drawing the
+//! What it measures: generating the district; a board snapshot (header and three panes:
+//! the first frame) and the full compliance check; the findings as the board keeps them
+//! (`bench/findings.rs`: after the first frame, in full, after one command); an incremental
+//! filter; a year's 督查通报; drawing the
 //! board at 80×24 and 160×48; `list approvals` over every open document; JSON Lines export
 //! and import; the latency from another process's commit to the board's next frame, and
 //! an idle board's CPU (bench/live.rs); and the process's peak memory.
 
+mod findings;
 mod live;
 pub mod matrix;
 mod triage;
@@ -241,6 +243,8 @@ fn run_in(ctx: &Ctx, opts: &Options, path: &std::path::Path, out: &mut dyn Write
         ms(p95),
         ms(max)
     )?;
+    let officer = summary.duty_officer.as_deref().unwrap_or(&env.actor);
+    findings::measure(out, &mut st, &env, runs, officer)?;
     let ff = Filter {
         text: Some("审计".into()),
         ..Filter::default()

@@ -36,7 +36,8 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     let due_soon = ctx.config.due_soon_workdays.unwrap_or(DEFAULT_DUE_SOON);
     // An unreadable quiet-hours value stops the board before it opens, like a bad key.
     ctx.config.alerts.quiet()?;
-    let mut app = App::new(
+    // The first frame shows the panes; the findings follow (`tui::run`).
+    let mut app = App::open(
         &mut store,
         env,
         ctx.lang,

@@ -67,8 +67,34 @@ pub enum Audit {
     Batch,
 }
 
-/// Writes any record.
+/// Writes any record. A migration import marks a document, supervision item or meeting
+/// that arrives settled (signed or returned, closed, held or cancelled) as settled history
+/// (`imported_settled`): the rules about what follows settlement are not applied to what
+/// the former system did not record (docs/rules.md, "Settled history").
 pub fn upsert(conn: &Connection, env: &Env, rec: &Record, audit: Audit) -> Result<Upsert> {
+    let u = upsert_record(conn, env, rec, audit)?;
+    if audit == Audit::Migration {
+        let sql = match rec {
+            Record::Document(_) => {
+                "UPDATE documents SET imported_settled = (state <> '待批') WHERE id = ?1"
+            }
+            Record::Supervision(_) => {
+                "UPDATE supervision SET imported_settled = (state <> '办理中') WHERE id = ?1"
+            }
+            Record::Meeting(_) => {
+                "UPDATE meetings SET imported_settled = (state <> '待召开') WHERE id = ?1"
+            }
+            _ => return Ok(u),
+        };
+        conn.prepare_cached(sql)
+            .db("preparing the settled-history mark")?
+            .execute([u.id()])
+            .db("marking settled history")?;
+    }
+    Ok(u)
+}
+
+fn upsert_record(conn: &Connection, env: &Env, rec: &Record, audit: Audit) -> Result<Upsert> {
     match rec {
         Record::Department(r) => upsert_department(conn, env, r, audit),
         Record::Person(r) => upsert_person(conn, env, r, audit),

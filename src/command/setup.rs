@@ -244,12 +244,12 @@ pub(super) fn history(tx: &Connection, env: &Env, count: u64, open: u64) -> Resu
     tx.execute(
         "WITH RECURSIVE k(i) AS (SELECT 1 WHERE ?1 > 0 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
          INSERT INTO documents(ext_id, title, kind, urgency, from_dept, received, state, due,
-                               signed_on, updated_at)
+                               signed_on, updated_at, imported_settled)
          SELECT 'H-D-' || i, '历史公文 ' || i, '请示', '一般',
                 (SELECT min(id) FROM departments) + i % (SELECT count(*) FROM departments),
                 date('2016-01-01', '+' || (i % 3600) || ' days'), '已签批',
                 date('2016-01-20', '+' || (i % 3600) || ' days'),
-                date('2016-01-10', '+' || (i % 3600) || ' days'), '2016-01-01 00:00:00'
+                date('2016-01-10', '+' || (i % 3600) || ' days'), '2016-01-01 00:00:00', 1
          FROM k",
         [docs],
     )
@@ -257,12 +257,12 @@ pub(super) fn history(tx: &Connection, env: &Env, count: u64, open: u64) -> Resu
     tx.execute(
         "WITH RECURSIVE k(i) AS (SELECT 1 WHERE ?1 > 0 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
          INSERT INTO supervision(ext_id, title, source, lead_dept, assigned, deadline, state,
-                                 closed_on, updated_at)
+                                 closed_on, updated_at, imported_settled)
          SELECT 'H-S-' || i, '历史督办 ' || i, '会议决定',
                 (SELECT min(id) FROM departments) + i % (SELECT count(*) FROM departments),
                 date('2016-01-01', '+' || (i % 3600) || ' days'),
                 date('2016-03-01', '+' || (i % 3600) || ' days'), '已销号',
-                date('2016-02-20', '+' || (i % 3600) || ' days'), '2016-01-01 00:00:00'
+                date('2016-02-20', '+' || (i % 3600) || ' days'), '2016-01-01 00:00:00', 1
          FROM k",
         [sups],
     )
@@ -270,12 +270,12 @@ pub(super) fn history(tx: &Connection, env: &Env, count: u64, open: u64) -> Resu
     tx.execute(
         "WITH RECURSIVE k(i) AS (SELECT 1 WHERE ?1 > 0 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
          INSERT INTO meetings(ext_id, title, kind, start_at, place, chair_id, state,
-                              minutes_due, minutes_issued_on, updated_at)
+                              minutes_due, minutes_issued_on, updated_at, imported_settled)
          SELECT 'H-M-' || i, '历史会议 ' || i, '专题会议',
                 date('2016-01-04', '+' || (i % 3600) || ' days') || ' 09:00', '第一会议室',
                 (SELECT min(id) FROM people), '已召开',
                 date('2016-01-09', '+' || (i % 3600) || ' days'),
-                date('2016-01-08', '+' || (i % 3600) || ' days'), '2016-01-01 00:00:00'
+                date('2016-01-08', '+' || (i % 3600) || ' days'), '2016-01-01 00:00:00', 1
          FROM k",
         [meetings],
     )

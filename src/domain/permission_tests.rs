@@ -47,6 +47,7 @@ fn flag(article: &str) -> Flag {
         value: true,
         article: article.into(),
         note: None,
+        effective: None,
     }
 }
 

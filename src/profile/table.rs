@@ -261,6 +261,7 @@ mod tests {
             months: None,
             article: "一".into(),
             note: None,
+            effective: None,
         };
         assert_eq!(period(&p(Some(7), None), Lang::Zh), "7 个工作日");
         assert_eq!(period(&p(Some(1), None), Lang::En), "1 working day");

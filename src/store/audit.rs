@@ -8,6 +8,7 @@
 //! lives in `audit_chain`, apart from the log, so `audit verify` can tell a removed last row
 //! from an intact log.
 
+pub mod changes;
 pub mod feed;
 pub mod log;
 mod verify;

@@ -178,7 +178,7 @@ pub fn doctor(
     out.push(calendar(conn, env)?);
     out.push(profile(conn, profile_arg)?);
     let mut unreadable = Vec::new();
-    super::compliance::unreadable::gather(conn, env.today(), &mut unreadable)?;
+    super::compliance::unreadable::all(conn, env.today(), &mut unreadable)?;
     out.push(if unreadable.is_empty() {
         Check::new(
             "rows",

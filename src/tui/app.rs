@@ -139,13 +139,31 @@ pub struct App {
     pub triage: super::triage::Triage,
     /// An action waiting for a busy database (see `tui::retry`).
     pub waiting: Option<super::retry::Waiting>,
+    /// The 合规 findings per item, brought up to date on each re-read.
+    pub held: super::findings_refresh::Held,
 }
 
 impl App {
-    /// A board on `store`: reads the first snapshot and writes nothing. The status line
-    /// says how many countersign requests count as deemed no objection today (see
-    /// [`App::deemed_note`]).
+    /// A board on `store` with its findings: [`App::open`], then
+    /// [`App::complete_findings`].
     pub fn new(
+        store: &mut Store,
+        env: Env,
+        lang: Lang,
+        keymap: Keymap,
+        theme: Theme,
+        due_soon: u32,
+    ) -> Result<App> {
+        let mut app = App::open(store, env, lang, keymap, theme, due_soon)?;
+        app.complete_findings(store)?;
+        Ok(app)
+    }
+
+    /// A board on `store`: reads the header and the panes and writes nothing; the 合规
+    /// findings are still to come ([`App::complete_findings`]), so the first frame does
+    /// not wait for them. The status line says how many countersign requests count as
+    /// deemed no objection today (see [`App::deemed_note`]).
+    pub fn open(
         store: &mut Store,
         env: Env,
         lang: Lang,
@@ -176,6 +194,7 @@ impl App {
             live: true,
             triage: super::triage::Triage::default(),
             waiting: None,
+            held: Default::default(),
         };
         app.message = app
             .deemed_note(store)
@@ -186,6 +205,22 @@ impl App {
         app.resize(80, 24);
         super::triage::start(&mut app, store);
         Ok(app)
+    }
+
+    /// Computes the findings a board opened by [`App::open`] does not have yet; the 合规
+    /// view's selection goes to its first finding.
+    pub fn complete_findings(&mut self, store: &mut Store) -> Result<()> {
+        let c = PaneId::Compliance.index();
+        self.held.refresh(store, &self.env)?;
+        self.snap.findings = self.held.view(self.panes[c].filter.text.as_deref());
+        let ids = self.snap.ids(PaneId::Compliance);
+        let ui = &mut self.panes[c];
+        if ui.selected.is_none_or(|id| !ids.contains(&id)) {
+            ui.selected = ids.first().copied();
+        }
+        let (w, h) = self.size;
+        self.resize(w, h);
+        Ok(())
     }
 
     /// Whether the acting person could take `a` on some item, by the role matrix: the
@@ -253,7 +288,7 @@ impl App {
         let before = self.positions();
         let above = self.ids_above();
         fit_windows(&mut self.panes);
-        let snap = Snapshot::read(store, &self.env, filters(&self.panes))?;
+        let snap = Snapshot::read_with(store, &self.env, filters(&self.panes), &mut self.held)?;
         let old = std::mem::replace(&mut self.snap, snap);
         self.follow(&before, &above);
         super::triage::observe(self, store, &old);

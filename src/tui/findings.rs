@@ -18,6 +18,9 @@ pub struct Findings {
     pub shown: Vec<usize>,
     /// The filter text `shown` was computed for (None: not filtered yet).
     applied: Option<String>,
+    /// Not computed yet: the board's first frame is drawn before its findings
+    /// (`tui::findings_refresh`); the view and the header say "计算中…".
+    pub pending: bool,
 }
 
 impl Findings {
@@ -42,7 +45,33 @@ impl Findings {
             keys,
             shown,
             applied: None,
+            pending: false,
         }
+    }
+
+    /// No findings yet: they are being computed.
+    pub fn computing() -> Findings {
+        Findings {
+            pending: true,
+            ..Findings::default()
+        }
+    }
+
+    /// The counts as the header and the view's title show them ("违2 警5 提1"), or
+    /// "计算中…" while the findings are being computed; `shown` counts only the findings
+    /// the filter lets through.
+    pub fn counts_label(&self, shown: bool, lang: Lang) -> String {
+        if self.pending {
+            return computing(lang).to_string();
+        }
+        counts_text(
+            if shown {
+                self.counts()
+            } else {
+                self.total_counts()
+            },
+            lang,
+        )
     }
 
     /// Applies the `/` filter: a finding is shown when any of its texts (severity, rule,
@@ -129,6 +158,11 @@ pub fn marker(s: Severity, lang: Lang) -> &'static str {
         Severity::Warning => lang.pick("! 警示", "! warn"),
         Severity::Notice => lang.pick("- 提示", "- note"),
     }
+}
+
+/// "计算中…" / "computing…".
+pub fn computing(lang: Lang) -> &'static str {
+    lang.pick("计算中…", "computing…")
 }
 
 /// "违2 警5 提1" / "2 viol, 5 warn, 1 note".

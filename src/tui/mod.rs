@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 pub mod event;
 pub mod findings;
+pub mod findings_refresh;
 pub mod form;
 pub mod form_office;
 mod form_skeleton;
@@ -45,6 +46,10 @@ pub fn step(app: &mut App, store: &mut Store, action: Action) -> Effect {
         action,
         Action::DbChanged | Action::Tick | Action::DayChanged | Action::Resize(..)
     );
+    // The minute tick and midnight recompute every finding (findings_refresh).
+    if matches!(action, Action::Tick | Action::DayChanged) {
+        app.held.invalidate();
+    }
     let effect = update(app, store, action);
     app.note_cut();
     after_update(app, store, effect);
@@ -162,6 +167,7 @@ fn run_loop(
     app.resize(size.width, size.height);
     let mut events = Events::new(store, app.env.clock, true);
     let mut dirty = true;
+    let mut findings_due = true;
     // Alerts raised by the first read (before the loop) go out with the first frame.
     let notices = std::mem::take(&mut app.triage.outbox);
     notify::send(&mut io::stdout(), &notices)?;
@@ -169,6 +175,17 @@ fn run_loop(
         if dirty {
             terminal.draw(|f| f.render_widget(&*app, f.area()))?;
             dirty = false;
+        }
+        // The first frame is drawn before the findings: they follow in the next one (on
+        // failure, with the next re-read).
+        if findings_due && app.snap.findings.pending {
+            findings_due = false;
+            if let Err(e) = app.complete_findings(store) {
+                tracing::warn!("computing the findings failed: {e}");
+                app.say(e.localized(app.lang), true);
+            }
+            dirty = true;
+            continue;
         }
         if app.waiting.as_ref().is_some_and(|w| w.due()) {
             let effect = update::retry_waiting(app, store);

@@ -1,12 +1,15 @@
 //! Everything the board shows, read in one transaction: the header, the three panes and
-//! the 合规 view's findings. Rendering reads only this.
+//! the 合规 view's findings (kept per item and brought up to date incrementally by
+//! `tui::findings_refresh`; the first frame is drawn before them). Rendering reads only
+//! this.
 
 use super::action::PaneId;
 use super::findings::Findings;
+use super::findings_refresh::Held;
 use crate::domain::Env;
 use crate::error::Result;
+use crate::store::Store;
 use crate::store::queries::{self, ApprovalRow, Filter, Header, MeetingRow, Pane, SupervisionRow};
-use crate::store::{Store, compliance};
 
 /// The board's data.
 #[derive(Debug, Clone)]
@@ -21,20 +24,41 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// Reads the whole snapshot for these filters (one per [`PaneId::ALL`]; the 合规
-    /// view uses only its filter's text). The compliance check walks open items only
-    /// (`dutydesk bench` measures it).
+    /// Reads the header and the three panes for these filters (one per [`PaneId::ALL`]),
+    /// without the findings (`findings.pending`): what the board's first frame shows.
+    /// [`Snapshot::read_with`] brings the findings too.
     pub fn read(store: &mut Store, env: &Env, filters: [&Filter; 4]) -> Result<Snapshot> {
+        store.read(|tx| Self::panes(tx, env, filters, Findings::computing()))
+    }
+
+    /// Reads the header and the panes and brings the findings `held` up to date in the
+    /// same transaction (incrementally where the audit allows: `tui::findings_refresh`);
+    /// the 合规 view uses only its filter's text.
+    pub fn read_with(
+        store: &mut Store,
+        env: &Env,
+        filters: [&Filter; 4],
+        held: &mut Held,
+    ) -> Result<Snapshot> {
         store.read(|tx| {
-            let mut findings = Findings::new(compliance::check(tx, env)?);
-            findings.filter(filters[3].text.as_deref());
-            Ok(Snapshot {
-                header: queries::header(tx, env)?,
-                approvals: queries::approvals(tx, env, filters[0])?,
-                supervision: queries::supervision(tx, env, filters[1])?,
-                meetings: queries::meetings(tx, env, filters[2])?,
-                findings,
-            })
+            held.refresh_in(tx, env)?;
+            let findings = held.view(filters[3].text.as_deref());
+            Self::panes(tx, env, filters, findings)
+        })
+    }
+
+    fn panes(
+        tx: &rusqlite::Connection,
+        env: &Env,
+        filters: [&Filter; 4],
+        findings: Findings,
+    ) -> Result<Snapshot> {
+        Ok(Snapshot {
+            header: queries::header(tx, env)?,
+            approvals: queries::approvals(tx, env, filters[0])?,
+            supervision: queries::supervision(tx, env, filters[1])?,
+            meetings: queries::meetings(tx, env, filters[2])?,
+            findings,
         })
     }
 

@@ -305,8 +305,9 @@ pub fn reopen(tx: &Connection, env: &Env, sup_id: i64, reason: &str) -> Result<D
         permission::may_office(&me.who(), OfficeAct::Reopen, rule)?;
         exec(
             tx,
+            // Reopened here, it is no longer settled history: every rule applies again.
             "UPDATE supervision SET state = ?2, closed_on = NULL, closed_by = NULL,
-             updated_at = ?3 WHERE id = ?1",
+             imported_settled = 0, updated_at = ?3 WHERE id = ?1",
             params![sup.id, SupState::Open, at],
             "reopening a supervision item",
         )?;

@@ -295,12 +295,24 @@ pub fn publish_deadline(env: &Env, printed_on: NaiveDate) -> Option<Deadline> {
 /// Printing and publishing deadlines missed.
 pub fn after_signing(env: &Env, d: &SignedDoc) -> Vec<Finding> {
     let mut out = Vec::new();
+    let rules = &env.profile.documents;
+    // A rule with an effective date governs documents signed (printed) from that day on.
+    let from = |p: &Option<crate::profile::Period>, day| {
+        p.as_ref()
+            .is_some_and(|p| crate::profile::in_force(p.effective, day))
+    };
     let owed = match d.printed_on {
-        None => print_deadline(env, d.signed_on).map(|dl| (dl, true)),
-        Some(printed) if d.public && d.published_on.is_none() => {
+        None if from(&rules.print_after_sign, d.signed_on) => {
+            print_deadline(env, d.signed_on).map(|dl| (dl, true))
+        }
+        Some(printed)
+            if d.public
+                && d.published_on.is_none()
+                && from(&rules.publish_after_print, printed) =>
+        {
             publish_deadline(env, printed).map(|dl| (dl, false))
         }
-        Some(_) => None,
+        _ => None,
     };
     if let Some((dl, printing)) = owed.filter(|(dl, _)| past(env, dl.due)) {
         let (lz, le) = late_by(env, dl.due);

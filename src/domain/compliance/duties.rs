@@ -216,7 +216,7 @@ pub fn report_owed(env: &Env, u: &Unreported) -> Option<Finding> {
         .profile
         .meeting(u.kind)
         .and_then(|r| r.report_after.as_ref())
-        .filter(|f| f.value)?;
+        .filter(|f| f.value && crate::profile::in_force(f.effective, u.day))?;
     Some(finding(
         Severity::Notice,
         &rule_of(

@@ -9,7 +9,7 @@ use super::{
 use crate::clock::fmt_date;
 use crate::domain::{Env, MeetingKind, MeetingState, Role};
 use crate::i18n::Named;
-use crate::profile::{Cadence, CadenceUnit};
+use crate::profile::{Cadence, CadenceUnit, in_force};
 use chrono::{Days, Months, NaiveDate};
 
 /// The latest day the next meeting is due after one on `last`, by the cadence: "1–2 a
@@ -350,9 +350,13 @@ fn large_event(env: &Env, m: &MeetingView, out: &mut Vec<Finding>) {
 /// Minutes and documents owed after the meeting, past their stored deadlines.
 fn owed(env: &Env, m: &MeetingView, out: &mut Vec<Finding>) {
     let drafting = crate::domain::deadline::is_drafting_rule(&m.minutes_rule.key);
-    if let (true, Some(due), None) = (drafting, m.minutes_due, m.minutes_issued_on) {
+    let minutes = in_force(effective(env, m.kind, &m.minutes_rule.key), m.day);
+    let docs = in_force(effective(env, m.kind, &m.docs_rule.key), m.day);
+    if let (true, true, Some(due), None) = (minutes, drafting, m.minutes_due, m.minutes_issued_on) {
         drafted(env, m, due, out);
-    } else if let (Some(due), None) = (m.minutes_due, m.minutes_issued_on) {
+    } else if let (true, false, Some(due), None) =
+        (minutes, drafting, m.minutes_due, m.minutes_issued_on)
+    {
         if past(env, due) {
             let (lz, le) = late_by(env, due);
             out.push(finding(
@@ -365,7 +369,7 @@ fn owed(env: &Env, m: &MeetingView, out: &mut Vec<Finding>) {
             ));
         }
     }
-    if let (true, Some(due), None) = (m.docs_owed > 0, m.docs_due, m.docs_issued_on) {
+    if let (true, Some(due), None) = (docs && m.docs_owed > 0, m.docs_due, m.docs_issued_on) {
         if past(env, due) {
             let (lz, le) = late_by(env, due);
             out.push(finding(
@@ -386,6 +390,20 @@ fn owed(env: &Env, m: &MeetingView, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// The day the profile rule behind a stored minutes or documents deadline took effect
+/// (None for a dutydesk default or a rule without one).
+fn effective(env: &Env, kind: MeetingKind, key: &str) -> Option<NaiveDate> {
+    let r = env.profile.meeting(kind)?;
+    let p = match key.rsplit('.').next()? {
+        "minutes_within" => r.minutes_within.as_ref(),
+        "minutes_drafted_within" => r.minutes_drafted_within.as_ref(),
+        "documents_within" => r.documents_within.as_ref(),
+        "documents_within_major_revision" => r.documents_within_major_revision.as_ref(),
+        _ => None,
+    };
+    p.filter(|_| key.starts_with("meetings."))?.effective
 }
 
 /// The drafting step of the minutes (崆峒 四十七: "2个工作日内完成起草，由会议主持人签发"):

@@ -128,6 +128,9 @@ pub fn sort(findings: &mut [Finding]) {
             .then(a.item.id.cmp(&b.item.id))
             .then_with(|| a.rule.cmp(&b.rule))
             .then_with(|| a.item.ext_id.cmp(&b.item.ext_id))
+            // The same rule twice on one item (two countersign requests, two topics): by
+            // message, so the order does not depend on the order they were gathered in.
+            .then_with(|| a.message_en.cmp(&b.message_en))
     });
 }
 

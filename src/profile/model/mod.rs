@@ -18,6 +18,7 @@ pub use people::PeopleRules;
 pub use supervision::SupervisionRules;
 
 use crate::domain::{MeetingKind, Role};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -37,6 +38,16 @@ pub struct Period {
     /// A short note where the text qualifies the rule ("原则上", "major revisions").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The day the rule took effect (`"YYYY-MM-DD"`), where the district's text or
+    /// decision says so: items before it are not held to it. Absent: every item recorded
+    /// here (settled history aside, docs/rules.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<NaiveDate>,
+}
+
+/// Whether a rule that took effect on `effective` governs an item of `day`.
+pub fn in_force(effective: Option<NaiveDate>, day: NaiveDate) -> bool {
+    effective.is_none_or(|e| day >= e)
 }
 
 /// The length of a [`Period`] in its one unit.
@@ -71,6 +82,9 @@ pub struct Flag {
     pub article: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The day the rule took effect, as for [`Period::effective`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<NaiveDate>,
 }
 
 /// A number with its article (a count of leaders, of years, …).

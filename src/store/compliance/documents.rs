@@ -3,7 +3,7 @@
 //! objection as of today where silence is consent — derived here, never recorded), and
 //! signed documents still owing printing or publishing.
 
-use super::{day, item_at, stored_rule, ymd};
+use super::{Scope, day, each, item_at, prepare, stored_rule, ymd};
 use crate::domain::compliance::documents::{
     self as rules, LeaderView, OpenCountersign, PendingDoc, RouteCheck, SignedDoc,
 };
@@ -16,10 +16,15 @@ use crate::store::people;
 use rusqlite::Connection;
 use std::collections::{HashMap, HashSet};
 
-pub(super) fn gather(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
-    pending(conn, env, out)?;
-    countersigns(conn, env, out)?;
-    signed(conn, env, out)?;
+pub(super) fn gather(
+    conn: &Connection,
+    env: &Env,
+    scope: &Scope<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<()> {
+    pending(conn, env, scope, out)?;
+    countersigns(conn, env, scope, out)?;
+    signed(conn, env, scope, out)?;
     Ok(())
 }
 
@@ -41,15 +46,18 @@ struct Row {
     route: String,
 }
 
-fn pending(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
-    let rows: Vec<Row> = conn
-        .prepare_cached(
-            "SELECT id, ext_id, title, kind, urgency, received, due, due_rule, due_article,
-                    matters, carries_request, leader_id, from_dept, major, route
-             FROM documents WHERE state = '待批' ORDER BY due, id",
-        )
-        .db("preparing the pending documents check")?
-        .query_map([], |r| {
+fn pending(conn: &Connection, env: &Env, scope: &Scope<'_>, out: &mut Vec<Finding>) -> Result<()> {
+    let rows: Vec<Row> = each(
+        conn,
+        "SELECT id, ext_id, title, kind, urgency, received, due, due_rule, due_article,
+                matters, carries_request, leader_id, from_dept, major, route
+         FROM documents INDEXED BY documents_pending_by_due
+         WHERE state = '待批'{scope} ORDER BY due, id",
+        "id",
+        scope,
+        &[],
+        "pending documents",
+        |r| {
             Ok(Row {
                 id: r.get(0)?,
                 ext_id: r.get(1)?,
@@ -67,10 +75,11 @@ fn pending(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
                 major: r.get(13)?,
                 route: r.get(14)?,
             })
-        })
-        .db("reading pending documents")?
-        .collect::<std::result::Result<_, _>>()
-        .db("reading pending documents")?;
+        },
+    )?;
+    if rows.is_empty() {
+        return Ok(());
+    }
     let away = away_today(conn, env)?;
     let mut leaders: HashMap<i64, Option<LeaderView>> = HashMap::new();
     let org = Org::load(conn)?;
@@ -115,7 +124,8 @@ fn pending(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
 /// Everyone an absence on record covers today.
 fn away_today(conn: &Connection, env: &Env) -> Result<HashSet<i64>> {
     let today = ymd(env.today());
-    conn.prepare_cached(
+    prepare(
+        conn,
         "SELECT DISTINCT person_id FROM absences WHERE end_on >= ?1 AND start_on <= ?1",
     )
     .db("preparing the absences-today query")?
@@ -154,20 +164,26 @@ fn leader_view(
     }))
 }
 
-fn countersigns(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
+fn countersigns(
+    conn: &Connection,
+    env: &Env,
+    scope: &Scope<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<()> {
     let today = ymd(env.today());
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT c.id, d.id, d.ext_id, d.title, dp.name, c.requested, c.due, c.due_rule,
-                    c.due_article, d.state = '待批'
-             FROM countersigns c
-             JOIN documents d ON d.id = c.document_id
-             JOIN departments dp ON dp.id = c.dept_id
-             WHERE c.answer IS NULL AND c.due < ?1",
-        )
-        .db("preparing the countersign check")?;
-    let rows = stmt
-        .query_map([&today], |r| {
+    let rows = each(
+        conn,
+        "SELECT c.id, d.id, d.ext_id, d.title, dp.name, c.requested, c.due, c.due_rule,
+                c.due_article, d.state = '待批'
+         FROM countersigns c INDEXED BY countersigns_open_by_due
+         JOIN documents d ON d.id = c.document_id
+         JOIN departments dp ON dp.id = c.dept_id
+         WHERE c.answer IS NULL AND c.due < ?1{scope}",
+        "c.document_id",
+        scope,
+        &[&today],
+        "overdue countersign requests",
+        |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 item_at(r, "document", 1)?,
@@ -177,11 +193,10 @@ fn countersigns(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<
                 stored_rule(r.get(7)?, r.get(8)?),
                 r.get::<_, bool>(9)?,
             ))
-        })
-        .db("reading overdue countersign requests")?;
+        },
+    )?;
     for row in rows {
-        let (id, item, dept, requested, due, due_rule, awaiting_approval) =
-            row.db("reading an overdue countersign request")?;
+        let (id, item, dept, requested, due, due_rule, awaiting_approval) = row;
         let (Some(requested), Some(due)) = (
             day("countersign requested", id, requested.as_deref()),
             day("countersign due", id, due.as_deref()),
@@ -201,34 +216,57 @@ fn countersigns(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<
     Ok(())
 }
 
-fn signed(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
+/// Signed documents owing printing, and printed public ones owing publication: two
+/// ranges of indexes that hold only documents signed here (settled history is not in
+/// them), from the rule's effective date to today.
+fn signed(conn: &Connection, env: &Env, scope: &Scope<'_>, out: &mut Vec<Finding>) -> Result<()> {
     let d = &env.profile.documents;
-    if d.print_after_sign.is_none() && d.publish_after_print.is_none() {
-        return Ok(());
-    }
-    let mut stmt = conn
-        .prepare_cached(
+    let today = ymd(env.today());
+    let from = |p: &Option<crate::profile::Period>| {
+        p.as_ref().map(|p| p.effective.map(ymd).unwrap_or_default())
+    };
+    let mut rows = Vec::new();
+    let read = |r: &rusqlite::Row<'_>| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<String>>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, Option<String>>(5)?,
+            r.get::<_, Secrecy>(6)?,
+        ))
+    };
+    if let Some(from) = from(&d.print_after_sign) {
+        rows.extend(each(
+            conn,
             "SELECT id, ext_id, title, signed_on, printed_on, published_on, secrecy
-             FROM documents
-             WHERE state = '已签批' AND (printed_on IS NULL OR published_on IS NULL)",
-        )
-        .db("preparing the printing check")?;
-    let rows = stmt
-        .query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, Option<String>>(5)?,
-                r.get::<_, Secrecy>(6)?,
-            ))
-        })
-        .db("reading signed documents")?;
-    for row in rows {
-        let (id, ext_id, title, signed_on, printed_on, published_on, secrecy) =
-            row.db("reading a signed document")?;
+             FROM documents INDEXED BY documents_owing_print
+             WHERE state = '已签批' AND printed_on IS NULL AND imported_settled = 0
+               AND signed_on >= ?1 AND signed_on < ?2{scope}",
+            "id",
+            scope,
+            &[&from, &today],
+            "signed documents owing printing",
+            read,
+        )?);
+    }
+    if let Some(from) = from(&d.publish_after_print) {
+        rows.extend(each(
+            conn,
+            "SELECT id, ext_id, title, signed_on, printed_on, published_on, secrecy
+             FROM documents INDEXED BY documents_owing_publish
+             WHERE state = '已签批' AND printed_on IS NOT NULL AND published_on IS NULL
+               AND secrecy = '公开' AND imported_settled = 0
+               AND printed_on >= ?1 AND printed_on < ?2{scope}",
+            "id",
+            scope,
+            &[&from, &today],
+            "printed documents owing publication",
+            read,
+        )?);
+    }
+    for (id, ext_id, title, signed_on, printed_on, published_on, secrecy) in rows {
         let Some(signed_on) = day("document signed_on", id, signed_on.as_deref()) else {
             continue;
         };
@@ -258,12 +296,12 @@ impl Org {
             mayor: None,
             names: HashMap::new(),
         };
-        let mut stmt = conn
-            .prepare_cached(
-                "SELECT p.id, p.role, p.name FROM people p
+        let mut stmt = prepare(
+            conn,
+            "SELECT p.id, p.role, p.name FROM people p
                  WHERE p.role IN ('区长', '常务副区长', '副区长') ORDER BY p.id",
-            )
-            .db("preparing the leaders query")?;
+        )
+        .db("preparing the leaders query")?;
         let rows = stmt
             .query_map([], |r| {
                 Ok((r.get::<_, i64>(0)?, r.get::<_, Role>(1)?, r.get(2)?))
@@ -276,11 +314,11 @@ impl Org {
             }
             org.names.insert(id, name);
         }
-        let mut stmt = conn
-            .prepare_cached(
-                "SELECT d.dept_id, p.id, p.role FROM divisions d JOIN people p ON p.id = d.person_id",
-            )
-            .db("preparing the divisions query")?;
+        let mut stmt = prepare(
+            conn,
+            "SELECT d.dept_id, p.id, p.role FROM divisions d JOIN people p ON p.id = d.person_id",
+        )
+        .db("preparing the divisions query")?;
         let rows = stmt
             .query_map([], |r| {
                 Ok((

@@ -3,7 +3,7 @@
 //! and held meetings whose report is owed. Each query runs only when the profile has the
 //! rule, over open items or one kind's recent meetings through a partial index.
 
-use super::{day, item_at, ymd};
+use super::{Scope, Scopes, day, each, item_at, prepare, ymd};
 use crate::domain::compliance::Finding;
 use crate::domain::compliance::duties::{self as rules, Requested, Submission, Unreported};
 use crate::domain::{Env, MeetingKind};
@@ -11,14 +11,30 @@ use crate::error::{DbContext, Result};
 use chrono::Datelike;
 use rusqlite::{Connection, params};
 
-pub(super) fn gather(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
-    submissions(conn, env, out)?;
+/// The district part: district-wide meetings per department and year, the yearly plan.
+pub(super) fn district(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
     yearly_max(conn, env, out)?;
     out.extend(rules::yearly_plan(env));
-    reports(conn, env, out)
+    Ok(())
 }
 
-fn submissions(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
+/// The item part: pending documents' lead times, meetings owing a report.
+pub(super) fn items(
+    conn: &Connection,
+    env: &Env,
+    s: &Scopes<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<()> {
+    submissions(conn, env, &s.documents, out)?;
+    reports(conn, env, &s.meetings, out)
+}
+
+fn submissions(
+    conn: &Connection,
+    env: &Env,
+    scope: &Scope<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<()> {
     let d = &env.profile.documents;
     if d.submission_lead_normal.is_none()
         && d.submission_lead_urgent.is_none()
@@ -26,14 +42,17 @@ fn submissions(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<(
     {
         return Ok(());
     }
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT id, ext_id, title, urgency, received, needed_by, urgent_reason
-             FROM documents WHERE state = '待批' AND needed_by IS NOT NULL ORDER BY id",
-        )
-        .db("preparing the needed-by query")?;
-    let rows = stmt
-        .query_map([], |r| {
+    let rows = each(
+        conn,
+        "SELECT id, ext_id, title, urgency, received, needed_by, urgent_reason
+         FROM documents INDEXED BY documents_pending_needed_by
+         WHERE state = '待批' AND needed_by IS NOT NULL
+           AND needed_by > ''{scope} ORDER BY id",
+        "id",
+        scope,
+        &[],
+        "documents with a needed-by date",
+        |r| {
             let id: i64 = r.get(0)?;
             let received: String = r.get(4)?;
             let received = day("document received", id, Some(&received));
@@ -52,12 +71,10 @@ fn submissions(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<(
                 }),
                 _ => None,
             })
-        })
-        .db("reading documents with a needed-by date")?;
-    for row in rows {
-        if let Some(s) = row.db("reading a document with a needed-by date")? {
-            out.extend(rules::submission(env, &s));
-        }
+        },
+    )?;
+    for s in rows.into_iter().flatten() {
+        out.extend(rules::submission(env, &s));
     }
     Ok(())
 }
@@ -72,15 +89,15 @@ fn yearly_max(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()
     }
     // This year and the years already planned: earlier years are settled history.
     let from = format!("{:04}-01-01", env.today().year());
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT m.id, m.ext_id, m.title, d.id, d.name, m.start_at, m.requested_on
+    let mut stmt = prepare(
+        conn,
+        "SELECT m.id, m.ext_id, m.title, d.id, d.name, m.start_at, m.requested_on
              FROM meetings m JOIN departments d ON d.id = m.requested_by
              WHERE m.requested_by IS NOT NULL AND m.start_at >= ?1 AND m.kind = ?2
                AND m.state <> '已取消'
              ORDER BY m.start_at, m.id",
-        )
-        .db("preparing the meetings-per-department query")?;
+    )
+    .db("preparing the meetings-per-department query")?;
     let rows = stmt
         .query_map(params![from, MeetingKind::LargeEvent], |r| {
             let id: i64 = r.get(0)?;
@@ -109,9 +126,10 @@ fn yearly_max(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()
     Ok(())
 }
 
-fn reports(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
+fn reports(conn: &Connection, env: &Env, scope: &Scope<'_>, out: &mut Vec<Finding>) -> Result<()> {
     let today = env.today();
     let tomorrow = ymd(today.succ_opt().unwrap_or(today));
+    let today_s = ymd(today);
     for &kind in MeetingKind::ALL {
         let owed = env
             .profile
@@ -121,17 +139,21 @@ fn reports(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
         if !owed {
             continue;
         }
-        // Held: recorded as held, or its day has passed without a cancellation.
-        let mut stmt = conn
-            .prepare_cached(
-                "SELECT id, ext_id, title, start_at FROM meetings
-                 WHERE kind = ?1 AND reported_on IS NULL AND state <> '已取消'
-                   AND (start_at < ?2 AND (state = '已召开' OR start_at < ?3))
-                 ORDER BY start_at, id",
-            )
-            .db("preparing the owed-report query")?;
-        let rows = stmt
-            .query_map(params![kind, tomorrow, ymd(today)], |r| {
+        // Held: recorded as held, or its day has passed without a cancellation; held here
+        // (settled history is not in the index).
+        let rows = each(
+            conn,
+            "SELECT id, ext_id, title, start_at FROM meetings
+             INDEXED BY meetings_owing_report_here
+             WHERE kind = ?1 AND reported_on IS NULL AND state <> '已取消'
+               AND imported_settled = 0
+               AND (start_at < ?2 AND (state = '已召开' OR start_at < ?3)){scope}
+             ORDER BY start_at, id",
+            "id",
+            scope,
+            &[&kind, &tomorrow, &today_s],
+            "meetings owing a report",
+            |r| {
                 let id: i64 = r.get(0)?;
                 let start: String = r.get(3)?;
                 let item = item_at(r, "meeting", 0)?;
@@ -142,12 +164,10 @@ fn reports(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
                         day,
                     }),
                 )
-            })
-            .db("reading meetings owing a report")?;
-        for row in rows {
-            if let Some(u) = row.db("reading a meeting owing a report")? {
-                out.extend(rules::report_owed(env, &u));
-            }
+            },
+        )?;
+        for u in rows.into_iter().flatten() {
+            out.extend(rules::report_owed(env, &u));
         }
     }
     Ok(())

@@ -2,7 +2,7 @@
 //! 四十二 asks every office to report 突发事件 as required) and a day without 值班 in the
 //! rota as planned (a warning; today a violation).
 
-use super::ymd;
+use super::{prepare, ymd};
 use crate::domain::Env;
 use crate::domain::compliance::people::DUTY_LOOKAHEAD_DAYS;
 use crate::domain::compliance::{Finding, ItemRef, RuleRef, Severity, finding};
@@ -62,8 +62,7 @@ pub(super) fn gather(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Re
     let planned_through = days.iter().filter(|d| !d.gap_officer).map(|d| d.day).max();
     // A database where the office keeps no rota at all is not told every day that today
     // has nobody on duty: the rule applies once a rota is kept.
-    let keeps_rota: bool = conn
-        .prepare_cached("SELECT EXISTS(SELECT 1 FROM duty_rota)")
+    let keeps_rota: bool = prepare(conn, "SELECT EXISTS(SELECT 1 FROM duty_rota)")
         .db("preparing the rota probe")?
         .query_row([], |r| r.get(0))
         .db("looking for a rota")?;

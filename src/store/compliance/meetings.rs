@@ -2,7 +2,7 @@
 //! meetings from today on with their topics, members and leave requests, and past
 //! meetings still owing minutes or documents.
 
-use super::{day, stored_rule, ymd};
+use super::{Scope, day, each, prepare, stored_rule, ymd};
 use crate::domain::compliance::meetings::{
     self as rules, KindHistory, LeaveView, MeetingView, TopicView,
 };
@@ -12,29 +12,35 @@ use crate::error::{DbContext, Result};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use std::collections::BTreeMap;
 
-pub(super) fn gather(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
-    cadence(conn, env, out)?;
+pub(super) fn gather(
+    conn: &Connection,
+    env: &Env,
+    scope: &Scope<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<()> {
     let today = ymd(env.today());
     let mut found: BTreeMap<i64, MeetingView> = BTreeMap::new();
-    // Three indexed scans: planned from today, owing minutes, owing documents.
+    // Three index ranges: planned from today, owing minutes, owing documents (the last
+    // two hold meetings held here only: settled history is not in their indexes).
     let scans = [
-        select!("WHERE state = '待召开' AND start_at >= ?1"),
-        select!("WHERE minutes_issued_on IS NULL AND state <> '已取消' AND minutes_due < ?1"),
         select!(
-            "WHERE docs_owed > 0 AND docs_issued_on IS NULL AND state <> '已取消' AND docs_due < ?1"
+            "INDEXED BY meetings_planned_by_start WHERE state = '待召开' AND start_at >= ?1{scope}"
+        ),
+        select!(
+            "INDEXED BY meetings_owing_minutes_here
+             WHERE minutes_issued_on IS NULL AND state <> '已取消' AND imported_settled = 0
+               AND minutes_due < ?1{scope}"
+        ),
+        select!(
+            "INDEXED BY meetings_owing_docs_here
+             WHERE docs_owed > 0 AND docs_issued_on IS NULL AND state <> '已取消'
+               AND imported_settled = 0 AND docs_due < ?1{scope}"
         ),
     ];
     for sql in scans {
-        let mut stmt = conn
-            .prepare_cached(sql)
-            .db("preparing the meetings check")?;
-        let rows = stmt
-            .query_map([&today], view)
-            .db("reading meetings to check")?;
-        for row in rows {
-            if let Some(m) = row.db("reading a meeting to check")? {
-                found.entry(m.item.id).or_insert(m);
-            }
+        let rows = each(conn, sql, "id", scope, &[&today], "meetings to check", view)?;
+        for m in rows.into_iter().flatten() {
+            found.entry(m.item.id).or_insert(m);
         }
     }
     for m in found.values_mut() {
@@ -104,16 +110,20 @@ fn view(r: &Row<'_>) -> rusqlite::Result<Option<MeetingView>> {
 /// Topics, member count and leave requests of a planned meeting.
 fn details(conn: &Connection, m: &mut MeetingView) -> Result<()> {
     let id = m.item.id;
-    m.members = conn
-        .prepare_cached("SELECT COUNT(*) FROM meeting_members WHERE meeting_id = ?1")
-        .db("preparing the member count")?
-        .query_row([id], |r| r.get::<_, i64>(0))
-        .db(format!("counting meeting {id}'s members"))?
-        .try_into()
-        .unwrap_or(0);
-    let mut stmt = conn
-        .prepare_cached("SELECT title, materials_on FROM topics WHERE meeting_id = ?1 ORDER BY id")
-        .db("preparing the topics query")?;
+    m.members = prepare(
+        conn,
+        "SELECT COUNT(*) FROM meeting_members WHERE meeting_id = ?1",
+    )
+    .db("preparing the member count")?
+    .query_row([id], |r| r.get::<_, i64>(0))
+    .db(format!("counting meeting {id}'s members"))?
+    .try_into()
+    .unwrap_or(0);
+    let mut stmt = prepare(
+        conn,
+        "SELECT title, materials_on FROM topics WHERE meeting_id = ?1 ORDER BY id",
+    )
+    .db("preparing the topics query")?;
     let topics = stmt
         .query_map([id], |r| {
             Ok(TopicView {
@@ -129,17 +139,17 @@ fn details(conn: &Connection, m: &mut MeetingView) -> Result<()> {
     m.topics = topics
         .collect::<std::result::Result<_, _>>()
         .db(format!("reading meeting {id}'s topics"))?;
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT p.name, p.role, l.requested_on, l.in_writing, l.addressed_to, a.role,
+    let mut stmt = prepare(
+        conn,
+        "SELECT p.name, p.role, l.requested_on, l.in_writing, l.addressed_to, a.role,
                     EXISTS(SELECT 1 FROM meeting_members mm
                            WHERE mm.meeting_id = l.meeting_id AND mm.person_id = l.person_id)
              FROM leave_requests l
              JOIN people p ON p.id = l.person_id
              LEFT JOIN people a ON a.id = l.addressed_to
              WHERE l.meeting_id = ?1 ORDER BY l.id",
-        )
-        .db("preparing the leave query")?;
+    )
+    .db("preparing the leave query")?;
     let rows = stmt
         .query_map([id], |r| {
             let requested: Option<String> = r.get(2)?;
@@ -171,17 +181,17 @@ fn details(conn: &Connection, m: &mut MeetingView) -> Result<()> {
     }
     // Members away on the day who have not asked leave.
     let day_s = crate::clock::fmt_date(m.day);
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT p.name, MAX(a.end_on) FROM meeting_members mm
+    let mut stmt = prepare(
+        conn,
+        "SELECT p.name, MAX(a.end_on) FROM meeting_members mm
              JOIN people p ON p.id = mm.person_id
              JOIN absences a ON a.person_id = p.id AND a.start_on <= ?2 AND a.end_on >= ?2
              WHERE mm.meeting_id = ?1
                AND NOT EXISTS (SELECT 1 FROM leave_requests l
                                WHERE l.meeting_id = ?1 AND l.person_id = p.id)
              GROUP BY p.id ORDER BY p.id",
-        )
-        .db("preparing the absent members query")?;
+    )
+    .db("preparing the absent members query")?;
     let away = stmt
         .query_map(rusqlite::params![id, day_s], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
@@ -199,7 +209,7 @@ fn details(conn: &Connection, m: &mut MeetingView) -> Result<()> {
 
 /// For each kind with a cadence: the latest meeting on or before today that was not
 /// cancelled, and the next one planned.
-fn cadence(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
+pub(super) fn cadence(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
     let today = env.today();
     let tomorrow = ymd(today.succ_opt().unwrap_or(today));
     for &kind in MeetingKind::ALL {
@@ -211,26 +221,26 @@ fn cadence(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
         if !has {
             continue;
         }
-        let last: Option<String> = conn
-            .prepare_cached(
-                "SELECT start_at FROM meetings
+        let last: Option<String> = prepare(
+            conn,
+            "SELECT start_at FROM meetings
                  WHERE kind = ?1 AND start_at < ?2 AND state <> '已取消'
                  ORDER BY start_at DESC LIMIT 1",
-            )
-            .db("preparing the cadence query")?
-            .query_row(params![kind, tomorrow], |r| r.get(0))
-            .optional()
-            .db(format!("reading the latest {kind}"))?;
-        let next: Option<String> = conn
-            .prepare_cached(
-                "SELECT start_at FROM meetings
+        )
+        .db("preparing the cadence query")?
+        .query_row(params![kind, tomorrow], |r| r.get(0))
+        .optional()
+        .db(format!("reading the latest {kind}"))?;
+        let next: Option<String> = prepare(
+            conn,
+            "SELECT start_at FROM meetings
                  WHERE kind = ?1 AND start_at >= ?2 AND state = '待召开'
                  ORDER BY start_at LIMIT 1",
-            )
-            .db("preparing the cadence query")?
-            .query_row(params![kind, tomorrow], |r| r.get(0))
-            .optional()
-            .db(format!("reading the next {kind}"))?;
+        )
+        .db("preparing the cadence query")?
+        .query_row(params![kind, tomorrow], |r| r.get(0))
+        .optional()
+        .db(format!("reading the next {kind}"))?;
         let h = KindHistory {
             kind,
             last: day("meeting start_at", 0, last.as_deref()),

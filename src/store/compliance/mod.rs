@@ -1,12 +1,24 @@
 //! Compliance over the database: gathers what each rule needs with indexed queries over
-//! open items only (pending documents, unanswered countersigns, signed documents still
-//! owing printing, planned meetings and those owing minutes or documents, open and
-//! re-check-due supervision items, current and coming absences, fund requests awaiting a
-//! reply) and hands it to the pure rules in `domain::compliance`.
+//! the items a rule still governs (pending documents, unanswered countersigns, signed
+//! documents owing printing, planned meetings and those owing minutes or documents, open
+//! and re-check-due supervision items, current and coming absences, fund requests awaiting
+//! a reply) and hands it to the pure rules in `domain::compliance`. No query reads the
+//! settled history: each is a range of an index that holds only what a rule can still
+//! report (`tests/compliance_plans.rs` asserts it with EXPLAIN QUERY PLAN).
 //!
-//! Call [`check`] inside a read transaction for one consistent snapshot. It only reads:
-//! countersign silence the rules count as consent is derived as of `env.today()` and
-//! reported as deemed no objection; `dutydesk settle` is what records it.
+//! The findings come in two parts, so the board can keep them per item and recompute only
+//! the items a command touched:
+//!
+//! - the **item part** ([`check_items`]): findings about one document, supervision item or
+//!   meeting, which depend only on that item (its row and child rows), the org chart and
+//!   absences, the profile, the calendar and today;
+//! - the **district part** ([`check_district`]): findings about kinds, days and groups
+//!   (meeting cadence, yearly limits, people, the duty rota and log, investment), cheap
+//!   and independent of the number of items.
+//!
+//! [`check`] is both, sorted. Call them inside a read transaction for one consistent
+//! snapshot. They only read: countersign silence the rules count as consent is derived as
+//! of `env.today()` and reported as deemed no objection; `dutydesk settle` records it.
 
 mod documents;
 mod duties;
@@ -14,7 +26,11 @@ mod duty;
 mod meetings;
 mod others;
 pub mod provisional;
+mod scope;
 pub mod unreadable;
+
+pub use scope::{Items, statements};
+pub(crate) use scope::{Scope, each, prepare};
 
 use crate::domain::Env;
 use crate::domain::compliance::{self, Finding, ItemRef, RuleRef};
@@ -23,18 +39,74 @@ use chrono::NaiveDate;
 
 /// Every current finding, most serious first, then oldest first.
 pub fn check(conn: &rusqlite::Connection, env: &Env) -> Result<Vec<Finding>> {
-    let mut out = Vec::new();
-    documents::gather(conn, env, &mut out)?;
-    meetings::gather(conn, env, &mut out)?;
-    duties::gather(conn, env, &mut out)?;
-    others::supervision(conn, env, &mut out)?;
-    others::people(conn, env, &mut out)?;
-    others::investment(conn, env, &mut out)?;
-    provisional::gather(conn, env, &mut out)?;
-    duty::gather(conn, env, &mut out)?;
-    unreadable::gather(conn, env.today(), &mut out)?;
+    let mut out = check_district(conn, env)?;
+    items(conn, env, &Scopes::ALL, &mut out)?;
     compliance::sort(&mut out);
     Ok(out)
+}
+
+/// The findings about these items only (documents, supervision items and meetings by row
+/// id), unsorted; an id that no longer exists, or that no rule governs, has none. With
+/// [`check_district`], the findings of every item give exactly [`check`].
+pub fn check_items(conn: &rusqlite::Connection, env: &Env, which: &Items) -> Result<Vec<Finding>> {
+    let mut out = Vec::new();
+    let s = Scopes {
+        documents: Scope::Only(&which.documents),
+        supervision: Scope::Only(&which.supervision),
+        meetings: Scope::Only(&which.meetings),
+    };
+    items(conn, env, &s, &mut out)?;
+    Ok(out)
+}
+
+/// The findings about every item (the item part of [`check`]), unsorted.
+pub fn check_all_items(conn: &rusqlite::Connection, env: &Env) -> Result<Vec<Finding>> {
+    let mut out = Vec::new();
+    items(conn, env, &Scopes::ALL, &mut out)?;
+    Ok(out)
+}
+
+/// The findings about no single item: meeting kinds (cadence, yearly limits, the yearly
+/// plan), people and absences, the duty rota and log, investment projects and fund
+/// requests. Unsorted.
+pub fn check_district(conn: &rusqlite::Connection, env: &Env) -> Result<Vec<Finding>> {
+    let mut out = Vec::new();
+    meetings::cadence(conn, env, &mut out)?;
+    duties::district(conn, env, &mut out)?;
+    others::people(conn, env, &mut out)?;
+    others::investment(conn, env, &mut out)?;
+    duty::gather(conn, env, &mut out)?;
+    Ok(out)
+}
+
+/// The scope of each kind of item.
+pub(crate) struct Scopes<'a> {
+    pub documents: Scope<'a>,
+    pub supervision: Scope<'a>,
+    pub meetings: Scope<'a>,
+}
+
+impl Scopes<'static> {
+    pub(crate) const ALL: Scopes<'static> = Scopes {
+        documents: Scope::All,
+        supervision: Scope::All,
+        meetings: Scope::All,
+    };
+}
+
+fn items(
+    conn: &rusqlite::Connection,
+    env: &Env,
+    s: &Scopes<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<()> {
+    documents::gather(conn, env, &s.documents, out)?;
+    meetings::gather(conn, env, &s.meetings, out)?;
+    duties::items(conn, env, s, out)?;
+    others::supervision(conn, env, &s.supervision, out)?;
+    provisional::gather(conn, env, s, out)?;
+    unreadable::gather(conn, env.today(), s, out)?;
+    Ok(())
 }
 
 /// A stored `YYYY-MM-DD` date (or the date part of a `YYYY-MM-DD HH:MM` time); None for
@@ -52,7 +124,6 @@ pub(crate) fn day(what: &str, id: i64, s: Option<&str>) -> Option<NaiveDate> {
     }
 }
 
-/// The rule behind a stored deadline.
 /// The item a finding is about, read from three columns from `first`: id, ext_id, title.
 pub(crate) fn item_at(
     r: &rusqlite::Row<'_>,
@@ -67,6 +138,7 @@ pub(crate) fn item_at(
     ))
 }
 
+/// The rule behind a stored deadline.
 pub(crate) fn stored_rule(rule: Option<String>, article: Option<String>) -> RuleRef {
     RuleRef::stored(rule.as_deref(), article.as_deref())
 }

@@ -1,6 +1,6 @@
 //! Gathering for the supervision, people and investment rules.
 
-use super::{day, item_at, stored_rule, ymd};
+use super::{Scope, day, each, item_at, prepare, stored_rule, ymd};
 use crate::domain::compliance::investment::{self as inv, FundView, ProjectView};
 use crate::domain::compliance::people::{
     self as ppl, ABSENCE_LOOKAHEAD_DAYS, AbsenceView, DUTY_LOOKAHEAD_DAYS,
@@ -13,22 +13,29 @@ use chrono::Days;
 use rusqlite::{Connection, params};
 use std::collections::BTreeSet;
 
-pub(super) fn supervision(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
+pub(super) fn supervision(
+    conn: &Connection,
+    env: &Env,
+    scope: &Scope<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<()> {
     // The latest progress note: the item's own column, or the notes table for rows
     // written before that column was kept.
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT s.id, s.ext_id, s.title, d.name, s.assigned, s.deadline, s.deadline_rule,
-                    s.deadline_article, s.feedback_cycle,
-                    MAX(COALESCE(s.last_progress_on, ''),
-                        COALESCE((SELECT MAX(p.on_date) FROM progress_notes p
-                                  WHERE p.supervision_id = s.id), ''))
-             FROM supervision s JOIN departments d ON d.id = s.lead_dept
-             WHERE s.state = '办理中'",
-        )
-        .db("preparing the supervision check")?;
-    let rows = stmt
-        .query_map([], |r| {
+    let rows = each(
+        conn,
+        "SELECT s.id, s.ext_id, s.title, d.name, s.assigned, s.deadline, s.deadline_rule,
+                s.deadline_article, s.feedback_cycle,
+                MAX(COALESCE(s.last_progress_on, ''),
+                    COALESCE((SELECT MAX(p.on_date) FROM progress_notes p
+                              WHERE p.supervision_id = s.id), ''))
+         FROM supervision s INDEXED BY supervision_open_by_deadline
+         JOIN departments d ON d.id = s.lead_dept
+         WHERE s.state = '办理中'{scope}",
+        "s.id",
+        scope,
+        &[],
+        "open supervision items",
+        |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 item_at(r, "supervision", 0)?,
@@ -39,11 +46,9 @@ pub(super) fn supervision(conn: &Connection, env: &Env, out: &mut Vec<Finding>) 
                 r.get::<_, FeedbackCycle>(8)?,
                 r.get::<_, String>(9)?,
             ))
-        })
-        .db("reading open supervision items")?;
-    for row in rows {
-        let (id, item, lead_dept, assigned, deadline, deadline_rule, cycle, last) =
-            row.db("reading an open supervision item")?;
+        },
+    )?;
+    for (id, item, lead_dept, assigned, deadline, deadline_rule, cycle, last) in rows {
         let (Some(assigned), Some(deadline)) = (
             day("supervision assigned", id, assigned.as_deref()),
             day("supervision deadline", id, deadline.as_deref()),
@@ -64,28 +69,30 @@ pub(super) fn supervision(conn: &Connection, env: &Env, out: &mut Vec<Finding>) 
         out.extend(sup::open_item(env, &s));
     }
 
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT s.id, s.ext_id, s.title, s.recheck_on,
-                    MAX(COALESCE(s.last_progress_on, ''),
-                        COALESCE((SELECT MAX(p.on_date) FROM progress_notes p
-                                  WHERE p.supervision_id = s.id), ''))
-             FROM supervision s
-             WHERE s.recheck_on IS NOT NULL AND s.recheck_on <= ?1 AND s.state = '已销号'",
-        )
-        .db("preparing the re-check query")?;
-    let rows = stmt
-        .query_map([ymd(env.today())], |r| {
+    // Closed here with a 回头看 date reached (settled history is not in the index).
+    let rows = each(
+        conn,
+        "SELECT s.id, s.ext_id, s.title, s.recheck_on,
+                MAX(COALESCE(s.last_progress_on, ''),
+                    COALESCE((SELECT MAX(p.on_date) FROM progress_notes p
+                              WHERE p.supervision_id = s.id), ''))
+         FROM supervision s INDEXED BY supervision_recheck_owed
+         WHERE s.recheck_on IS NOT NULL AND s.recheck_on <= ?1 AND s.state = '已销号'
+           AND s.imported_settled = 0{scope}",
+        "s.id",
+        scope,
+        &[&ymd(env.today())],
+        "items due for re-check",
+        |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 item_at(r, "supervision", 0)?,
                 r.get::<_, String>(3)?,
                 r.get::<_, String>(4)?,
             ))
-        })
-        .db("reading items due for re-check")?;
-    for row in rows {
-        let (id, item, recheck, last) = row.db("reading an item due for re-check")?;
+        },
+    )?;
+    for (id, item, recheck, last) in rows {
         let Some(recheck_on) = day("supervision recheck_on", id, Some(&recheck)) else {
             continue;
         };
@@ -111,15 +118,15 @@ pub(super) fn people(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Re
         let horizon = today
             .checked_add_days(Days::new(ABSENCE_LOOKAHEAD_DAYS))
             .unwrap_or(today);
-        let mut stmt = conn
-            .prepare_cached(
-                "SELECT a.id, COALESCE(a.ext_id, ''), a.person_id, p.name, p.role, p.partner_id,
+        let mut stmt = prepare(
+            conn,
+            "SELECT a.id, COALESCE(a.ext_id, ''), a.person_id, p.name, p.role, p.partner_id,
                         a.start_on, a.end_on, a.reported_on
                  FROM absences a JOIN people p ON p.id = a.person_id
                  WHERE a.end_on >= ?1 AND a.start_on <= ?2
                  ORDER BY a.start_on, a.id",
-            )
-            .db("preparing the absences check")?;
+        )
+        .db("preparing the absences check")?;
         let rows = stmt
             .query_map(params![ymd(today), ymd(horizon)], |r| {
                 Ok((
@@ -163,12 +170,12 @@ pub(super) fn people(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Re
         let until = today
             .checked_add_days(Days::new(DUTY_LOOKAHEAD_DAYS))
             .unwrap_or(today);
-        let mut stmt = conn
-            .prepare_cached(
-                "SELECT day FROM duty_rota
+        let mut stmt = prepare(
+            conn,
+            "SELECT day FROM duty_rota
                  WHERE day >= ?1 AND day <= ?2 AND leader_id IS NOT NULL",
-            )
-            .db("preparing the duty rota check")?;
+        )
+        .db("preparing the duty rota check")?;
         let led: BTreeSet<_> = stmt
             .query_map(params![ymd(today), ymd(until)], |r| r.get::<_, String>(0))
             .db("reading the duty rota")?
@@ -184,12 +191,12 @@ pub(super) fn people(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Re
 
 pub(super) fn investment(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
     if !env.profile.investment.tiers.is_empty() {
-        let mut stmt = conn
-            .prepare_cached(
-                "SELECT id, ext_id, title, amount_wan, received, steps_done
+        let mut stmt = prepare(
+            conn,
+            "SELECT id, ext_id, title, amount_wan, received, steps_done
                  FROM investment_projects ORDER BY id",
-            )
-            .db("preparing the investment check")?;
+        )
+        .db("preparing the investment check")?;
         let rows = stmt
             .query_map([], |r| {
                 Ok((
@@ -217,13 +224,13 @@ pub(super) fn investment(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -
             out.extend(inv::project(env, &p));
         }
     }
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT id, ext_id, title, consult_due, consult_due_rule, consult_due_article
+    let mut stmt = prepare(
+        conn,
+        "SELECT id, ext_id, title, consult_due, consult_due_rule, consult_due_article
              FROM fund_requests
              WHERE answered_on IS NULL AND consult_due IS NOT NULL AND consult_due < ?1",
-        )
-        .db("preparing the fund request check")?;
+    )
+    .db("preparing the fund request check")?;
     let rows = stmt
         .query_map([ymd(env.today())], |r| {
             Ok((

@@ -3,8 +3,9 @@
 //! The panes skip such a row rather than fail; here each one becomes a finding with its
 //! id, so it is seen and can be corrected instead of silently missing.
 
+use super::{Scopes, each};
 use crate::domain::compliance::{Finding, ItemRef, Severity};
-use crate::error::{DbContext, Result};
+use crate::error::Result;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
@@ -21,45 +22,93 @@ fn bad(col: &str) -> String {
     )
 }
 
-/// Open items (what the panes show) with a date they cannot read.
-pub fn gather(conn: &Connection, today: NaiveDate, out: &mut Vec<Finding>) -> Result<()> {
+/// Every open item with a date it cannot read (`dutydesk doctor`).
+pub fn all(conn: &Connection, today: NaiveDate, out: &mut Vec<Finding>) -> Result<()> {
+    gather(conn, today, &Scopes::ALL, out)
+}
+
+/// Open items (what the panes show) with a date they cannot read. Each query walks the
+/// partial index the pane reads (pending documents, open supervision items, meetings from
+/// today on or owing minutes or documents), never the history.
+pub(super) fn gather(
+    conn: &Connection,
+    today: NaiveDate,
+    scopes: &Scopes<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<()> {
     let docs = format!(
         "SELECT id, ext_id, title, received, due FROM documents
-         WHERE state = '待批' AND ({} OR {})",
+         INDEXED BY documents_pending_by_due WHERE state = '待批' AND ({} OR {}){{scope}}",
         bad("received"),
         bad("due")
     );
     let sups = format!(
         "SELECT id, ext_id, title, assigned, deadline FROM supervision
-         WHERE state = '办理中' AND ({} OR {})",
+         INDEXED BY supervision_open_by_deadline WHERE state = '办理中' AND ({} OR {}){{scope}}",
         bad("assigned"),
         bad("deadline")
     );
-    let mtgs = format!(
-        "SELECT id, ext_id, title, start_at, coalesce(materials_due, minutes_due, docs_due)
-         FROM meetings WHERE state <> '已取消' AND ({} OR {} OR {} OR {})",
+    let mtg_dates = format!(
+        "({} OR {} OR {} OR {})",
         bad("start_at"),
         bad("materials_due"),
         bad("minutes_due"),
         bad("docs_due")
     );
-    for (entity, sql) in [("document", docs), ("supervision", sups), ("meeting", mtgs)] {
-        let mut stmt = conn
-            .prepare_cached(&sql)
-            .db("preparing the unreadable-rows check")?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                ))
-            })
-            .db("checking for unreadable rows")?;
-        for row in rows {
-            let (id, ext, title, a, b) = row.db("checking for unreadable rows")?;
+    let mtg = |index: &str, range: &str| {
+        format!(
+            "SELECT id, ext_id, title, start_at, coalesce(materials_due, minutes_due, docs_due)
+             FROM meetings INDEXED BY {index} WHERE {range} AND {mtg_dates}{{scope}}"
+        )
+    };
+    let queries = [
+        ("document", docs, &scopes.documents),
+        ("supervision", sups, &scopes.supervision),
+        (
+            "meeting",
+            mtg("meetings_by_start", "state <> '已取消' AND start_at >= ?1"),
+            &scopes.meetings,
+        ),
+        (
+            "meeting",
+            mtg(
+                "meetings_owing_minutes_here",
+                "minutes_issued_on IS NULL AND state <> '已取消' AND imported_settled = 0
+                 AND minutes_due < ?1",
+            ),
+            &scopes.meetings,
+        ),
+        (
+            "meeting",
+            mtg(
+                "meetings_owing_docs_here",
+                "docs_owed > 0 AND docs_issued_on IS NULL AND state <> '已取消'
+                 AND imported_settled = 0 AND docs_due < ?1",
+            ),
+            &scopes.meetings,
+        ),
+    ];
+    let today_s = crate::clock::fmt_date(today);
+    let mut seen = std::collections::HashSet::new();
+    for (entity, sql, scope) in queries {
+        let params: &[&dyn rusqlite::ToSql] = if entity == "meeting" {
+            &[&today_s]
+        } else {
+            &[]
+        };
+        let rows = each(conn, &sql, "id", scope, params, "unreadable rows", |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?;
+        for (id, ext, title, a, b) in rows {
+            if !seen.insert((entity, id)) {
+                continue;
+            }
             let shown: Vec<String> = [a, b]
                 .into_iter()
                 .flatten()

@@ -67,10 +67,16 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("m008_panes.sql"),
         after: None,
     },
+    Migration {
+        version: 9,
+        name: "findings: settled history marked, indexes over what each rule governs",
+        sql: include_str!("m009_findings.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this program writes.
-pub const LATEST: i64 = 8;
+pub const LATEST: i64 = 9;
 
 /// The database's schema version.
 pub fn version(conn: &Connection) -> Result<i64> {

@@ -10,7 +10,7 @@ use crate::domain::deadline::article_label;
 use crate::i18n::Lang;
 use crate::tui::action::PaneId;
 use crate::tui::app::App;
-use crate::tui::findings::{counts_text, entity_label, marker};
+use crate::tui::findings::{entity_label, marker};
 use crate::tui::theme::Theme;
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
@@ -45,7 +45,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         rows: built.collect(),
         selected: sel_in,
         focused: true,
-        empty: if filtered {
+        empty: if f.pending {
+            l.pick("（计算中…）", "(computing…)")
+        } else if filtered {
             l.pick("（没有符合筛选的项）", "(nothing matches the filter)")
         } else {
             l.pick(
@@ -69,7 +71,7 @@ fn title(app: &App) -> String {
         PaneId::Compliance.title(l),
         PaneId::Compliance.index() + 1,
         super::table::position(app, PaneId::Compliance, f.shown.len()),
-        counts_text(f.counts(), l)
+        f.counts_label(true, l)
     );
     if let Some(t) = &ui.filter.text {
         let all: usize = f.total_counts().iter().sum();

@@ -9,7 +9,6 @@ use super::put;
 use crate::calendar::DayKind;
 use crate::i18n::{Lang, Named};
 use crate::tui::app::App;
-use crate::tui::findings::counts_text;
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -136,7 +135,7 @@ impl Widget for HeaderView<'_> {
         let counts = format!(
             " {}{} ",
             l.pick("合规:", "check: "),
-            counts_text(app.snap.findings.total_counts(), l)
+            app.snap.findings.counts_label(false, l)
         );
         let counts_w = crate::text::width(&counts);
         // Who is away is duty information: the counts (also in the 合规 view's title)

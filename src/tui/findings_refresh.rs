@@ -1,0 +1,286 @@
+//! The board's 合规 findings, kept per item and brought up to date incrementally.
+//!
+//! A full `store::compliance::check` costs the open items of the whole district; a command
+//! touches one or a few. The board therefore keeps the findings in two parts
+//! (`store::compliance` explains the split): the district part, recomputed on every
+//! refresh (it does not grow with the items), and the findings of each document,
+//! supervision item and meeting. After a commit it reads the audit rows written since it
+//! last looked (`store::audit::changes`: every write has one, naming its entity and row)
+//! and recomputes the items they name, in the same read transaction as those rows.
+//!
+//! Everything is recomputed instead (one full check) at the first read, on a new day
+//! (midnight, `:goto`), on the minute tick, and when the audit shows a change that is not
+//! about single items (an import, a calendar or profile change, the org chart, absences),
+//! more than [`MAX_ROWS`] rows, or none at all (a manual refresh,
+//! a refused action, a change written around the one door). The result equals a full check
+//! after any sequence of commands (`tests/findings_incremental.rs`).
+
+use super::findings::Findings;
+use crate::domain::Env;
+use crate::domain::compliance::{self as rules, Finding};
+use crate::error::Result;
+use crate::store::Store;
+use crate::store::audit::changes::{self, Touched};
+use crate::store::compliance::{self, Items};
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use std::collections::{BTreeSet, HashMap};
+
+/// More audit rows than this since the last look: recompute everything (a bulk change is
+/// cheaper checked whole than item by item).
+pub const MAX_ROWS: usize = 64;
+
+/// The kinds of item whose findings are kept per item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Kind {
+    Document,
+    Supervision,
+    Meeting,
+}
+
+impl Kind {
+    fn of(entity: &str) -> Option<Kind> {
+        Some(match entity {
+            "document" => Kind::Document,
+            "supervision" => Kind::Supervision,
+            "meeting" => Kind::Meeting,
+            _ => return None,
+        })
+    }
+}
+
+/// Entities whose changes only the district part reads (always recomputed).
+const DISTRICT_ONLY: &[&str] = &["duty_log", "duty_rota", "handover", "investment", "fund"];
+
+/// Actions that change many things at once, whatever entity their row names: an import
+/// writes the org chart, absences and the rota beside the items. (Countersign settlement,
+/// by `settle` or before another command, writes one row per document: item changes.)
+const BULK: &[&str] = &["import", "import-migration"];
+
+/// What a run of audit rows asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Need {
+    /// Nothing about items changed (the district part is recomputed anyway).
+    District,
+    /// These items changed.
+    Items(BTreeSet<(Kind, i64)>),
+    /// Recompute everything.
+    Full,
+}
+
+/// Sorts the audit rows into what must be recomputed.
+fn need(rows: &[Touched]) -> Need {
+    // A re-read with nothing new in the log: a manual refresh, a refused action, or a
+    // commit that bypassed the one door (SQL run directly) — nothing says what changed.
+    if rows.is_empty() || rows.len() > MAX_ROWS {
+        return Need::Full;
+    }
+    let mut items = BTreeSet::new();
+    for r in rows {
+        if BULK.contains(&r.action.as_str()) {
+            return Need::Full;
+        }
+        match (Kind::of(&r.entity), r.entity_id) {
+            (Some(k), Some(id)) => {
+                items.insert((k, id));
+            }
+            _ if DISTRICT_ONLY.contains(&r.entity.as_str()) => {}
+            // The org chart, absences, the calendar, the profile, the database as a whole,
+            // or anything not known here: every item may be concerned.
+            _ => return Need::Full,
+        }
+    }
+    if items.is_empty() {
+        Need::District
+    } else {
+        Need::Items(items)
+    }
+}
+
+/// The findings as the board keeps them.
+#[derive(Debug, Clone, Default)]
+pub struct Held {
+    district: Vec<Finding>,
+    items: HashMap<(Kind, i64), Vec<Finding>>,
+    /// The last audit row whose changes are in `items`.
+    seen: i64,
+    /// The day the findings hold for; None until the first full computation.
+    day: Option<NaiveDate>,
+    /// A full recomputation is asked for at the next refresh (the minute tick).
+    stale: bool,
+}
+
+/// How a refresh went, for the bench and the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refreshed {
+    /// Everything was recomputed.
+    Full,
+    /// The district part and this many items.
+    Items(usize),
+}
+
+impl Held {
+    /// Whether the findings have been computed at all.
+    pub fn ready(&self) -> bool {
+        self.day.is_some()
+    }
+
+    /// Asks for a full recomputation at the next refresh.
+    pub fn invalidate(&mut self) {
+        self.stale = true;
+    }
+
+    /// Brings the findings up to date with the database and `env`'s day, in one read
+    /// transaction: incrementally where the audit allows, else in full.
+    pub fn refresh(&mut self, store: &mut Store, env: &Env) -> Result<Refreshed> {
+        store.read(|tx| self.refresh_in(tx, env))
+    }
+
+    /// As [`Held::refresh`], inside the caller's read transaction (the snapshot's, so the
+    /// panes and the findings show the same state). Nothing changes on an error.
+    pub fn refresh_in(&mut self, tx: &Connection, env: &Env) -> Result<Refreshed> {
+        let full = self.stale || self.day != Some(env.today());
+        let (next, how) = if full {
+            (computed(tx, env)?, Refreshed::Full)
+        } else {
+            let rows = changes::after(tx, self.seen, MAX_ROWS + 1)?;
+            let last = rows.last().map_or(self.seen, |r| r.id);
+            match need(&rows) {
+                Need::Full => (computed(tx, env)?, Refreshed::Full),
+                Need::District => (
+                    Partial {
+                        district: compliance::check_district(tx, env)?,
+                        items: Vec::new(),
+                        changed: BTreeSet::new(),
+                        seen: last,
+                    },
+                    Refreshed::Items(0),
+                ),
+                Need::Items(changed) => {
+                    let mut which = Items::default();
+                    for (k, id) in &changed {
+                        match k {
+                            Kind::Document => which.documents.push(*id),
+                            Kind::Supervision => which.supervision.push(*id),
+                            Kind::Meeting => which.meetings.push(*id),
+                        }
+                    }
+                    let n = changed.len();
+                    (
+                        Partial {
+                            district: compliance::check_district(tx, env)?,
+                            items: compliance::check_items(tx, env, &which)?,
+                            changed,
+                            seen: last,
+                        },
+                        Refreshed::Items(n),
+                    )
+                }
+            }
+        };
+        if how == Refreshed::Full {
+            self.items.clear();
+        }
+        for key in &next.changed {
+            self.items.remove(key);
+        }
+        for f in next.items {
+            if let Some(k) = Kind::of(&f.item.entity) {
+                self.items.entry((k, f.item.id)).or_default().push(f);
+            }
+        }
+        self.district = next.district;
+        self.seen = next.seen;
+        self.day = Some(env.today());
+        self.stale = false;
+        Ok(how)
+    }
+
+    /// Every finding, most serious first, then oldest first (as `compliance::check`).
+    pub fn all(&self) -> Vec<Finding> {
+        let mut out = self.district.clone();
+        // In item order, so that findings the sort leaves tied keep the order a full
+        // check gives them.
+        let mut keys: Vec<&(Kind, i64)> = self.items.keys().collect();
+        keys.sort();
+        for k in keys {
+            out.extend(self.items[k].iter().cloned());
+        }
+        rules::sort(&mut out);
+        out
+    }
+
+    /// The findings for the 合规 view, with its filter applied.
+    pub fn view(&self, filter: Option<&str>) -> Findings {
+        let mut f = Findings::new(self.all());
+        f.filter(filter);
+        f
+    }
+}
+
+/// One refresh's result, before it is applied.
+struct Partial {
+    district: Vec<Finding>,
+    items: Vec<Finding>,
+    /// The items recomputed (their old findings are dropped, found or not).
+    changed: BTreeSet<(Kind, i64)>,
+    seen: i64,
+}
+
+/// Everything, with the audit position it corresponds to.
+fn computed(tx: &Connection, env: &Env) -> Result<Partial> {
+    Ok(Partial {
+        seen: crate::store::audit::feed::last_id(tx)?,
+        district: compliance::check_district(tx, env)?,
+        items: compliance::check_all_items(tx, env)?,
+        changed: BTreeSet::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: i64, action: &str, entity: &str, entity_id: Option<i64>) -> Touched {
+        Touched {
+            id,
+            action: action.into(),
+            entity: entity.into(),
+            entity_id,
+        }
+    }
+
+    #[test]
+    fn audit_rows_sort_into_items_district_or_everything() {
+        assert_eq!(need(&[]), Need::Full);
+        assert_eq!(need(&[row(1, "log", "duty_log", Some(3))]), Need::District);
+        let n = need(&[
+            row(1, "sign", "document", Some(7)),
+            row(2, "decide", "supervision", Some(2)),
+            row(3, "decision", "meeting", Some(5)),
+            row(4, "urge", "document", Some(7)),
+            row(5, "countersign-deemed", "document", Some(7)),
+        ]);
+        let want: BTreeSet<_> = [
+            (Kind::Document, 7),
+            (Kind::Supervision, 2),
+            (Kind::Meeting, 5),
+        ]
+        .into();
+        assert_eq!(n, Need::Items(want));
+        for bulk in [
+            row(1, "import", "database", None),
+            row(1, "import", "document", Some(1)),
+            row(1, "calendar-import", "holiday_year", Some(2027)),
+            row(1, "change-profile", "database", None),
+            row(1, "import", "absence", Some(4)),
+            row(1, "sign", "document", None),
+        ] {
+            assert_eq!(need(std::slice::from_ref(&bulk)), Need::Full, "{bulk:?}");
+        }
+        let many: Vec<_> = (0..=MAX_ROWS as i64)
+            .map(|i| row(i, "urge", "document", Some(i)))
+            .collect();
+        assert_eq!(need(&many), Need::Full);
+    }
+}
