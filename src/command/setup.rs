@@ -315,6 +315,13 @@ fn open_load(tx: &Connection, env: &Env, open: u64) -> Result<()> {
             |r| r.get(0),
         )
         .db("counting earlier loads")?;
+    let start_s: i64 = tx
+        .query_row(
+            "SELECT count(*) FROM supervision WHERE ext_id GLOB 'L-S-*'",
+            [],
+            |r| r.get(0),
+        )
+        .db("counting earlier loads")?;
     const SUBJECTS: &str =
         "w(j, word) AS (VALUES (0, '审计整改'), (1, '安全生产'), (2, '防汛抗旱'),
         (3, '招商引资'), (4, '老旧小区改造'), (5, '营商环境'), (6, '乡村振兴'), (7, '信访稳定'),
@@ -354,7 +361,7 @@ fn open_load(tx: &Connection, env: &Env, open: u64) -> Result<()> {
                     '2026-01-01 00:00:00'
              FROM k JOIN w ON w.j = i % 10"
         ),
-        rusqlite::params![sups, today, start],
+        rusqlite::params![sups, today, start_s],
     )
     .db("adding open supervision items")?;
     Ok(())

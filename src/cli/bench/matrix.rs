@@ -137,8 +137,10 @@ fn draw(app: &App) {
     app.render(area, &mut buf);
 }
 
+/// A board as `dutydesk` opens one: the panes and header for the first frame; the
+/// findings follow in the next step.
 fn board(st: &mut Store, env: &Env) -> Result<App> {
-    let mut app = App::new(
+    let mut app = App::open(
         st,
         env.clone(),
         Lang::Zh,
@@ -168,6 +170,8 @@ fn measure(st: &mut Store, env: &Env, path: &Path, officer: &str, runs: usize) -
         Ok(())
     })?;
     let mut app = board(st, env)?;
+    // As the board's loop does after its first frame: the findings, in full.
+    app.complete_findings(st)?;
     // Another officer urges an open item; the board notices and redraws.
     let item: i64 = st.conn().query_row(
         "SELECT min(id) FROM supervision WHERE state = '办理中'",
@@ -307,6 +311,7 @@ fn probe_rss(path: &Path, env: &Env) -> Result<f64> {
 pub fn probe(st: &mut Store, env: &Env, out: &mut dyn Write) -> Result<()> {
     let mut app = board(st, env)?;
     draw(&app);
+    app.complete_findings(st)?;
     for _ in 0..5 {
         crate::tui::step(&mut app, st, Action::Refresh);
         draw(&app);
