@@ -172,3 +172,43 @@ fn a_failed_import_leaves_no_entry_and_the_head_unmoved() {
     let v = verify(s.conn()).unwrap();
     assert!(v.ok, "{v:?}");
 }
+
+#[test]
+fn the_benchs_floor_copies_each_record_with_its_entry_into_a_training_database() {
+    let e = env();
+    let mut s = training_store(&e);
+    let n = import(&mut s, &e, &format!("{ORG}{}", items(100, "第"))).unwrap();
+    let mut floor = training_store(&e);
+    let f = command::floor::copy(s.conn(), &mut floor).unwrap();
+    // Besides the records': the partner link, and the import's own entry.
+    assert_eq!(f.entries, n + 2);
+    for t in [
+        "documents",
+        "countersigns",
+        "supervision",
+        "people",
+        "divisions",
+    ] {
+        let sql = format!("SELECT count(*) FROM {t}");
+        assert_eq!(count(&floor, &sql), count(&s, &sql), "{t}");
+    }
+    // Only a training database takes rows this way.
+    let mut office = Store::open_in_memory().unwrap();
+    command::perform(
+        &mut office,
+        &Env::new(
+            Profile::builtin("dongchang").unwrap(),
+            Calendar::embedded(),
+            Clock::system(),
+            "tester",
+        ),
+        &Command::Init {
+            profile: "dongchang".into(),
+            pinned_clock: false,
+            admins: Vec::new(),
+            org: None,
+        },
+    )
+    .unwrap();
+    assert!(command::floor::copy(s.conn(), &mut office).is_err());
+}
