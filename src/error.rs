@@ -114,12 +114,21 @@ impl Error {
 /// Adds context to a rusqlite result: `conn.execute(..).db("closing item")?`.
 pub trait DbContext<T> {
     fn db(self, context: impl Into<String>) -> Result<T>;
+    /// As [`DbContext::db`], the context made only on an error (a bulk write's context
+    /// names its row, and formatting it for every row that succeeds is wasted).
+    fn db_with(self, context: impl FnOnce() -> String) -> Result<T>;
 }
 
 impl<T> DbContext<T> for std::result::Result<T, rusqlite::Error> {
     fn db(self, context: impl Into<String>) -> Result<T> {
         self.map_err(|source| Error::Db {
             context: context.into(),
+            source,
+        })
+    }
+    fn db_with(self, context: impl FnOnce() -> String) -> Result<T> {
+        self.map_err(|source| Error::Db {
+            context: context(),
             source,
         })
     }

@@ -10,3 +10,5 @@ mod support;
 mod chain;
 #[path = "audit/cli.rs"]
 mod cli;
+#[path = "audit/import.rs"]
+mod import;

@@ -11,6 +11,7 @@
 //! an idle board's CPU (bench/live.rs); and the process's peak memory.
 
 mod findings;
+mod import;
 mod live;
 pub mod matrix;
 mod triage;
@@ -20,7 +21,6 @@ use crate::command::{self, Command};
 use crate::demo;
 use crate::domain::Env;
 use crate::i18n::Lang;
-use crate::interchange::{self, Format};
 use crate::profile::Profile;
 use crate::store::Store;
 use crate::store::queries::{self, Filter};
@@ -331,52 +331,6 @@ fn run_in(ctx: &Ctx, opts: &Options, path: &std::path::Path, out: &mut dyn Write
     if let Some(mib) = peak_rss_mib() {
         writeln!(out, "peak memory, board steps    {mib:.1} MiB")?;
     }
-    // Export to a file and import into a fresh file database, as an office would.
-    let file = path.with_extension("jsonl");
-    let t = Instant::now();
-    let mut w = std::io::BufWriter::new(
-        std::fs::File::create(&file).with_context(|| format!("creating {}", file.display()))?,
-    );
-    let counts = interchange::export(st.conn(), Format::Jsonl, &mut w)?;
-    w.flush().context("writing the export")?;
-    drop(w);
-    let n: u64 = counts.iter().sum();
-    let e = t.elapsed();
-    writeln!(
-        out,
-        "export jsonl                {} ({n} records, {:.0} records/s)",
-        ms(e),
-        n as f64 / e.as_secs_f64()
-    )?;
-    let mut fresh = Store::open(&path.with_extension("import.db"))?;
-    let t = Instant::now();
-    // The same import an office would run: a fresh training database, its loader an
-    // administrator.
-    command::perform(
-        &mut fresh,
-        &env,
-        &Command::Init {
-            profile: "dongchang".to_string(),
-            pinned_clock: env.clock.is_pinned(),
-            admins: Vec::new(),
-            org: None,
-        },
-    )?;
-    command::perform(
-        &mut fresh,
-        &env,
-        &Command::Import {
-            source: command::ImportSource::File(file.clone()),
-            mode: command::ImportMode::Migration,
-        },
-    )?;
-    let i = t.elapsed();
-    writeln!(
-        out,
-        "import jsonl (audited)      {} ({:.0} records/s)",
-        ms(i),
-        n as f64 / i.as_secs_f64()
-    )?;
-    drop(fresh);
+    import::measure(out, &st, &env, path)?;
     Ok(())
 }

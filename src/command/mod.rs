@@ -16,6 +16,7 @@ pub mod audit_log;
 pub mod calendar;
 mod dispatch;
 pub(crate) mod duty;
+pub mod floor;
 pub mod identity;
 pub mod import;
 pub(crate) mod items;

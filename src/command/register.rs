@@ -17,14 +17,16 @@ mod document;
 mod gaps;
 mod meeting;
 mod org;
+mod row_text;
 mod rules;
+mod session;
 mod supervision;
 
 pub use document::upsert_document;
-pub use meeting::upsert_meeting;
-pub use org::{
-    person_exists, set_partner, upsert_absence, upsert_department, upsert_duty, upsert_person,
-};
+pub use org::person_exists;
+pub(crate) use org::{set_partner, write_person};
+pub use row_text::row_json_text;
+pub use session::Session;
 pub use supervision::{
     EXTENDED_RULE, computed as supervision_rule_is_computed, upsert_supervision,
 };
@@ -67,13 +69,21 @@ pub enum Audit {
     Batch,
 }
 
-/// Writes any record. A migration import marks a document, supervision item or meeting
-/// that arrives settled (signed or returned, closed, held or cancelled) as settled history
-/// (`imported_settled`): the rules about what follows settlement are not applied to what
-/// the former system did not record (docs/rules.md, "Settled history").
+/// Writes any record, as a run of its own.
 pub fn upsert(conn: &Connection, env: &Env, rec: &Record, audit: Audit) -> Result<Upsert> {
-    let u = upsert_record(conn, env, rec, audit)?;
-    if audit == Audit::Migration {
+    let s = Session::new(conn, env, audit);
+    let u = write(&s, rec)?;
+    s.finish()?;
+    Ok(u)
+}
+
+/// Writes any record within a run. A migration import marks a document, supervision item
+/// or meeting that arrives settled (signed or returned, closed, held or cancelled) as
+/// settled history (`imported_settled`): the rules about what follows settlement are not
+/// applied to what the former system did not record (docs/rules.md, "Settled history").
+pub fn write(s: &Session<'_>, rec: &Record) -> Result<Upsert> {
+    let u = write_record(s, rec)?;
+    if s.audit == Audit::Migration {
         let sql = match rec {
             Record::Document(_) => {
                 "UPDATE documents SET imported_settled = (state <> '待批') WHERE id = ?1"
@@ -86,7 +96,8 @@ pub fn upsert(conn: &Connection, env: &Env, rec: &Record, audit: Audit) -> Resul
             }
             _ => return Ok(u),
         };
-        conn.prepare_cached(sql)
+        s.conn
+            .prepare_cached(sql)
             .db("preparing the settled-history mark")?
             .execute([u.id()])
             .db("marking settled history")?;
@@ -94,26 +105,26 @@ pub fn upsert(conn: &Connection, env: &Env, rec: &Record, audit: Audit) -> Resul
     Ok(u)
 }
 
-fn upsert_record(conn: &Connection, env: &Env, rec: &Record, audit: Audit) -> Result<Upsert> {
+fn write_record(s: &Session<'_>, rec: &Record) -> Result<Upsert> {
     match rec {
-        Record::Department(r) => upsert_department(conn, env, r, audit),
-        Record::Person(r) => upsert_person(conn, env, r, audit),
-        Record::Absence(r) => upsert_absence(conn, env, r, audit),
-        Record::Duty(r) => upsert_duty(conn, env, r, audit),
+        Record::Department(r) => org::write_department(s, r),
+        Record::Person(r) => org::write_person(s, r),
+        Record::Absence(r) => org::write_absence(s, r),
+        Record::Duty(r) => org::write_duty(s, r),
         Record::Meeting(r) => {
-            let u = upsert_meeting(conn, env, r, audit)?;
-            rules::meeting_extras(conn, r, u.id())?;
-            gaps::meeting_gaps(conn, r, u.id())?;
+            let u = meeting::write_meeting(s, r)?;
+            rules::meeting_extras(s, r, u.id())?;
+            gaps::meeting_gaps(s.conn, r, u.id())?;
             Ok(u)
         }
         Record::Document(r) => {
-            let u = upsert_document(conn, env, r, audit)?;
-            gaps::document_gaps(conn, r, u.id())?;
+            let u = document::write_document(s, r)?;
+            gaps::document_gaps(s.conn, r, u.id())?;
             Ok(u)
         }
-        Record::Supervision(r) => upsert_supervision(conn, env, r, audit),
-        Record::Investment(r) => rules::upsert_investment(conn, env, r, audit),
-        Record::Fund(r) => rules::upsert_fund(conn, env, r, audit),
+        Record::Supervision(r) => supervision::write_supervision(s, r),
+        Record::Investment(r) => rules::write_investment(s, r),
+        Record::Fund(r) => rules::write_fund(s, r),
     }
 }
 
@@ -165,50 +176,52 @@ pub fn row_to_json(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
     Ok(Value::Object(m))
 }
 
-/// The id and (when auditing) the whole row returned by an upsert's `RETURNING *`.
-pub(crate) fn returned(
-    r: &rusqlite::Row<'_>,
-    id_column: &str,
-    audit: bool,
-) -> rusqlite::Result<(i64, Option<Value>)> {
-    let id = r.get(id_column)?;
-    let row = if audit { Some(row_to_json(r)?) } else { None };
-    Ok((id, row))
+/// The row id an upsert wrote: the existing row's, or the one just inserted.
+pub(crate) fn upserted_id(conn: &Connection, old: Option<i64>) -> i64 {
+    old.unwrap_or_else(|| conn.last_insert_rowid())
+}
+
+/// One row as JSON text, for the audit log.
+fn row_text(s: &Session<'_>, table: &'static str, id: i64) -> Result<Option<String>> {
+    let Some(sql) = row_sql(table) else {
+        return Ok(None);
+    };
+    let mut stmt = s.conn.prepare_cached(sql).db("preparing a row read")?;
+    let keys = s.keys(table, &stmt)?;
+    stmt.query_row([id], |r| row_text::write_row(r, &keys))
+        .optional()
+        .db_with(|| format!("reading {table} row {id}"))
 }
 
 /// The audit side of one upsert: read the row before the write (when auditing).
-pub(crate) struct Audited<'a> {
-    conn: &'a Connection,
-    env: &'a Env,
+pub(crate) struct Audited<'s, 'a> {
+    s: &'s Session<'a>,
     table: &'static str,
     entity: &'static str,
-    before: Option<Value>,
+    before: Option<String>,
     on: bool,
     action: &'static str,
 }
 
-impl<'a> Audited<'a> {
+impl<'s, 'a> Audited<'s, 'a> {
     pub(crate) fn before(
-        conn: &'a Connection,
-        env: &'a Env,
-        audit: Audit,
+        s: &'s Session<'a>,
         table: &'static str,
         entity: &'static str,
         existing: Option<i64>,
-    ) -> Result<Audited<'a>> {
-        let on = audit != Audit::Batch;
+    ) -> Result<Audited<'s, 'a>> {
+        let on = s.audit != Audit::Batch;
         let before = match (on, existing) {
-            (true, Some(id)) => row_json(conn, table, id)?,
+            (true, Some(id)) => row_text(s, table, id)?,
             _ => None,
         };
         Ok(Audited {
-            conn,
-            env,
+            s,
             table,
             entity,
             before,
             on,
-            action: if audit == Audit::Migration {
+            action: if s.audit == Audit::Migration {
                 "import-migration"
             } else {
                 "import"
@@ -216,44 +229,36 @@ impl<'a> Audited<'a> {
         })
     }
 
-    /// Whether entries are written (and so whether rows need reading).
-    pub(crate) fn on(&self) -> bool {
-        self.on
-    }
-
     /// Records the entry with the row as it is now.
     pub(crate) fn after(self, id: i64, summary: &str) -> Result<()> {
         if !self.on {
             return Ok(());
         }
-        let after = row_json(self.conn, self.table, id)?;
+        let after = row_text(self.s, self.table, id)?;
         self.record(id, after, summary)
     }
 
-    /// Records the entry with the row the write returned.
-    pub(crate) fn after_row(self, id: i64, after: Option<Value>, summary: &str) -> Result<()> {
-        if !self.on {
-            return Ok(());
-        }
-        self.record(id, after, summary)
-    }
-
-    fn record(self, id: i64, after: Option<Value>, summary: &str) -> Result<()> {
-        crate::command::outcome::write(
-            self.conn,
-            self.env,
-            &crate::command::outcome::Record {
-                action: self.action,
-                entity: self.entity,
-                id,
-                zh: summary.to_string(),
-                en: summary.to_string(),
-                before: self.before,
-                after,
-                acted_for: None,
-            },
-        )
-        .map(|_| ())
+    fn record(self, id: i64, after: Option<String>, summary: &str) -> Result<()> {
+        let env = self.s.env;
+        let business_date = env.business_date();
+        self.s
+            .append(
+                &crate::command::audit_log::Entry {
+                    os_account: &env.account,
+                    actor: &env.actor,
+                    acted_for: None,
+                    action: self.action,
+                    business_date: business_date.as_deref(),
+                    entity: self.entity,
+                    entity_id: (id != 0).then_some(id),
+                    summary,
+                    before: None,
+                    after: None,
+                },
+                self.before.as_deref(),
+                after.as_deref(),
+            )
+            .map(|_| ())
     }
 }
 
@@ -309,17 +314,6 @@ pub(crate) fn person(conn: &Connection, field: &str, login: &str) -> Result<(i64
         .query_row([id], |r| r.get(0))
         .db("looking up a person")?;
     Ok((id, role))
-}
-
-/// An optional person reference.
-pub(crate) fn opt_person(
-    conn: &Connection,
-    field: &str,
-    login: Option<&str>,
-) -> Result<Option<i64>> {
-    login
-        .map(|l| person(conn, field, l).map(|p| p.0))
-        .transpose()
 }
 
 /// A meeting's row id by external id.

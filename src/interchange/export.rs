@@ -122,6 +122,24 @@ pub(super) fn for_each(
     Ok(())
 }
 
+/// As [`for_each`], handing on with each record its row id, the query's first column, so
+/// its child rows are read without looking the row up again.
+pub(super) fn for_each_with_id(
+    conn: &Connection,
+    sql: &'static str,
+    map: impl Fn(&Row<'_>) -> rusqlite::Result<Record>,
+    f: &mut dyn FnMut(i64, Record) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(sql).db("preparing an export query")?;
+    let mut rows = stmt.query([]).db("running an export query")?;
+    while let Some(row) = rows.next().db("reading an export row")? {
+        let id: i64 = row.get(0).db("reading an export row")?;
+        let rec = map(row).db("reading an export row")?;
+        f(id, rec)?;
+    }
+    Ok(())
+}
+
 /// The first column of every row of a query on one key.
 pub(super) fn strings(
     conn: &Connection,

@@ -1,6 +1,6 @@
 //! Export of the work items: meetings, documents, supervision items, with their children.
 
-use super::export::{date, for_each, non_empty, req_date, strings};
+use super::export::{date, for_each_with_id, non_empty, req_date, strings};
 use super::record::*;
 use crate::domain::{DocState, FeedbackCycle, MeetingState, SupState};
 use crate::error::{DbContext, Result};
@@ -22,7 +22,7 @@ fn some_count(n: u32) -> Option<u32> {
 
 /// Meetings with members, topics and leave requests.
 pub(super) fn meetings(conn: &Connection, emit: Emit<'_>) -> Result<()> {
-    for_each(
+    for_each_with_id(
         conn,
         "SELECT m.id, m.ext_id, m.title, m.kind, m.start_at, m.place, c.login, m.docs_owed,
              m.major_revisions, m.state, m.minutes_issued_on, m.docs_issued_on, m.requested_on,
@@ -52,9 +52,8 @@ pub(super) fn meetings(conn: &Connection, emit: Emit<'_>) -> Result<()> {
                 reported_on: date(r, 15)?,
             }))
         },
-        &mut |mut rec| {
+        &mut |id, mut rec| {
             if let Record::Meeting(m) = &mut rec {
-                let id = row_id(conn, "SELECT id FROM meetings WHERE ext_id = ?1", &m.id)?;
                 m.members = non_empty(strings(
                     conn,
                     "SELECT p.login FROM meeting_members x JOIN people p ON p.id = x.person_id
@@ -67,13 +66,6 @@ pub(super) fn meetings(conn: &Connection, emit: Emit<'_>) -> Result<()> {
             emit(rec)
         },
     )
-}
-
-fn row_id(conn: &Connection, sql: &'static str, ext: &str) -> Result<i64> {
-    conn.prepare_cached(sql)
-        .db("preparing an export query")?
-        .query_row([ext], |r| r.get(0))
-        .db("reading an export row")
 }
 
 fn topics(conn: &Connection, meeting: i64) -> Result<Vec<Topic>> {
@@ -136,7 +128,7 @@ fn notices(conn: &Connection, sql: &'static str, id: i64) -> Result<Vec<Notice>>
 
 /// Documents with countersign requests and 催办 records.
 pub(super) fn documents(conn: &Connection, emit: Emit<'_>) -> Result<()> {
-    for_each(
+    for_each_with_id(
         conn,
         "SELECT x.id, x.ext_id, x.title, x.kind, x.urgency, f.ext_id, x.received, l.login,
              x.route, x.doc_no, x.secrecy, x.major, x.matters, x.carries_request, x.state,
@@ -177,9 +169,8 @@ pub(super) fn documents(conn: &Connection, emit: Emit<'_>) -> Result<()> {
                 urgent_reason: r.get(24)?,
             }))
         },
-        &mut |mut rec| {
+        &mut |id, mut rec| {
             if let Record::Document(d) = &mut rec {
-                let id = row_id(conn, "SELECT id FROM documents WHERE ext_id = ?1", &d.id)?;
                 d.countersign = non_empty(countersigns(conn, id, d.received)?);
                 d.notices = non_empty(notices(
                     conn,
@@ -226,7 +217,7 @@ pub(super) fn supervision(
     emit: Emit<'_>,
     computed: fn(&str) -> bool,
 ) -> Result<()> {
-    for_each(
+    for_each_with_id(
         conn,
         "SELECT x.id, x.ext_id, x.title, x.source, l.ext_id, x.assigned, x.deadline,
              x.deadline_rule, x.feedback_cycle, m.ext_id, x.state, x.closed_on, c.login,
@@ -258,9 +249,8 @@ pub(super) fn supervision(
                 notices: None,
             }))
         },
-        &mut |mut rec| {
+        &mut |id, mut rec| {
             if let Record::Supervision(s) = &mut rec {
-                let id = row_id(conn, "SELECT id FROM supervision WHERE ext_id = ?1", &s.id)?;
                 s.co = non_empty(strings(
                     conn,
                     "SELECT d.ext_id FROM supervision_co c JOIN departments d ON d.id = c.dept_id

@@ -1,6 +1,6 @@
 //! Documents awaiting approval: routing, the approval deadline, countersign requests.
 
-use super::{Audit, Audited, Upsert, day, dept_id, existing, opt_day, opt_person, person, twice};
+use super::{Audit, Audited, Session, Upsert, day, opt_day, twice};
 use crate::domain::routing::{self, Leader, RouteReason, RouteView};
 use crate::domain::{DocState, Env, Role, Secrecy, deadline};
 use crate::error::{DbContext, Result};
@@ -18,21 +18,62 @@ struct Stored {
     from: Option<i64>,
 }
 
-/// Writes a document: routes it (unless a leader is named, or was chosen on the board),
-/// computes its approval deadline and those of its countersign requests.
+/// A new document's insert. [`UPSERT`] adds the update of a stored row; a new row takes
+/// the plain insert, as an upsert costs SQLite a statement journal per row.
+macro_rules! insert_document {
+    () => {
+        "INSERT INTO documents(ext_id, doc_no, title, kind, urgency, secrecy, from_dept,
+             received, major, matters, carries_request, leader_id, route, state, due,
+             due_rule, due_article, signed_on, signed_by, instruction, return_reason,
+             printed_on, published_on, urged_count, last_urged_at, updated_at)
+         VALUES (?1, COALESCE(?2, ''), ?3, ?4, ?5, COALESCE(?6, ?27), ?7, ?8,
+             COALESCE(?9, 0), COALESCE(?10, 1), COALESCE(?11, 0), ?12, ?13,
+             COALESCE(?14, ?28), ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
+             COALESCE(?24, 0), ?25, ?26)"
+    };
+}
+const INSERT: &str = insert_document!();
+const UPSERT: &str = concat!(
+    insert_document!(),
+    "
+     ON CONFLICT(ext_id) DO UPDATE SET
+         doc_no = COALESCE(?2, doc_no), title = excluded.title, kind = excluded.kind,
+         urgency = excluded.urgency, secrecy = COALESCE(?6, secrecy),
+         from_dept = COALESCE(?7, from_dept), received = excluded.received,
+         major = COALESCE(?9, major), matters = COALESCE(?10, matters),
+         carries_request = COALESCE(?11, carries_request),
+         leader_id = excluded.leader_id, route = excluded.route,
+         state = COALESCE(?14, state), due = excluded.due,
+         due_rule = excluded.due_rule, due_article = excluded.due_article,
+         signed_on = COALESCE(?18, signed_on), signed_by = COALESCE(?19, signed_by),
+         instruction = COALESCE(?20, instruction),
+         return_reason = COALESCE(?21, return_reason),
+         printed_on = COALESCE(?22, printed_on),
+         published_on = COALESCE(?23, published_on),
+         urged_count = COALESCE(?24, urged_count),
+         last_urged_at = COALESCE(?25, last_urged_at), updated_at = excluded.updated_at"
+);
+
+/// Writes a document, as a run of its own.
 pub fn upsert_document(
     conn: &Connection,
     env: &Env,
     rec: &Document,
     audit: Audit,
 ) -> Result<Upsert> {
-    let from = rec
-        .from
-        .as_deref()
-        .map(|d| dept_id(conn, "from", d))
-        .transpose()?;
-    let old: Option<Stored> = existing(
-        conn,
+    let s = Session::new(conn, env, audit);
+    let u = write_document(&s, rec)?;
+    s.finish()?;
+    Ok(u)
+}
+
+/// Writes a document: routes it (unless a leader is named, or was chosen on the board),
+/// computes its approval deadline and those of its countersign requests.
+pub(super) fn write_document(s: &Session<'_>, rec: &Document) -> Result<Upsert> {
+    let (conn, env) = (s.conn, s.env);
+    let from = rec.from.as_deref().map(|d| s.dept("from", d)).transpose()?;
+    let old: Option<Stored> = s.existing(
+        "documents",
         "SELECT id, route, leader_id, major, from_dept FROM documents WHERE ext_id = ?1",
         &rec.id,
         |r| {
@@ -45,81 +86,44 @@ pub fn upsert_document(
             })
         },
     )?;
-    let (leader, route) = choose_leader(conn, env, rec, from, old.as_ref())?;
-    let signed_by = opt_person(conn, "signed_by", rec.signed_by.as_deref())?;
+    let (leader, route) = choose_leader(s, rec, from, old.as_ref())?;
+    let signed_by = s.opt_person("signed_by", rec.signed_by.as_deref())?;
     let due = deadline::approval(env, rec.urgency, rec.received);
-    let a = Audited::before(
-        conn,
-        env,
-        audit,
-        "documents",
-        "document",
-        old.as_ref().map(|o| o.id),
-    )?;
-    let on = a.on();
-    let (id, after) = conn
-        .prepare_cached(
-            "INSERT INTO documents(ext_id, doc_no, title, kind, urgency, secrecy, from_dept,
-                 received, major, matters, carries_request, leader_id, route, state, due,
-                 due_rule, due_article, signed_on, signed_by, instruction, return_reason,
-                 printed_on, published_on, urged_count, last_urged_at, updated_at)
-             VALUES (?1, COALESCE(?2, ''), ?3, ?4, ?5, COALESCE(?6, ?27), ?7, ?8,
-                 COALESCE(?9, 0), COALESCE(?10, 1), COALESCE(?11, 0), ?12, ?13,
-                 COALESCE(?14, ?28), ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
-                 COALESCE(?24, 0), ?25, ?26)
-             ON CONFLICT(ext_id) DO UPDATE SET
-                 doc_no = COALESCE(?2, doc_no), title = excluded.title, kind = excluded.kind,
-                 urgency = excluded.urgency, secrecy = COALESCE(?6, secrecy),
-                 from_dept = COALESCE(?7, from_dept), received = excluded.received,
-                 major = COALESCE(?9, major), matters = COALESCE(?10, matters),
-                 carries_request = COALESCE(?11, carries_request),
-                 leader_id = excluded.leader_id, route = excluded.route,
-                 state = COALESCE(?14, state), due = excluded.due,
-                 due_rule = excluded.due_rule, due_article = excluded.due_article,
-                 signed_on = COALESCE(?18, signed_on), signed_by = COALESCE(?19, signed_by),
-                 instruction = COALESCE(?20, instruction),
-                 return_reason = COALESCE(?21, return_reason),
-                 printed_on = COALESCE(?22, printed_on),
-                 published_on = COALESCE(?23, published_on),
-                 urged_count = COALESCE(?24, urged_count),
-                 last_urged_at = COALESCE(?25, last_urged_at), updated_at = excluded.updated_at
-             RETURNING *",
-        )
-        .db("preparing the document upsert")?
-        .query_row(
-            params![
-                rec.id,
-                rec.doc_no,
-                rec.title,
-                rec.kind,
-                rec.urgency,
-                rec.secrecy,
-                from,
-                day(rec.received),
-                rec.major,
-                rec.matters,
-                rec.carries_request,
-                leader,
-                route.as_str(),
-                rec.state,
-                day(due.due),
-                due.rule,
-                due.article,
-                opt_day(rec.signed_on),
-                signed_by,
-                rec.instruction,
-                rec.return_reason,
-                opt_day(rec.printed_on),
-                opt_day(rec.published_on),
-                rec.urged_count,
-                rec.last_urged_at,
-                super::now_stamp(env),
-                Secrecy::Public,
-                DocState::Pending,
-            ],
-            |r| super::returned(r, "id", on),
-        )
-        .db(format!("writing document '{}'", rec.id))?;
+    let a = Audited::before(s, "documents", "document", old.as_ref().map(|o| o.id))?;
+    conn.prepare_cached(if old.is_some() { UPSERT } else { INSERT })
+        .db("preparing the document write")?
+        .execute(params![
+            rec.id,
+            rec.doc_no,
+            rec.title,
+            rec.kind,
+            rec.urgency,
+            rec.secrecy,
+            from,
+            day(rec.received),
+            rec.major,
+            rec.matters,
+            rec.carries_request,
+            leader,
+            route.as_str(),
+            rec.state,
+            day(due.due),
+            due.rule,
+            due.article,
+            opt_day(rec.signed_on),
+            signed_by,
+            rec.instruction,
+            rec.return_reason,
+            opt_day(rec.printed_on),
+            opt_day(rec.published_on),
+            rec.urged_count,
+            rec.last_urged_at,
+            super::now_stamp(env),
+            Secrecy::Public,
+            DocState::Pending,
+        ])
+        .db_with(|| format!("writing document '{}'", rec.id))?;
+    let id = super::upserted_id(conn, old.as_ref().map(|o| o.id));
     let updated = old.is_some();
     if let Some(list) = &rec.countersign {
         if updated {
@@ -141,7 +145,7 @@ pub fn upsert_document(
             if !seen.insert(&c.dept) {
                 return Err(twice(&field, &c.dept));
             }
-            let dept = dept_id(conn, &field, &c.dept)?;
+            let dept = s.dept(&field, &c.dept)?;
             let requested = c.requested.unwrap_or(rec.received);
             let due = deadline::countersign(env, requested);
             ins.execute(params![
@@ -159,9 +163,9 @@ pub fn upsert_document(
         }
     }
     if let Some(list) = &rec.notices {
-        write_notices(conn, "document_id", id, updated, list)?;
+        write_notices(s, "document_id", id, updated, list)?;
     }
-    a.after_row(id, after, &format!("document {} 《{}》", rec.id, rec.title))?;
+    a.after(id, &format!("document {} 《{}》", rec.id, rec.title))?;
     Ok(if updated {
         Upsert::Updated(id)
     } else {
@@ -172,14 +176,13 @@ pub fn upsert_document(
 /// The leader and why: the one named; else the one chosen before when it was not chosen
 /// by routing (named in an earlier import, or forwarded on the board); else routing.
 fn choose_leader(
-    conn: &Connection,
-    env: &Env,
+    s: &Session<'_>,
     rec: &Document,
     from: Option<i64>,
     old: Option<&Stored>,
 ) -> Result<(Option<i64>, RouteReason)> {
     if let Some(login) = &rec.leader {
-        let (id, role) = person(conn, "leader", login)?;
+        let (id, role) = s.person("leader", login)?;
         if !role.is_leader() {
             return Err(FieldError::new(
                 "leader",
@@ -208,13 +211,13 @@ fn choose_leader(
     }
     let major = rec.major.or(old.map(|o| o.major)).unwrap_or(false);
     let view = match from.or(old.and_then(|o| o.from)) {
-        Some(dept) => route_view(conn, dept)?,
+        Some(dept) => s.route_view(dept)?,
         None => RouteView {
             dividers: Vec::new(),
-            mayor: mayor(conn)?,
+            mayor: s.mayor()?,
         },
     };
-    let routed = routing::route(&env.profile, &view, None, major);
+    let routed = routing::route(&s.env.profile, &view, None, major);
     Ok((routed.leader.map(|l| l.id), routed.reason))
 }
 
@@ -243,7 +246,7 @@ pub(crate) fn route_view(conn: &Connection, dept: i64) -> Result<RouteView> {
 }
 
 /// The 区长 on record (the first, should there be more).
-fn mayor(conn: &Connection) -> Result<Option<Leader>> {
+pub(super) fn mayor(conn: &Connection) -> Result<Option<Leader>> {
     Ok(conn
         .prepare_cached("SELECT id FROM people WHERE role = ?1 ORDER BY id LIMIT 1")
         .db("preparing the mayor lookup")?
@@ -258,7 +261,7 @@ fn mayor(conn: &Connection) -> Result<Option<Leader>> {
 
 /// Replaces the 催办 records of a document or supervision item.
 pub(crate) fn write_notices(
-    conn: &Connection,
+    s: &Session<'_>,
     column: &'static str,
     id: i64,
     updated: bool,
@@ -274,6 +277,7 @@ pub(crate) fn write_notices(
             "INSERT INTO notices(supervision_id, note, by_id, at) VALUES (?1, ?2, ?3, ?4)",
         ),
     };
+    let conn = s.conn;
     if updated {
         conn.prepare_cached(reset)
             .db("preparing the notice reset")?
@@ -284,7 +288,7 @@ pub(crate) fn write_notices(
         .prepare_cached(insert)
         .db("preparing the notice insert")?;
     for (i, n) in list.iter().enumerate() {
-        let by = opt_person(conn, &format!("notices[{i}].by"), n.by.as_deref())?;
+        let by = s.opt_person(&format!("notices[{i}].by"), n.by.as_deref())?;
         ins.execute(params![id, n.note, by, n.at])
             .db("writing a notice")?;
     }

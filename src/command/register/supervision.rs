@@ -3,9 +3,7 @@
 
 use super::document::write_notices;
 use super::meeting::reset;
-use super::{
-    Audit, Audited, Upsert, day, dept_id, existing, meeting_id, opt_day, opt_person, twice,
-};
+use super::{Audit, Audited, Session, Upsert, day, opt_day, twice};
 use crate::domain::{Deadline, Env, FeedbackCycle, SupState, deadline};
 use crate::error::{DbContext, Result};
 use crate::interchange::fields::FieldError;
@@ -21,14 +19,53 @@ pub fn computed(rule: &str) -> bool {
     rule.starts_with("supervision.") || rule.starts_with("default.")
 }
 
-/// Writes a supervision item.
+/// A new supervision item's insert. [`UPSERT`] adds the update of a stored row; a new row takes
+/// the plain insert, as an upsert costs SQLite a statement journal per row.
+macro_rules! insert_supervision {
+    () => {
+        "INSERT INTO supervision(ext_id, title, source, lead_dept, assigned, deadline,
+             deadline_rule, deadline_article, feedback_cycle, state, closed_on, closed_by,
+             recheck_on, meeting_id, last_progress_on, last_progress, urged_count,
+             last_urged_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, COALESCE(?9, ?20), COALESCE(?10, ?21),
+             ?11, ?12, ?13, ?14, ?15, ?16, COALESCE(?17, 0), ?18, ?19)"
+    };
+}
+const INSERT: &str = insert_supervision!();
+const UPSERT: &str = concat!(
+    insert_supervision!(),
+    "
+     ON CONFLICT(ext_id) DO UPDATE SET
+         title = excluded.title, source = excluded.source,
+         lead_dept = excluded.lead_dept, assigned = excluded.assigned,
+         deadline = excluded.deadline, deadline_rule = excluded.deadline_rule,
+         deadline_article = excluded.deadline_article,
+         feedback_cycle = COALESCE(?9, feedback_cycle), state = COALESCE(?10, state),
+         closed_on = COALESCE(?11, closed_on), closed_by = COALESCE(?12, closed_by),
+         recheck_on = COALESCE(?13, recheck_on), meeting_id = COALESCE(?14, meeting_id),
+         last_progress_on = COALESCE(?15, last_progress_on),
+         last_progress = COALESCE(?16, last_progress),
+         urged_count = COALESCE(?17, urged_count),
+         last_urged_at = COALESCE(?18, last_urged_at), updated_at = excluded.updated_at"
+);
+
+/// Writes a supervision item, as a run of its own.
 pub fn upsert_supervision(
     conn: &Connection,
     env: &Env,
     rec: &Supervision,
     audit: Audit,
 ) -> Result<Upsert> {
-    let lead = dept_id(conn, "lead", &rec.lead)?;
+    let s = Session::new(conn, env, audit);
+    let u = write_supervision(&s, rec)?;
+    s.finish()?;
+    Ok(u)
+}
+
+/// Writes a supervision item.
+pub(super) fn write_supervision(s: &Session<'_>, rec: &Supervision) -> Result<Upsert> {
+    let (conn, env) = (s.conn, s.env);
+    let lead = s.dept("lead", &rec.lead)?;
     let co = match &rec.co {
         None => None,
         Some(list) => {
@@ -39,7 +76,7 @@ pub fn upsert_supervision(
                 if !seen.insert(d) {
                     return Err(twice(&field, d));
                 }
-                ids.push(dept_id(conn, &field, d)?);
+                ids.push(s.dept(&field, d)?);
             }
             Some(ids)
         }
@@ -47,11 +84,11 @@ pub fn upsert_supervision(
     let meeting = rec
         .meeting
         .as_deref()
-        .map(|m| meeting_id(conn, "meeting", m))
+        .map(|m| s.meeting("meeting", m))
         .transpose()?;
-    let closed_by = opt_person(conn, "closed_by", rec.closed_by.as_deref())?;
-    let old: Option<(i64, Deadline)> = existing(
-        conn,
+    let closed_by = s.opt_person("closed_by", rec.closed_by.as_deref())?;
+    let old: Option<(i64, Deadline)> = s.existing(
+        "supervision",
         "SELECT id, deadline, deadline_rule, deadline_article FROM supervision WHERE ext_id = ?1",
         &rec.id,
         |r| {
@@ -72,66 +109,35 @@ pub fn upsert_supervision(
             .max_by_key(|(i, n)| (n.on, *i))
             .map(|(_, n)| n)
     });
-    let a = Audited::before(
-        conn,
-        env,
-        audit,
-        "supervision",
-        "supervision",
-        old.as_ref().map(|o| o.0),
-    )?;
-    let on = a.on();
+    let a = Audited::before(s, "supervision", "supervision", old.as_ref().map(|o| o.0))?;
     let now = super::now_stamp(env);
-    let (id, after) = conn
-        .prepare_cached(
-            "INSERT INTO supervision(ext_id, title, source, lead_dept, assigned, deadline,
-                 deadline_rule, deadline_article, feedback_cycle, state, closed_on, closed_by,
-                 recheck_on, meeting_id, last_progress_on, last_progress, urged_count,
-                 last_urged_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, COALESCE(?9, ?20), COALESCE(?10, ?21),
-                 ?11, ?12, ?13, ?14, ?15, ?16, COALESCE(?17, 0), ?18, ?19)
-             ON CONFLICT(ext_id) DO UPDATE SET
-                 title = excluded.title, source = excluded.source,
-                 lead_dept = excluded.lead_dept, assigned = excluded.assigned,
-                 deadline = excluded.deadline, deadline_rule = excluded.deadline_rule,
-                 deadline_article = excluded.deadline_article,
-                 feedback_cycle = COALESCE(?9, feedback_cycle), state = COALESCE(?10, state),
-                 closed_on = COALESCE(?11, closed_on), closed_by = COALESCE(?12, closed_by),
-                 recheck_on = COALESCE(?13, recheck_on), meeting_id = COALESCE(?14, meeting_id),
-                 last_progress_on = COALESCE(?15, last_progress_on),
-                 last_progress = COALESCE(?16, last_progress),
-                 urged_count = COALESCE(?17, urged_count),
-                 last_urged_at = COALESCE(?18, last_urged_at), updated_at = excluded.updated_at
-             RETURNING *",
-        )
+    conn.prepare_cached(if old.is_some() { UPSERT } else { INSERT })
         .db("preparing the supervision upsert")?
-        .query_row(
-            params![
-                rec.id,
-                rec.title,
-                rec.source,
-                lead,
-                day(rec.assigned),
-                day(due.due),
-                due.rule,
-                due.article,
-                rec.feedback,
-                rec.state,
-                opt_day(rec.closed_on),
-                closed_by,
-                opt_day(rec.recheck_on),
-                meeting,
-                last.map(|n| day(n.on)),
-                last.map(|n| n.note.clone()),
-                rec.urged_count,
-                rec.last_urged_at,
-                now,
-                FeedbackCycle::Monthly,
-                SupState::Open,
-            ],
-            |r| super::returned(r, "id", on),
-        )
-        .db(format!("writing supervision item '{}'", rec.id))?;
+        .execute(params![
+            rec.id,
+            rec.title,
+            rec.source,
+            lead,
+            day(rec.assigned),
+            day(due.due),
+            due.rule,
+            due.article,
+            rec.feedback,
+            rec.state,
+            opt_day(rec.closed_on),
+            closed_by,
+            opt_day(rec.recheck_on),
+            meeting,
+            last.map(|n| day(n.on)),
+            last.map(|n| n.note.clone()),
+            rec.urged_count,
+            rec.last_urged_at,
+            now,
+            FeedbackCycle::Monthly,
+            SupState::Open,
+        ])
+        .db_with(|| format!("writing supervision item '{}'", rec.id))?;
+    let id = super::upserted_id(conn, old.as_ref().map(|o| o.0));
     let updated = old.is_some();
     if let Some(ids) = co {
         reset(
@@ -161,7 +167,7 @@ pub fn upsert_supervision(
             )
             .db("preparing the progress insert")?;
         for (i, n) in notes.iter().enumerate() {
-            let by = opt_person(conn, &format!("progress[{i}].by"), n.by.as_deref())?;
+            let by = s.opt_person(&format!("progress[{i}].by"), n.by.as_deref())?;
             let at = n.at.clone().unwrap_or_else(|| now.clone());
             ins.execute(params![id, day(n.on), n.note, by, at])
                 .db("writing a progress note")?;
@@ -181,16 +187,16 @@ pub fn upsert_supervision(
             )
             .db("preparing the extension insert")?;
         for (i, e) in exts.iter().enumerate() {
-            let by = opt_person(conn, &format!("extensions[{i}].by"), e.by.as_deref())?;
+            let by = s.opt_person(&format!("extensions[{i}].by"), e.by.as_deref())?;
             let at = e.at.clone().unwrap_or_else(|| now.clone());
             ins.execute(params![id, day(e.old), day(e.new), e.reason, by, at])
                 .db("writing an extension")?;
         }
     }
     if let Some(list) = &rec.notices {
-        write_notices(conn, "supervision_id", id, updated, list)?;
+        write_notices(s, "supervision_id", id, updated, list)?;
     }
-    a.after_row(id, after, &format!("supervision {} {}", rec.id, rec.title))?;
+    a.after(id, &format!("supervision {} {}", rec.id, rec.title))?;
     Ok(if updated {
         Upsert::Updated(id)
     } else {
