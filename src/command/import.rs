@@ -126,9 +126,13 @@ pub(crate) fn with_cache<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) ->
     conn.execute_batch(&format!("PRAGMA cache_size = -{CACHE_KIB}"))
         .db("enlarging the page cache for the import")?;
     let out = f();
-    conn.execute_batch(&format!("PRAGMA cache_size = {own}"))
-        .db("restoring the page cache size")?;
-    out
+    let restored = conn
+        .execute_batch(&format!("PRAGMA cache_size = {own}"))
+        .db("restoring the page cache size");
+    // The import's own error first: it is the one that names a line.
+    let value = out?;
+    restored?;
+    Ok(value)
 }
 
 fn read_all(
