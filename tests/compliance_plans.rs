@@ -106,7 +106,15 @@ fn no_compliance_query_scans_the_history() {
             },
         )
         .unwrap();
-        command::perform(&mut s, &env, &Command::History { count: 2000, open: 0 }).unwrap();
+        command::perform(
+            &mut s,
+            &env,
+            &Command::History {
+                count: 2000,
+                open: 0,
+            },
+        )
+        .unwrap();
         let statements = s.read(|tx| compliance::statements(tx, &env)).unwrap();
         assert!(statements.len() > 20, "{id}: {statements:?}");
         for sql in statements {
@@ -138,7 +146,15 @@ fn settled_history_is_never_a_finding() {
     )
     .unwrap();
     let before = s.read(|tx| compliance::check(tx, &env)).unwrap();
-    command::perform(&mut s, &env, &Command::History { count: 4000, open: 0 }).unwrap();
+    command::perform(
+        &mut s,
+        &env,
+        &Command::History {
+            count: 4000,
+            open: 0,
+        },
+    )
+    .unwrap();
     let after = s.read(|tx| compliance::check(tx, &env)).unwrap();
     assert_eq!(before, after);
     assert!(

@@ -7,7 +7,7 @@
 //! line.
 
 use super::outcome::{Detail, Done, Record};
-use super::register::{self, Audit, Session, Upsert};
+use super::register::{self, Audit, Registrar, Upsert};
 use crate::domain::roles::Act;
 use crate::domain::{DocState, Env, MeetingState, SupState};
 use crate::error::{DbContext, Error, IoContext, Result};
@@ -126,9 +126,13 @@ pub(crate) fn with_cache<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) ->
     conn.execute_batch(&format!("PRAGMA cache_size = -{CACHE_KIB}"))
         .db("enlarging the page cache for the import")?;
     let out = f();
-    conn.execute_batch(&format!("PRAGMA cache_size = {own}"))
-        .db("restoring the page cache size")?;
-    out
+    let restored = conn
+        .execute_batch(&format!("PRAGMA cache_size = {own}"))
+        .db("restoring the page cache size");
+    // The import's own error first: it is the one that names a line.
+    let value = out?;
+    restored?;
+    Ok(value)
 }
 
 fn read_all(
@@ -143,7 +147,7 @@ fn read_all(
     let mut imp = Importer {
         conn: tx,
         // `read_records` refuses an id given twice, so every key is new to the file.
-        session: Session::new(tx, env, audit).unique_keys(),
+        registrar: Registrar::new(tx, env, audit).unique_keys(),
         audit,
         mode,
         source: &name,
@@ -182,7 +186,7 @@ fn read_all(
 
 struct Importer<'a> {
     conn: &'a Connection,
-    session: Session<'a>,
+    registrar: Registrar<'a>,
     audit: Audit,
     mode: ImportMode,
     source: &'a str,
@@ -215,7 +219,7 @@ impl Importer<'_> {
                 ));
             }
         }
-        consistent(&self.session, rec)
+        consistent(&self.registrar, rec)
     }
 
     fn write(&mut self, line: u64, rec: &Rec) -> Result<Upsert> {
@@ -226,19 +230,19 @@ impl Importer<'_> {
                     self.partners.push((line, p.login.clone(), partner.clone()));
                     let mut early = p.clone();
                     early.partner = None;
-                    return register::write_person(&self.session, &early);
+                    return register::write_person(&self.registrar, &early);
                 }
             }
         }
-        register::write(&self.session, rec)
+        register::write(&self.registrar, rec)
     }
 
     fn finish(self) -> Result<ImportSummary> {
         for (line, login, partner) in &self.partners {
-            register::set_partner(&self.session, login, partner)
+            register::set_partner(&self.registrar, login, partner)
                 .map_err(|e| self.located(*line, e))?;
         }
-        self.session.finish()?;
+        self.registrar.finish()?;
         Ok(self.summary)
     }
 
@@ -303,10 +307,10 @@ fn later_state(rec: &Rec) -> Option<(&'static str, &'static str)> {
 
 /// Refuses a record that would move a settled row back: 待批 over a signed or returned
 /// document, 办理中 over a closed supervision item (reopen it instead).
-fn consistent(session: &Session<'_>, rec: &Rec) -> Result<()> {
+fn consistent(registrar: &Registrar<'_>, rec: &Rec) -> Result<()> {
     match rec {
         Rec::Document(d) if d.state.is_none_or(|s| s == DocState::Pending) => {
-            let stored: Option<DocState> = session.existing(
+            let stored: Option<DocState> = registrar.existing(
                 "documents",
                 "SELECT state FROM documents WHERE ext_id = ?1",
                 &d.id,
@@ -325,7 +329,7 @@ fn consistent(session: &Session<'_>, rec: &Rec) -> Result<()> {
             }
         }
         Rec::Supervision(s) if s.state == Some(SupState::Open) => {
-            let stored: Option<SupState> = session.existing(
+            let stored: Option<SupState> = registrar.existing(
                 "supervision",
                 "SELECT state FROM supervision WHERE ext_id = ?1",
                 &s.id,

@@ -17,16 +17,16 @@ mod document;
 mod gaps;
 mod meeting;
 mod org;
+mod registrar;
 mod row_text;
 mod rules;
-mod session;
 mod supervision;
 
 pub use document::upsert_document;
 pub use org::person_exists;
 pub(crate) use org::{set_partner, write_person};
+pub use registrar::Registrar;
 pub use row_text::row_json_text;
-pub use session::Session;
 pub use supervision::{
     EXTENDED_RULE, computed as supervision_rule_is_computed, upsert_supervision,
 };
@@ -71,7 +71,7 @@ pub enum Audit {
 
 /// Writes any record, as a run of its own.
 pub fn upsert(conn: &Connection, env: &Env, rec: &Record, audit: Audit) -> Result<Upsert> {
-    let s = Session::new(conn, env, audit);
+    let s = Registrar::new(conn, env, audit);
     let u = write(&s, rec)?;
     s.finish()?;
     Ok(u)
@@ -81,7 +81,7 @@ pub fn upsert(conn: &Connection, env: &Env, rec: &Record, audit: Audit) -> Resul
 /// or meeting that arrives settled (signed or returned, closed, held or cancelled) as
 /// settled history (`imported_settled`): the rules about what follows settlement are not
 /// applied to what the former system did not record (docs/rules.md, "Settled history").
-pub fn write(s: &Session<'_>, rec: &Record) -> Result<Upsert> {
+pub fn write(s: &Registrar<'_>, rec: &Record) -> Result<Upsert> {
     let u = write_record(s, rec)?;
     if s.audit == Audit::Migration {
         let sql = match rec {
@@ -105,7 +105,7 @@ pub fn write(s: &Session<'_>, rec: &Record) -> Result<Upsert> {
     Ok(u)
 }
 
-fn write_record(s: &Session<'_>, rec: &Record) -> Result<Upsert> {
+fn write_record(s: &Registrar<'_>, rec: &Record) -> Result<Upsert> {
     match rec {
         Record::Department(r) => org::write_department(s, r),
         Record::Person(r) => org::write_person(s, r),
@@ -182,7 +182,7 @@ pub(crate) fn upserted_id(conn: &Connection, old: Option<i64>) -> i64 {
 }
 
 /// One row as JSON text, for the audit log.
-fn row_text(s: &Session<'_>, table: &'static str, id: i64) -> Result<Option<String>> {
+fn row_text(s: &Registrar<'_>, table: &'static str, id: i64) -> Result<Option<String>> {
     let Some(sql) = row_sql(table) else {
         return Ok(None);
     };
@@ -195,7 +195,7 @@ fn row_text(s: &Session<'_>, table: &'static str, id: i64) -> Result<Option<Stri
 
 /// The audit side of one upsert: read the row before the write (when auditing).
 pub(crate) struct Audited<'s, 'a> {
-    s: &'s Session<'a>,
+    s: &'s Registrar<'a>,
     table: &'static str,
     entity: &'static str,
     before: Option<String>,
@@ -205,7 +205,7 @@ pub(crate) struct Audited<'s, 'a> {
 
 impl<'s, 'a> Audited<'s, 'a> {
     pub(crate) fn before(
-        s: &'s Session<'a>,
+        s: &'s Registrar<'a>,
         table: &'static str,
         entity: &'static str,
         existing: Option<i64>,

@@ -1,6 +1,6 @@
 //! Documents awaiting approval: routing, the approval deadline, countersign requests.
 
-use super::{Audit, Audited, Session, Upsert, day, opt_day, twice};
+use super::{Audit, Audited, Registrar, Upsert, day, opt_day, twice};
 use crate::domain::routing::{self, Leader, RouteReason, RouteView};
 use crate::domain::{DocState, Env, Role, Secrecy, deadline};
 use crate::error::{DbContext, Result};
@@ -61,7 +61,7 @@ pub fn upsert_document(
     rec: &Document,
     audit: Audit,
 ) -> Result<Upsert> {
-    let s = Session::new(conn, env, audit);
+    let s = Registrar::new(conn, env, audit);
     let u = write_document(&s, rec)?;
     s.finish()?;
     Ok(u)
@@ -69,7 +69,7 @@ pub fn upsert_document(
 
 /// Writes a document: routes it (unless a leader is named, or was chosen on the board),
 /// computes its approval deadline and those of its countersign requests.
-pub(super) fn write_document(s: &Session<'_>, rec: &Document) -> Result<Upsert> {
+pub(super) fn write_document(s: &Registrar<'_>, rec: &Document) -> Result<Upsert> {
     let (conn, env) = (s.conn, s.env);
     let from = rec.from.as_deref().map(|d| s.dept("from", d)).transpose()?;
     let old: Option<Stored> = s.existing(
@@ -176,7 +176,7 @@ pub(super) fn write_document(s: &Session<'_>, rec: &Document) -> Result<Upsert> 
 /// The leader and why: the one named; else the one chosen before when it was not chosen
 /// by routing (named in an earlier import, or forwarded on the board); else routing.
 fn choose_leader(
-    s: &Session<'_>,
+    s: &Registrar<'_>,
     rec: &Document,
     from: Option<i64>,
     old: Option<&Stored>,
@@ -261,7 +261,7 @@ pub(super) fn mayor(conn: &Connection) -> Result<Option<Leader>> {
 
 /// Replaces the 催办 records of a document or supervision item.
 pub(crate) fn write_notices(
-    s: &Session<'_>,
+    s: &Registrar<'_>,
     column: &'static str,
     id: i64,
     updated: bool,

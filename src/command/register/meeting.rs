@@ -1,7 +1,7 @@
 //! Meetings: members, topics, leave requests, and the materials, minutes and documents
 //! they owe.
 
-use super::{Audited, Session, Upsert, day, opt_day, twice};
+use super::{Audited, Registrar, Upsert, day, opt_day, twice};
 use crate::domain::{MeetingState, deadline};
 use crate::error::{DbContext, Result};
 use crate::interchange::record::Meeting;
@@ -42,7 +42,7 @@ const UPSERT: &str = concat!(
 );
 
 /// Writes a meeting and computes what it owes and when.
-pub(super) fn write_meeting(s: &Session<'_>, rec: &Meeting) -> Result<Upsert> {
+pub(super) fn write_meeting(s: &Registrar<'_>, rec: &Meeting) -> Result<Upsert> {
     let (conn, env) = (s.conn, s.env);
     let chair = rec
         .chair

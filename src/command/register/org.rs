@@ -1,7 +1,7 @@
 //! The organisation: departments, people (with divisions of work and A/B partners),
 //! absences and the duty rota.
 
-use super::{Audited, Session, Upsert, twice};
+use super::{Audited, Registrar, Upsert, twice};
 use crate::domain::UnitKind;
 use crate::error::{DbContext, Result};
 use crate::interchange::fields::FieldError;
@@ -18,7 +18,7 @@ fn upserted(existed: bool, id: i64) -> Upsert {
 }
 
 /// Writes a department or town.
-pub(super) fn write_department(s: &Session<'_>, rec: &Department) -> Result<Upsert> {
+pub(super) fn write_department(s: &Registrar<'_>, rec: &Department) -> Result<Upsert> {
     let conn = s.conn;
     let old: Option<i64> = s.existing(
         "departments",
@@ -67,7 +67,7 @@ pub fn person_exists(conn: &Connection, login: &str) -> Result<bool> {
 /// Writes a person with their divisions of work. The partner must be on record already;
 /// an importer that meets a partner further down the file writes the person without one
 /// and calls [`set_partner`] at the end.
-pub(crate) fn write_person(s: &Session<'_>, rec: &Person) -> Result<Upsert> {
+pub(crate) fn write_person(s: &Registrar<'_>, rec: &Person) -> Result<Upsert> {
     let conn = s.conn;
     // A login belongs to one person: catch the clash here to name the field.
     let clash: Option<String> = conn
@@ -147,7 +147,7 @@ pub(crate) fn write_person(s: &Session<'_>, rec: &Person) -> Result<Upsert> {
 
 /// Links a person to their A/B partner, both by login; `field` names the referring field
 /// in errors.
-pub(crate) fn set_partner(s: &Session<'_>, login: &str, partner: &str) -> Result<()> {
+pub(crate) fn set_partner(s: &Registrar<'_>, login: &str, partner: &str) -> Result<()> {
     let conn = s.conn;
     let (id, _) = s.person("login", login)?;
     let (pid, _) = s.person("partner", partner)?;
@@ -163,7 +163,7 @@ pub(crate) fn set_partner(s: &Session<'_>, login: &str, partner: &str) -> Result
 }
 
 /// Writes an absence.
-pub(super) fn write_absence(s: &Session<'_>, rec: &Absence) -> Result<Upsert> {
+pub(super) fn write_absence(s: &Registrar<'_>, rec: &Absence) -> Result<Upsert> {
     let conn = s.conn;
     let (pid, _) = s.person("login", &rec.login)?;
     if rec.end < rec.start {
@@ -206,7 +206,7 @@ pub(super) fn write_absence(s: &Session<'_>, rec: &Absence) -> Result<Upsert> {
 }
 
 /// Writes one day of the duty rota (keyed by the date).
-pub(super) fn write_duty(s: &Session<'_>, rec: &Duty) -> Result<Upsert> {
+pub(super) fn write_duty(s: &Registrar<'_>, rec: &Duty) -> Result<Upsert> {
     let conn = s.conn;
     let officer = s.opt_person("officer", rec.officer.as_deref())?;
     let leader = match rec.leader.as_deref() {

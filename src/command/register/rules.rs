@@ -2,7 +2,7 @@
 //! (信州 三十二, 三十三), a district-wide meeting's request date (信州 二十四, 环翠 46) and
 //! whom a leave request was addressed to.
 
-use super::{Audited, Session, Upsert, day, opt_day};
+use super::{Audited, Registrar, Upsert, day, opt_day};
 use crate::domain::compliance::investment::fund_deadline;
 use crate::error::{DbContext, Result};
 use crate::interchange::fields::FieldError;
@@ -19,7 +19,7 @@ fn upserted(existed: bool, id: i64) -> Upsert {
 
 /// Writes an investment project. `steps_done` (numbered from 1) replaces the steps on
 /// record when given and keeps them when left out.
-pub(super) fn write_investment(s: &Session<'_>, rec: &Investment) -> Result<Upsert> {
+pub(super) fn write_investment(s: &Registrar<'_>, rec: &Investment) -> Result<Upsert> {
     let (conn, env) = (s.conn, s.env);
     let dept = rec.dept.as_deref().map(|d| s.dept("dept", d)).transpose()?;
     let steps = match &rec.steps_done {
@@ -68,7 +68,7 @@ pub(super) fn write_investment(s: &Session<'_>, rec: &Investment) -> Result<Upse
 
 /// Writes a fund request; its consultation deadline follows from when the papers were
 /// complete (`investment.fund_consultation`; none where the profile sets no limit).
-pub(super) fn write_fund(s: &Session<'_>, rec: &Fund) -> Result<Upsert> {
+pub(super) fn write_fund(s: &Registrar<'_>, rec: &Fund) -> Result<Upsert> {
     let (conn, env) = (s.conn, s.env);
     let dept = rec.dept.as_deref().map(|d| s.dept("dept", d)).transpose()?;
     let old: Option<(i64, Option<String>)> = s.existing(
@@ -120,7 +120,7 @@ pub(super) fn write_fund(s: &Session<'_>, rec: &Fund) -> Result<Upsert> {
 
 /// After a meeting is written: its request date (kept when left out) and whom each leave
 /// request was addressed to.
-pub(super) fn meeting_extras(s: &Session<'_>, rec: &Meeting, id: i64) -> Result<()> {
+pub(super) fn meeting_extras(s: &Registrar<'_>, rec: &Meeting, id: i64) -> Result<()> {
     let conn = s.conn;
     if let Some(d) = rec.requested_on {
         conn.prepare_cached("UPDATE meetings SET requested_on = ?2 WHERE id = ?1")

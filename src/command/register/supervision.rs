@@ -3,7 +3,7 @@
 
 use super::document::write_notices;
 use super::meeting::reset;
-use super::{Audit, Audited, Session, Upsert, day, opt_day, twice};
+use super::{Audit, Audited, Registrar, Upsert, day, opt_day, twice};
 use crate::domain::{Deadline, Env, FeedbackCycle, SupState, deadline};
 use crate::error::{DbContext, Result};
 use crate::interchange::fields::FieldError;
@@ -56,14 +56,14 @@ pub fn upsert_supervision(
     rec: &Supervision,
     audit: Audit,
 ) -> Result<Upsert> {
-    let s = Session::new(conn, env, audit);
+    let s = Registrar::new(conn, env, audit);
     let u = write_supervision(&s, rec)?;
     s.finish()?;
     Ok(u)
 }
 
 /// Writes a supervision item.
-pub(super) fn write_supervision(s: &Session<'_>, rec: &Supervision) -> Result<Upsert> {
+pub(super) fn write_supervision(s: &Registrar<'_>, rec: &Supervision) -> Result<Upsert> {
     let (conn, env) = (s.conn, s.env);
     let lead = s.dept("lead", &rec.lead)?;
     let co = match &rec.co {

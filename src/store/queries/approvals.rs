@@ -153,16 +153,14 @@ pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Approv
             }
         };
         let stand_in = match &r.leader {
-            Some(l) if away.iter().any(|a| a.person.id == l.id) => {
-                match stand_ins.get(&l.id) {
-                    Some(s) => s.clone(),
-                    None => {
-                        let s = super::stand_in_for(conn, env, l.id)?;
-                        stand_ins.insert(l.id, s.clone());
-                        s
-                    }
+            Some(l) if away.iter().any(|a| a.person.id == l.id) => match stand_ins.get(&l.id) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = super::stand_in_for(conn, env, l.id)?;
+                    stand_ins.insert(l.id, s.clone());
+                    s
                 }
-            }
+            },
             _ => None,
         };
         let [total, answered, deemed, silent_past_due] = r.cs;

@@ -12,13 +12,13 @@ use rusqlite::types::ToSql;
 use rusqlite::{Connection, OptionalExtension};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::Audit;
 use super::row_text::Keys;
-use std::rc::Rc;
 
 /// A registration run; see the module's description.
-pub struct Session<'a> {
+pub struct Registrar<'a> {
     pub(super) conn: &'a Connection,
     pub(super) env: &'a Env,
     pub(super) audit: Audit,
@@ -39,10 +39,10 @@ pub struct Session<'a> {
     keys: RefCell<HashMap<&'static str, Rc<Keys>>>,
 }
 
-impl<'a> Session<'a> {
+impl<'a> Registrar<'a> {
     /// A run over records whose keys may repeat (the demo, a single write).
-    pub fn new(conn: &'a Connection, env: &'a Env, audit: Audit) -> Session<'a> {
-        Session {
+    pub fn new(conn: &'a Connection, env: &'a Env, audit: Audit) -> Registrar<'a> {
+        Registrar {
             conn,
             env,
             audit,
@@ -59,7 +59,7 @@ impl<'a> Session<'a> {
     }
 
     /// A run over a file whose keys were checked to occur once each.
-    pub fn unique_keys(mut self) -> Session<'a> {
+    pub fn unique_keys(mut self) -> Registrar<'a> {
         self.unique_keys = true;
         self
     }
