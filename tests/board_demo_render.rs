@@ -62,7 +62,7 @@ fn demo_detail_of_each_kind() {
 fn select_rule(app: &mut App, store: &mut dutydesk::store::Store, rule: &str) {
     step(app, store, Action::FocusPane(PaneId::Compliance));
     step(app, store, Action::Top);
-    for _ in 0..app.snap.findings.shown.len() {
+    for _ in 0..app.snap.findings.len() {
         if app.selected_finding().is_some_and(|f| f.rule == rule) {
             return;
         }

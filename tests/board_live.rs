@@ -36,13 +36,7 @@ fn another_connections_commit_reaches_the_compliance_view() {
     let action = dutydesk::tui::action_for(&app, ev).unwrap();
     step(&mut app, &mut mine, action);
     assert_eq!(app.snap.findings.total_counts()[0], v + 1);
-    assert!(
-        app.snap
-            .findings
-            .all
-            .iter()
-            .any(|f| f.item.ext_id == "doc-new-60")
-    );
+    assert!(app.held.all().iter().any(|f| f.item.ext_id == "doc-new-60"));
     assert_eq!(app.panes[PaneId::Compliance.index()].selected, selected);
 }
 

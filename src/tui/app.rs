@@ -194,7 +194,7 @@ impl App {
             live: true,
             triage: super::triage::Triage::default(),
             waiting: None,
-            held: Default::default(),
+            held: super::findings_refresh::Held::for_lang(lang),
         };
         app.message = app
             .deemed_note(store)
@@ -212,7 +212,9 @@ impl App {
     pub fn complete_findings(&mut self, store: &mut Store) -> Result<()> {
         let c = PaneId::Compliance.index();
         self.held.refresh(store, &self.env)?;
-        self.snap.findings = self.held.view(self.panes[c].filter.text.as_deref());
+        fit_windows(&mut self.panes);
+        let f = &self.panes[c].filter;
+        self.snap.findings = self.held.view(f.text.as_deref(), f.limit);
         let ids = self.snap.ids(PaneId::Compliance);
         let ui = &mut self.panes[c];
         if ui.selected.is_none_or(|id| !ids.contains(&id)) {
@@ -324,6 +326,10 @@ impl App {
         let above = self.ids_above();
         fit_windows(&mut self.panes);
         self.snap.requery(store, &self.env, filters(&self.panes))?;
+        self.snap.refilter(
+            &mut self.held,
+            &self.panes[PaneId::Compliance.index()].filter,
+        );
         self.follow(&before, &above);
         self.finish_end();
         Ok(())
@@ -350,7 +356,7 @@ impl App {
             PaneId::Approvals => self.snap.approvals.total,
             PaneId::Supervision => self.snap.supervision.total,
             PaneId::Meetings => self.snap.meetings.total,
-            PaneId::Compliance => self.snap.findings.shown.len(),
+            PaneId::Compliance => self.snap.findings.len(),
         }
     }
 
@@ -358,9 +364,6 @@ impl App {
     /// end of the rows read while more exist, or the viewport grew past them.
     pub fn needs_rows(&self) -> bool {
         let p = self.focus;
-        if p == PaneId::Compliance {
-            return false;
-        }
         let ui = &self.panes[p.index()];
         let read = self.snap.ids(p).len();
         read < self.pane_total(p) && read < ui.window().saturating_sub(MARGIN / 2)
@@ -371,7 +374,7 @@ impl App {
     pub fn to_end(&mut self) -> bool {
         let p = self.focus;
         let total = self.pane_total(p);
-        if p == PaneId::Compliance || self.snap.ids(p).len() >= total {
+        if self.snap.ids(p).len() >= total {
             self.move_by(isize::MAX / 2);
             return false;
         }
@@ -458,6 +461,13 @@ impl App {
             ui.viewport = rows.max(1);
             clamp_offset(ui, idx, len);
         }
+        // The 合规 view's rows come from memory: a taller view reads more of them at once.
+        let c = &mut self.panes[PaneId::Compliance.index()];
+        let read = self.snap.findings.read();
+        if read < c.window() && read < self.snap.findings.len() {
+            c.filter.limit = c.window();
+            self.snap.refilter(&mut self.held, &c.filter);
+        }
     }
 
     /// Says so when the text just typed or pasted was cut at the input limit.
@@ -515,10 +525,9 @@ impl App {
     }
 }
 
-/// Sets each item pane's row window from its scroll position and size.
+/// Sets each pane's row window (the 合规 view's too) from its scroll position and size.
 fn fit_windows(panes: &mut [PaneUi; 4]) {
-    for p in [PaneId::Approvals, PaneId::Supervision, PaneId::Meetings] {
-        let ui = &mut panes[p.index()];
+    for ui in panes.iter_mut() {
         ui.filter.limit = ui.window();
     }
 }

@@ -1,50 +1,49 @@
-//! The 合规 view's data: every current finding of the district's rules (read with the
-//! snapshot through `store::compliance::check`, already sorted most serious first), the
-//! `/` filter applied in memory, and a stable key per finding so the selection follows
-//! its finding across refreshes like the panes' selection follows an item id.
+//! The 合规 view's data: the rows of the findings it shows, up to its window, read from
+//! the findings the board keeps (`tui::findings_index`, in display order, with the `/`
+//! filter applied there), the counts by severity, and a stable key per finding so the
+//! selection follows its finding across refreshes like the panes' selection follows an
+//! item id. Like a pane, the view holds what the screen can show, not every finding.
 
 use crate::domain::compliance::{Finding, Severity};
 use crate::i18n::Lang;
 use crate::store::queries::Item;
 
-/// The findings and the ones the filter lets through.
+/// The shown findings up to the view's window, and the counts.
 #[derive(Debug, Clone, Default)]
 pub struct Findings {
-    /// Every finding, most serious first, then oldest first.
-    pub all: Vec<Finding>,
-    /// A stable key per finding (same order as `all`).
+    /// The first shown findings, most serious first, then oldest first.
+    rows: Vec<Finding>,
+    /// A stable key per row (same order as `rows`).
     keys: Vec<i64>,
-    /// Indexes into `all` of the findings shown, in order.
-    pub shown: Vec<usize>,
-    /// The filter text `shown` was computed for (None: not filtered yet).
-    applied: Option<String>,
+    /// How many findings are shown in all (the rows are the first of them).
+    total: usize,
+    /// Shown and all findings by severity.
+    shown_counts: [usize; 3],
+    all_counts: [usize; 3],
+    /// The findings about no single item (kinds, days, people), for the header's flags.
+    district: Vec<Finding>,
     /// Not computed yet: the board's first frame is drawn before its findings
     /// (`tui::findings_refresh`); the view and the header say "计算中…".
     pub pending: bool,
 }
 
 impl Findings {
-    /// The findings, with none filtered out yet.
-    pub fn new(all: Vec<Finding>) -> Findings {
-        let mut seen = std::collections::HashMap::new();
-        let keys = all
-            .iter()
-            .map(|f| {
-                // The same rule on the same item can hold more than once (two topics of a
-                // meeting missing materials): the n-th such finding gets the n-th key.
-                let base = key_of(f);
-                let n = seen.entry(base).or_insert(0u64);
-                *n += 1;
-                mix(base, *n) & i64::MAX as u64
-            })
-            .map(|k| k as i64)
-            .collect();
-        let shown = (0..all.len()).collect();
+    /// A window of the shown findings: `rows` with their `keys`, the counts of the shown
+    /// findings and of all, and the district part.
+    pub fn window(
+        rows: Vec<Finding>,
+        keys: Vec<i64>,
+        shown: [usize; 3],
+        all: [usize; 3],
+        district: Vec<Finding>,
+    ) -> Findings {
         Findings {
-            all,
+            rows,
             keys,
-            shown,
-            applied: None,
+            total: shown.iter().sum(),
+            shown_counts: shown,
+            all_counts: all,
+            district,
             pending: false,
         }
     }
@@ -74,63 +73,49 @@ impl Findings {
         )
     }
 
-    /// Applies the `/` filter: a finding is shown when any of its texts (severity, rule,
-    /// article, item kind, id and title, since, message, in either language) contains
-    /// `text`, ignoring ASCII case.
-    pub fn filter(&mut self, text: Option<&str>) {
-        let needle = text.map(str::trim).filter(|t| !t.is_empty());
-        // A keystroke in another pane's filter re-reads the panes, not this view's text.
-        if self.applied.as_deref() == Some(needle.unwrap_or("")) {
-            return;
-        }
-        self.applied = Some(needle.unwrap_or("").to_string());
-        self.shown = match needle {
-            None => (0..self.all.len()).collect(),
-            Some(n) => {
-                let n = n.to_lowercase();
-                (0..self.all.len())
-                    .filter(|i| haystack(&self.all[*i]).to_lowercase().contains(&n))
-                    .collect()
-            }
-        };
+    /// How many findings are shown in all (the filter applied).
+    pub fn len(&self) -> usize {
+        self.total
     }
 
-    /// The keys of the shown findings, in row order.
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+
+    /// The keys of the rows read, in row order.
     pub fn ids(&self) -> Vec<i64> {
-        self.shown.iter().map(|i| self.keys[*i]).collect()
+        self.keys.clone()
     }
 
-    /// The finding with this key.
+    /// How many rows are read.
+    pub fn read(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// The finding with this key, among the rows read.
     pub fn get(&self, key: i64) -> Option<&Finding> {
         let i = self.keys.iter().position(|k| *k == key)?;
-        self.all.get(i)
+        self.rows.get(i)
     }
 
-    /// The shown findings, in row order.
+    /// The rows read, in row order.
     pub fn rows(&self) -> impl Iterator<Item = &Finding> {
-        self.shown.iter().filter_map(|i| self.all.get(*i))
+        self.rows.iter()
     }
 
     /// How many findings of each severity are shown: [violations, warnings, notices].
     pub fn counts(&self) -> [usize; 3] {
-        count(self.rows())
+        self.shown_counts
     }
 
     /// How many findings of each severity there are in all.
     pub fn total_counts(&self) -> [usize; 3] {
-        count(self.all.iter())
+        self.all_counts
     }
 
-    /// The findings about one item (for its detail view).
-    pub fn about(&self, item: Item) -> impl Iterator<Item = &Finding> {
-        self.all
-            .iter()
-            .filter(move |f| f.item.entity == item.entity() && f.item.id == item.id())
-    }
-
-    /// Findings under one rule key.
+    /// District findings under one rule key (the rules about people the header flags).
     pub fn under(&self, rule: &'static str) -> impl Iterator<Item = &Finding> {
-        self.all.iter().filter(move |f| f.rule == rule)
+        self.district.iter().filter(move |f| f.rule == rule)
     }
 }
 
@@ -173,42 +158,9 @@ pub fn counts_text(c: [usize; 3], lang: Lang) -> String {
     }
 }
 
-fn count<'a>(it: impl Iterator<Item = &'a Finding>) -> [usize; 3] {
-    let mut c = [0; 3];
-    for f in it {
-        c[match f.severity {
-            Severity::Violation => 0,
-            Severity::Warning => 1,
-            Severity::Notice => 2,
-        }] += 1;
-    }
-    c
-}
-
-fn haystack(f: &Finding) -> String {
-    let mut h = String::new();
-    for l in [Lang::Zh, Lang::En] {
-        for part in [
-            f.severity.label(l),
-            entity_label(&f.item.entity, l),
-            &f.cite(l),
-            f.message(l),
-        ] {
-            h.push_str(part);
-            h.push('\n');
-        }
-    }
-    for part in [&f.rule, &f.item.ext_id, &f.item.title] {
-        h.push_str(part);
-        h.push('\n');
-    }
-    h.push_str(&crate::clock::fmt_date(f.since));
-    h
-}
-
 /// FNV-1a over the finding's rule and item: stable across runs and refreshes (a std
 /// `HashMap` hasher is seeded per process).
-fn key_of(f: &Finding) -> u64 {
+pub(super) fn key_of(f: &Finding) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for part in [
         f.rule.as_str(),
@@ -223,14 +175,14 @@ fn key_of(f: &Finding) -> u64 {
     h ^ (f.item.id as u64).rotate_left(17)
 }
 
-fn mix(h: u64, n: u64) -> u64 {
+pub(super) fn mix(h: u64, n: u64) -> u64 {
     (h ^ n).wrapping_mul(0x0000_0100_0000_01b3)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::domain::compliance::ItemRef;
+    use crate::domain::compliance::{Finding, ItemRef, Severity};
+    use crate::tui::findings_index::Index;
     use chrono::NaiveDate;
 
     fn f(rule: &str, id: i64, msg: &str) -> Finding {
@@ -245,10 +197,16 @@ mod tests {
         }
     }
 
+    fn index(list: Vec<Finding>) -> Index {
+        let mut ix = Index::new(None);
+        ix.replace([], list);
+        ix
+    }
+
     #[test]
     fn keys_are_stable_and_distinct_for_repeated_findings() {
-        let a = Findings::new(vec![f("r", 1, "x"), f("r", 1, "y"), f("q", 2, "z")]);
-        let b = Findings::new(vec![f("r", 1, "x2"), f("r", 1, "y2"), f("q", 2, "z")]);
+        let a = index(vec![f("r", 1, "x"), f("r", 1, "y"), f("q", 2, "z")]).view(10);
+        let b = index(vec![f("r", 1, "x2"), f("r", 1, "y2"), f("q", 2, "z")]).view(10);
         assert_eq!(a.ids(), b.ids(), "messages may change; keys do not");
         let ids = a.ids();
         assert!(ids[0] != ids[1] && ids[1] != ids[2] && ids.iter().all(|k| *k >= 0));
@@ -256,17 +214,18 @@ mod tests {
 
     #[test]
     fn filter_matches_any_text_in_either_language() {
-        let mut a = Findings::new(vec![f("r", 1, "材料未报送"), f("q", 2, "quorum")]);
-        a.filter(Some("材料"));
-        assert_eq!(a.shown, [0]);
-        a.filter(Some("QUORUM"));
-        assert_eq!(a.shown, [1]);
-        a.filter(Some("第二十八条"));
-        assert_eq!(a.shown, [0, 1]);
-        a.filter(Some("meeting"));
-        assert_eq!(a.counts(), [0, 2, 0]);
-        a.filter(Some("nothing like this"));
-        assert!(a.ids().is_empty());
-        assert_eq!(a.total_counts(), [0, 2, 0]);
+        let mut a = index(vec![f("r", 1, "材料未报送"), f("q", 2, "quorum")]);
+        let ids = |a: &Index| -> Vec<i64> { a.rows().map(|f| f.item.id).collect() };
+        a.set_filter(Some("材料"));
+        assert_eq!(ids(&a), [1]);
+        a.set_filter(Some("QUORUM"));
+        assert_eq!(ids(&a), [2]);
+        a.set_filter(Some("第二十八条"));
+        assert_eq!(ids(&a), [1, 2]);
+        a.set_filter(Some("meeting"));
+        assert_eq!(a.view(10).counts(), [0, 2, 0]);
+        a.set_filter(Some("nothing like this"));
+        assert!(a.view(10).ids().is_empty());
+        assert_eq!(a.view(10).total_counts(), [0, 2, 0]);
     }
 }

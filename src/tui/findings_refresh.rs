@@ -9,45 +9,30 @@
 //! and recomputes the items they name, in the same read transaction as those rows.
 //!
 //! Everything is recomputed instead (one full check) at the first read, on a new day
-//! (midnight, `:goto`), on the minute tick, and when the audit shows a change that is not
-//! about single items (an import, a calendar or profile change, the org chart, absences),
-//! more than [`MAX_ROWS`] rows, or none at all (a manual refresh,
-//! a refused action, a change written around the one door). The result equals a full check
-//! after any sequence of commands (`tests/findings_incremental.rs`).
+//! (midnight, `:goto`), and when the audit shows a change that is not about single items
+//! (an import, a calendar or profile change, the org chart, absences), more than
+//! [`MAX_ROWS`] rows, or none at all while another connection did commit (a change written
+//! around the one door: nothing says what changed), and on a manual refresh (`r`). A
+//! re-read with nothing new at all (the minute tick, a refused action) recomputes the
+//! district part only: no item finding depends on the time of day. The result equals a full check after any
+//! sequence of commands (`tests/findings_incremental.rs`).
 
 use super::findings::Findings;
+use super::findings_index::{Index, Kind};
 use crate::domain::Env;
-use crate::domain::compliance::{self as rules, Finding};
-use crate::error::Result;
+use crate::domain::compliance::Finding;
+use crate::error::{DbContext, Result};
+use crate::i18n::Lang;
 use crate::store::Store;
 use crate::store::audit::changes::{self, Touched};
 use crate::store::compliance::{self, Items};
 use chrono::NaiveDate;
 use rusqlite::Connection;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// More audit rows than this since the last look: recompute everything (a bulk change is
 /// cheaper checked whole than item by item).
 pub const MAX_ROWS: usize = 64;
-
-/// The kinds of item whose findings are kept per item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum Kind {
-    Document,
-    Supervision,
-    Meeting,
-}
-
-impl Kind {
-    fn of(entity: &str) -> Option<Kind> {
-        Some(match entity {
-            "document" => Kind::Document,
-            "supervision" => Kind::Supervision,
-            "meeting" => Kind::Meeting,
-            _ => return None,
-        })
-    }
-}
 
 /// Entities whose changes only the district part reads (always recomputed).
 const DISTRICT_ONLY: &[&str] = &["duty_log", "duty_rota", "handover", "investment", "fund"];
@@ -68,11 +53,19 @@ enum Need {
     Full,
 }
 
-/// Sorts the audit rows into what must be recomputed.
-fn need(rows: &[Touched]) -> Need {
-    // A re-read with nothing new in the log: a manual refresh, a refused action, or a
-    // commit that bypassed the one door (SQL run directly) — nothing says what changed.
-    if rows.is_empty() || rows.len() > MAX_ROWS {
+/// Sorts the audit rows into what must be recomputed; `committed`: another connection
+/// committed since the last look (`PRAGMA data_version` moved).
+fn need(rows: &[Touched], committed: bool) -> Need {
+    // Nothing new in the log though someone committed: a change that bypassed the one
+    // door (SQL run directly) — nothing says what changed.
+    if rows.is_empty() {
+        return if committed {
+            Need::Full
+        } else {
+            Need::District
+        };
+    }
+    if rows.len() > MAX_ROWS {
         return Need::Full;
     }
     let mut items = BTreeSet::new();
@@ -100,13 +93,15 @@ fn need(rows: &[Touched]) -> Need {
 /// The findings as the board keeps them.
 #[derive(Debug, Clone, Default)]
 pub struct Held {
-    district: Vec<Finding>,
-    items: HashMap<(Kind, i64), Vec<Finding>>,
-    /// The last audit row whose changes are in `items`.
+    /// The district part and each item's findings, in display order.
+    index: Index,
+    /// The last audit row whose changes are in `index`.
     seen: i64,
+    /// The connection's `PRAGMA data_version` at that point.
+    version: Option<i64>,
     /// The day the findings hold for; None until the first full computation.
     day: Option<NaiveDate>,
-    /// A full recomputation is asked for at the next refresh (the minute tick).
+    /// A full recomputation is asked for at the next refresh (a new day, `:goto`).
     stale: bool,
 }
 
@@ -120,6 +115,14 @@ pub enum Refreshed {
 }
 
 impl Held {
+    /// Findings kept with only `lang`'s messages (a board shows one language).
+    pub fn for_lang(lang: Lang) -> Held {
+        Held {
+            index: Index::new(Some(lang)),
+            ..Held::default()
+        }
+    }
+
     /// Whether the findings have been computed at all.
     pub fn ready(&self) -> bool {
         self.day.is_some()
@@ -140,12 +143,15 @@ impl Held {
     /// panes and the findings show the same state). Nothing changes on an error.
     pub fn refresh_in(&mut self, tx: &Connection, env: &Env) -> Result<Refreshed> {
         let full = self.stale || self.day != Some(env.today());
+        let version: i64 = tx
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .db("reading the database's change counter")?;
         let (next, how) = if full {
             (computed(tx, env)?, Refreshed::Full)
         } else {
             let rows = changes::after(tx, self.seen, MAX_ROWS + 1)?;
             let last = rows.last().map_or(self.seen, |r| r.id);
-            match need(&rows) {
+            match need(&rows, self.version != Some(version)) {
                 Need::Full => (computed(tx, env)?, Refreshed::Full),
                 Need::District => (
                     Partial {
@@ -179,42 +185,33 @@ impl Held {
             }
         };
         if how == Refreshed::Full {
-            self.items.clear();
+            self.index.clear_items();
         }
-        for key in &next.changed {
-            self.items.remove(key);
-        }
-        for f in next.items {
-            if let Some(k) = Kind::of(&f.item.entity) {
-                self.items.entry((k, f.item.id)).or_default().push(f);
-            }
-        }
-        self.district = next.district;
+        self.index.replace(next.changed, next.items);
+        self.index.set_district(next.district);
         self.seen = next.seen;
+        self.version = Some(version);
         self.day = Some(env.today());
         self.stale = false;
         Ok(how)
     }
 
-    /// Every finding, most serious first, then oldest first (as `compliance::check`).
+    /// Every finding, most serious first, then oldest first (as `compliance::check`,
+    /// with only the board's language where one is kept: [`Held::for_lang`]).
     pub fn all(&self) -> Vec<Finding> {
-        let mut out = self.district.clone();
-        // In item order, so that findings the sort leaves tied keep the order a full
-        // check gives them.
-        let mut keys: Vec<&(Kind, i64)> = self.items.keys().collect();
-        keys.sort();
-        for k in keys {
-            out.extend(self.items[k].iter().cloned());
-        }
-        rules::sort(&mut out);
-        out
+        self.index.all()
     }
 
-    /// The findings for the 合规 view, with its filter applied.
-    pub fn view(&self, filter: Option<&str>) -> Findings {
-        let mut f = Findings::new(self.all());
-        f.filter(filter);
-        f
+    /// The findings about one item, most serious first.
+    pub fn about(&self, entity: &str, id: i64) -> &[Finding] {
+        self.index.about(entity, id)
+    }
+
+    /// The 合规 view with its filter applied: the first `upto` rows it shows (its
+    /// window) and the counts. The cost follows `upto`, not the number of findings.
+    pub fn view(&mut self, filter: Option<&str>, upto: usize) -> Findings {
+        self.index.set_filter(filter);
+        self.index.view(upto)
     }
 }
 
@@ -252,15 +249,22 @@ mod tests {
 
     #[test]
     fn audit_rows_sort_into_items_district_or_everything() {
-        assert_eq!(need(&[]), Need::Full);
-        assert_eq!(need(&[row(1, "log", "duty_log", Some(3))]), Need::District);
-        let n = need(&[
-            row(1, "sign", "document", Some(7)),
-            row(2, "decide", "supervision", Some(2)),
-            row(3, "decision", "meeting", Some(5)),
-            row(4, "urge", "document", Some(7)),
-            row(5, "countersign-deemed", "document", Some(7)),
-        ]);
+        assert_eq!(need(&[], true), Need::Full);
+        assert_eq!(need(&[], false), Need::District);
+        assert_eq!(
+            need(&[row(1, "log", "duty_log", Some(3))], true),
+            Need::District
+        );
+        let n = need(
+            &[
+                row(1, "sign", "document", Some(7)),
+                row(2, "decide", "supervision", Some(2)),
+                row(3, "decision", "meeting", Some(5)),
+                row(4, "urge", "document", Some(7)),
+                row(5, "countersign-deemed", "document", Some(7)),
+            ],
+            true,
+        );
         let want: BTreeSet<_> = [
             (Kind::Document, 7),
             (Kind::Supervision, 2),
@@ -276,11 +280,15 @@ mod tests {
             row(1, "import", "absence", Some(4)),
             row(1, "sign", "document", None),
         ] {
-            assert_eq!(need(std::slice::from_ref(&bulk)), Need::Full, "{bulk:?}");
+            assert_eq!(
+                need(std::slice::from_ref(&bulk), true),
+                Need::Full,
+                "{bulk:?}"
+            );
         }
         let many: Vec<_> = (0..=MAX_ROWS as i64)
             .map(|i| row(i, "urge", "document", Some(i)))
             .collect();
-        assert_eq!(need(&many), Need::Full);
+        assert_eq!(need(&many, true), Need::Full);
     }
 }

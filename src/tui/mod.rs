@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 pub mod event;
 pub mod findings;
+pub mod findings_index;
 pub mod findings_refresh;
 pub mod form;
 pub mod form_office;
@@ -46,8 +47,9 @@ pub fn step(app: &mut App, store: &mut Store, action: Action) -> Effect {
         action,
         Action::DbChanged | Action::Tick | Action::DayChanged | Action::Resize(..)
     );
-    // The minute tick and midnight recompute every finding (findings_refresh).
-    if matches!(action, Action::Tick | Action::DayChanged) {
+    // Midnight and a manual refresh recompute every finding (findings_refresh); the
+    // minute tick re-reads what changed.
+    if matches!(action, Action::DayChanged | Action::Refresh) {
         app.held.invalidate();
     }
     let effect = update(app, store, action);

@@ -42,7 +42,7 @@ impl Snapshot {
     ) -> Result<Snapshot> {
         store.read(|tx| {
             held.refresh_in(tx, env)?;
-            let findings = held.view(filters[3].text.as_deref());
+            let findings = held.view(filters[3].text.as_deref(), filters[3].limit);
             Self::panes(tx, env, filters, findings)
         })
     }
@@ -62,8 +62,8 @@ impl Snapshot {
         })
     }
 
-    /// Re-reads the three panes and re-applies the 合规 filter, keeping the findings: for
-    /// a changed filter or sort, when the data did not change.
+    /// Re-reads the three panes, keeping the findings: for a changed filter or sort, when
+    /// the data did not change. [`Snapshot::refilter`] does the same for the 合规 view.
     pub fn requery(&mut self, store: &mut Store, env: &Env, filters: [&Filter; 4]) -> Result<()> {
         let (a, s, m) = store.read(|tx| {
             Ok((
@@ -75,8 +75,15 @@ impl Snapshot {
         self.approvals = a;
         self.supervision = s;
         self.meetings = m;
-        self.findings.filter(filters[3].text.as_deref());
         Ok(())
+    }
+
+    /// Re-applies the 合规 view's filter and window to the findings `held` (unchanged
+    /// data: nothing is recomputed); while they are still being computed, nothing to do.
+    pub fn refilter(&mut self, held: &mut Held, filter: &Filter) {
+        if held.ready() {
+            self.findings = held.view(filter.text.as_deref(), filter.limit);
+        }
     }
 
     /// The row ids of a pane, in row order (the findings' keys for the 合规 view).

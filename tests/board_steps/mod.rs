@@ -64,7 +64,7 @@ pub fn fill_and_confirm(app: &mut App, store: &mut Store, values: &[&str]) -> Ef
 pub fn select_rule(app: &mut App, store: &mut Store, rule: &str) {
     step(app, store, Action::FocusPane(PaneId::Compliance));
     step(app, store, Action::Top);
-    for _ in 0..app.snap.findings.shown.len() {
+    for _ in 0..app.snap.findings.len() {
         if app.selected_finding().is_some_and(|f| f.rule == rule) {
             return;
         }

@@ -25,7 +25,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let ui = &app.panes[PaneId::Compliance.index()];
     let rows = crate::tui::layout::rows_in(area);
     let sel = app.selected_index(PaneId::Compliance);
-    let (off, sel_in) = window(f.shown.len(), sel, ui.offset, rows);
+    let (off, sel_in) = window(f.len(), sel, ui.offset, rows);
     let year = app.snap.header.today.year();
     let built = f
         .rows()
@@ -70,7 +70,7 @@ fn title(app: &App) -> String {
         " {} [{}] {}{}",
         PaneId::Compliance.title(l),
         PaneId::Compliance.index() + 1,
-        super::table::position(app, PaneId::Compliance, f.shown.len()),
+        super::table::position(app, PaneId::Compliance, f.len()),
         f.counts_label(true, l)
     );
     if let Some(t) = &ui.filter.text {

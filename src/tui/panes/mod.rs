@@ -47,7 +47,11 @@ impl Widget for &App {
         match under {
             Mode::Detail { detail, scroll } => detail::DetailView {
                 detail,
-                findings: self.snap.findings.about(detail.item).collect(),
+                findings: self
+                    .held
+                    .about(detail.item.entity(), detail.item.id())
+                    .iter()
+                    .collect(),
                 scroll: *scroll,
                 lang: self.lang,
                 theme: &self.theme,

@@ -1,0 +1,503 @@
+//! The board's findings in display order, kept so that a change costs what it touches.
+//!
+//! Each item's findings are stored once, sorted, under the item; an ordered index of small
+//! keys gives the display order of every item finding (most serious first, then oldest,
+//! then by item, as `domain::compliance::sort`). The district part (a few findings about
+//! kinds, days and people) is kept apart, sorted, and merged in when rows are read. So
+//! replacing one item's findings costs a few index updates, and the 合规 view reads only
+//! the rows up to its window ([`Index::view`]): nothing is copied or sorted per refresh
+//! in proportion to the number of findings.
+//!
+//! The `/` filter keeps a second ordered index of the findings it lets through, brought
+//! up to date with each item replaced; a new filter text scans the findings once.
+//!
+//! A board shows one language, so each finding keeps only that language's message
+//! ([`trim`]): the other one would double the memory the messages take.
+
+use super::findings::{Findings, entity_label, key_of, mix};
+use crate::domain::compliance::{self as rules, Finding, Severity};
+use crate::i18n::Lang;
+use chrono::NaiveDate;
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, HashMap};
+
+/// The kinds of item whose findings are kept per item, in the order of their entity names
+/// (the order `domain::compliance::sort` gives them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Document,
+    Meeting,
+    Supervision,
+}
+
+impl Kind {
+    /// The kind of an entity name, for the three kinds kept per item.
+    pub fn of(entity: &str) -> Option<Kind> {
+        Some(match entity {
+            "document" => Kind::Document,
+            "meeting" => Kind::Meeting,
+            "supervision" => Kind::Supervision,
+            _ => return None,
+        })
+    }
+
+    fn entity(self) -> &'static str {
+        match self {
+            Kind::Document => "document",
+            Kind::Meeting => "meeting",
+            Kind::Supervision => "supervision",
+        }
+    }
+}
+
+/// A finding's place in the display order: `idx` is its place among its item's findings,
+/// which are sorted, so equal leading fields order as the full sort does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Key {
+    severity: Reverse<Severity>,
+    since: NaiveDate,
+    kind: Kind,
+    id: i64,
+    idx: u16,
+}
+
+/// The `/` filter's text, lower-cased once.
+#[derive(Debug, Clone)]
+struct Needle(String);
+
+impl Needle {
+    /// Whether any of a finding's texts (severity, item kind, rule and article, message,
+    /// in either language where kept; the rule key, the item's id and title, since when)
+    /// contains the text, ignoring case.
+    fn matches(&self, f: &Finding) -> bool {
+        let n = self.0.as_str();
+        let has = |s: &str| contains_ci(s, n);
+        [Lang::Zh, Lang::En].into_iter().any(|l| {
+            has(f.severity.label(l))
+                || has(entity_label(&f.item.entity, l))
+                || has(&f.cite(l))
+                || has(f.message(l))
+        }) || has(&f.rule)
+            || has(&f.item.ext_id)
+            || has(&f.item.title)
+            || has(&crate::clock::fmt_date(f.since))
+    }
+}
+
+/// Whether `hay` contains `needle` (already lower case), ignoring case; allocates only
+/// for a text with upper-case letters.
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    if hay.chars().any(char::is_uppercase) {
+        hay.to_lowercase().contains(needle)
+    } else {
+        hay.contains(needle)
+    }
+}
+
+/// Keeps only `lang`'s message of a finding.
+pub fn trim(f: &mut Finding, lang: Lang) {
+    match lang {
+        Lang::Zh => f.message_en = String::new(),
+        Lang::En => f.message_zh = String::new(),
+    }
+}
+
+/// Findings counted by severity: [violations, warnings, notices].
+type Counts = [usize; 3];
+
+fn slot(s: Severity) -> usize {
+    match s {
+        Severity::Violation => 0,
+        Severity::Warning => 1,
+        Severity::Notice => 2,
+    }
+}
+
+/// The findings and their display order.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// The language kept (None: both messages).
+    lang: Option<Lang>,
+    /// The district part, sorted.
+    district: Vec<Finding>,
+    /// Each item's findings, sorted.
+    items: HashMap<(Kind, i64), Vec<Finding>>,
+    /// Every item finding in display order.
+    order: BTreeSet<Key>,
+    counts: Counts,
+    /// The filter, the item findings it lets through (in order) and their counts.
+    needle: Option<Needle>,
+    matching: BTreeSet<Key>,
+    matching_counts: Counts,
+}
+
+impl Index {
+    /// An empty index keeping only `lang`'s messages (None: both).
+    pub fn new(lang: Option<Lang>) -> Index {
+        Index {
+            lang,
+            ..Index::default()
+        }
+    }
+
+    /// Drops every item's findings.
+    pub fn clear_items(&mut self) {
+        self.items.clear();
+        self.order.clear();
+        self.matching.clear();
+        self.counts = [0; 3];
+        self.matching_counts = [0; 3];
+    }
+
+    /// Replaces the district part.
+    pub fn set_district(&mut self, mut found: Vec<Finding>) {
+        rules::sort(&mut found);
+        if let Some(l) = self.lang {
+            found.iter_mut().for_each(|f| trim(f, l));
+        }
+        self.district = found;
+    }
+
+    /// Replaces the findings of these items (an item not in `found` has none now).
+    pub fn replace(&mut self, items: impl IntoIterator<Item = (Kind, i64)>, found: Vec<Finding>) {
+        for key in items {
+            self.remove(key);
+        }
+        let mut by_item: HashMap<(Kind, i64), Vec<Finding>> = HashMap::new();
+        for f in found {
+            if let Some(k) = Kind::of(&f.item.entity) {
+                by_item.entry((k, f.item.id)).or_default().push(f);
+            }
+        }
+        for (key, list) in by_item {
+            self.insert(key, list);
+        }
+    }
+
+    fn remove(&mut self, key: (Kind, i64)) {
+        let Some(old) = self.items.remove(&key) else {
+            return;
+        };
+        for (i, f) in old.iter().enumerate() {
+            let k = order_key(key, i, f);
+            if self.order.remove(&k) {
+                self.counts[slot(f.severity)] -= 1;
+            }
+            if self.matching.remove(&k) {
+                self.matching_counts[slot(f.severity)] -= 1;
+            }
+        }
+    }
+
+    fn insert(&mut self, key: (Kind, i64), mut list: Vec<Finding>) {
+        // An item's findings already here (found twice in one run): merged.
+        if let Some(old) = self.items.get(&key).cloned() {
+            self.remove(key);
+            list.extend(old);
+        }
+        rules::sort(&mut list);
+        list.truncate(usize::from(u16::MAX));
+        for (i, f) in list.iter_mut().enumerate() {
+            let k = order_key(key, i, f);
+            self.order.insert(k);
+            self.counts[slot(f.severity)] += 1;
+            if self.needle.as_ref().is_some_and(|n| n.matches(f)) {
+                self.matching.insert(k);
+                self.matching_counts[slot(f.severity)] += 1;
+            }
+            if let Some(l) = self.lang {
+                trim(f, l);
+            }
+        }
+        list.shrink_to_fit();
+        self.items.insert(key, list);
+    }
+
+    /// Sets the `/` filter (None or blank: none); a new text scans the findings once.
+    pub fn set_filter(&mut self, text: Option<&str>) {
+        let text = text
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_lowercase);
+        if self.needle.as_ref().map(|n| n.0.as_str()) == text.as_deref() {
+            return;
+        }
+        self.matching.clear();
+        self.matching_counts = [0; 3];
+        self.needle = text.map(Needle);
+        let Some(n) = &self.needle else {
+            return;
+        };
+        let mut matching = BTreeSet::new();
+        let mut counts = [0; 3];
+        for k in &self.order {
+            if let Some(f) = self.get(k) {
+                if n.matches(f) {
+                    matching.insert(*k);
+                    counts[slot(f.severity)] += 1;
+                }
+            }
+        }
+        self.matching = matching;
+        self.matching_counts = counts;
+    }
+
+    fn get(&self, k: &Key) -> Option<&Finding> {
+        self.items.get(&(k.kind, k.id))?.get(usize::from(k.idx))
+    }
+
+    /// The district findings the filter lets through.
+    fn district_shown(&self) -> impl Iterator<Item = &Finding> {
+        self.district
+            .iter()
+            .filter(|f| self.needle.as_ref().is_none_or(|n| n.matches(f)))
+    }
+
+    /// The shown findings in display order, the district's merged with the items'.
+    pub fn rows(&self) -> impl Iterator<Item = &Finding> {
+        self.keyed(true).map(|(_, f)| f)
+    }
+
+    /// Every finding in display order (what `compliance::check` gives, trimmed to the
+    /// language kept).
+    pub fn all(&self) -> Vec<Finding> {
+        self.keyed(false).map(|(_, f)| f.clone()).collect()
+    }
+
+    /// The findings in display order with each item finding's key: those the filter lets
+    /// through (`shown`) or all.
+    fn keyed(&self, shown: bool) -> impl Iterator<Item = (Option<Key>, &Finding)> {
+        let filtered = shown && self.needle.is_some();
+        let needle = self.needle.as_ref().filter(|_| filtered);
+        Merge {
+            district: self
+                .district
+                .iter()
+                .filter(move |f| needle.is_none_or(|n| n.matches(f)))
+                .peekable(),
+            keys: if filtered {
+                &self.matching
+            } else {
+                &self.order
+            }
+            .iter()
+            .peekable(),
+            index: self,
+        }
+    }
+
+    /// The findings about one item, most serious first.
+    pub fn about(&self, entity: &str, id: i64) -> &[Finding] {
+        Kind::of(entity)
+            .and_then(|k| self.items.get(&(k, id)))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The 合规 view: the first `upto` shown rows (the window the view reads), with the
+    /// counts and the district part.
+    pub fn view(&self, upto: usize) -> Findings {
+        let mut rows = Vec::with_capacity(upto.min(self.len()));
+        let mut keys = Vec::with_capacity(rows.capacity());
+        // The n-th finding of the same rule on the same item gets the n-th key; such
+        // findings are neighbours only within their item, counted from its first.
+        // The district's are counted over the whole list, an item's within its findings.
+        let mut in_district: HashMap<u64, u64> = HashMap::new();
+        for (k, f) in self.keyed(true).take(upto) {
+            let base = key_of(f);
+            let n = match k {
+                Some(k) => self.items.get(&(k.kind, k.id)).map_or(1, |list| {
+                    list.iter()
+                        .take(usize::from(k.idx) + 1)
+                        .filter(|x| key_of(x) == base)
+                        .count() as u64
+                }),
+                None => {
+                    let n = in_district.entry(base).or_insert(0);
+                    *n += 1;
+                    *n
+                }
+            };
+            keys.push((mix(base, n) & i64::MAX as u64) as i64);
+            rows.push(f.clone());
+        }
+        let district: Counts = count(self.district.iter());
+        let district_shown: Counts = count(self.district_shown());
+        let (items_shown, items_total) = match self.needle {
+            Some(_) => (self.matching_counts, self.counts),
+            None => (self.counts, self.counts),
+        };
+        Findings::window(
+            rows,
+            keys,
+            add(district_shown, items_shown),
+            add(district, items_total),
+            self.district.clone(),
+        )
+    }
+
+    /// How many findings are shown.
+    pub fn len(&self) -> usize {
+        self.district_shown().count()
+            + match self.needle {
+                Some(_) => self.matching.len(),
+                None => self.order.len(),
+            }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+fn order_key(item: (Kind, i64), idx: usize, f: &Finding) -> Key {
+    Key {
+        severity: Reverse(f.severity),
+        since: f.since,
+        kind: item.0,
+        id: item.1,
+        idx: u16::try_from(idx).unwrap_or(u16::MAX),
+    }
+}
+
+fn count<'a>(it: impl Iterator<Item = &'a Finding>) -> Counts {
+    let mut c = [0; 3];
+    for f in it {
+        c[slot(f.severity)] += 1;
+    }
+    c
+}
+
+fn add(a: Counts, b: Counts) -> Counts {
+    [a[0] + b[0], a[1] + b[1], a[2] + b[2]]
+}
+
+/// Merges the sorted district findings with the ordered item keys.
+struct Merge<'a, D: Iterator<Item = &'a Finding>, K: Iterator<Item = &'a Key>> {
+    district: std::iter::Peekable<D>,
+    keys: std::iter::Peekable<K>,
+    index: &'a Index,
+}
+
+impl<'a, D: Iterator<Item = &'a Finding>, K: Iterator<Item = &'a Key>> Iterator
+    for Merge<'a, D, K>
+{
+    type Item = (Option<Key>, &'a Finding);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let district_first = match (self.district.peek(), self.keys.peek()) {
+            (None, None) => return None,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (Some(d), Some(k)) => {
+                (
+                    Reverse(d.severity),
+                    d.since,
+                    d.item.entity.as_str(),
+                    d.item.id,
+                ) <= (k.severity, k.since, k.kind.entity(), k.id)
+            }
+        };
+        if district_first {
+            return self.district.next().map(|f| (None, f));
+        }
+        // A key always names a stored finding; skip one that does not rather than stop.
+        loop {
+            let k = self.keys.next()?;
+            if let Some(f) = self.index.get(k) {
+                return Some((Some(*k), f));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::compliance::ItemRef;
+
+    fn f(sev: Severity, entity: &str, id: i64, day: u32, rule: &str) -> Finding {
+        Finding {
+            severity: sev,
+            rule: rule.into(),
+            article: None,
+            item: ItemRef::new(entity, id, format!("X{id}"), "标题"),
+            since: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+            message_zh: format!("说明{id}"),
+            message_en: format!("what {id}"),
+        }
+    }
+
+    fn sorted(mut v: Vec<Finding>) -> Vec<Finding> {
+        rules::sort(&mut v);
+        v
+    }
+
+    #[test]
+    fn rows_merge_district_and_items_in_the_full_order() {
+        use Severity::*;
+        let district = vec![
+            f(Warning, "meeting_kind", 0, 3, "cadence"),
+            f(Violation, "people", 0, 9, "away"),
+        ];
+        let items = vec![
+            f(Violation, "document", 5, 9, "due"),
+            f(Violation, "document", 5, 9, "another"),
+            f(Warning, "supervision", 2, 1, "feedback"),
+            f(Notice, "meeting", 7, 1, "materials"),
+            f(Violation, "meeting", 7, 2, "quorum"),
+        ];
+        let mut ix = Index::new(None);
+        ix.set_district(district.clone());
+        ix.replace([], items.clone());
+        let want = sorted(district.iter().chain(&items).cloned().collect());
+        let got: Vec<Finding> = ix.rows().cloned().collect();
+        assert_eq!(got, want);
+        assert_eq!(ix.all(), want);
+        // Replacing one item's findings moves only them.
+        ix.replace(
+            [(Kind::Document, 5)],
+            vec![f(Notice, "document", 5, 20, "due")],
+        );
+        let want = sorted(
+            district
+                .iter()
+                .chain(&items[2..])
+                .cloned()
+                .chain([f(Notice, "document", 5, 20, "due")])
+                .collect(),
+        );
+        assert_eq!(ix.rows().cloned().collect::<Vec<_>>(), want);
+        let v = ix.view(3);
+        assert_eq!(v.rows().count(), 3);
+        assert_eq!(v.len(), want.len());
+        assert_eq!(v.total_counts(), [2, 2, 2]);
+    }
+
+    #[test]
+    fn the_filter_follows_replaced_items() {
+        use Severity::*;
+        let mut ix = Index::new(Some(Lang::Zh));
+        ix.replace(
+            [],
+            vec![
+                f(Violation, "document", 1, 9, "due"),
+                f(Warning, "supervision", 2, 1, "feedback"),
+            ],
+        );
+        ix.set_filter(Some("说明2"));
+        assert_eq!(ix.len(), 1);
+        ix.replace(
+            [(Kind::Document, 1)],
+            vec![f(Violation, "document", 1, 9, "due")],
+        );
+        assert_eq!(ix.len(), 1);
+        ix.replace([(Kind::Supervision, 2)], vec![]);
+        assert_eq!(ix.len(), 0);
+        assert_eq!(ix.view(10).counts(), [0, 0, 0]);
+        assert_eq!(ix.view(10).total_counts(), [1, 0, 0]);
+        ix.set_filter(None);
+        assert_eq!(ix.len(), 1);
+        // Only the board's language is kept.
+        assert!(ix.all()[0].message_en.is_empty());
+    }
+}
