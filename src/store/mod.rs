@@ -20,6 +20,7 @@ pub mod shift;
 
 use crate::calendar::{Calendar, YearSchedule};
 use crate::error::{DbContext, Error, IoContext, Result};
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -112,7 +113,7 @@ impl Store {
         // it), and a read-only connection could not change it anyway.
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;")
             .db("setting connection pragmas")?;
-        conn.set_prepared_statement_cache_capacity(64);
+        tune(&conn)?;
         Ok(Store {
             conn,
             ident: file::FileId::of(path),
@@ -197,7 +198,7 @@ impl Store {
              PRAGMA temp_store = MEMORY;",
         )
         .db("setting connection pragmas")?;
-        conn.set_prepared_statement_cache_capacity(64);
+        tune(&conn)?;
         migrations::migrate(&mut conn)?;
         let ident = path.as_deref().and_then(file::FileId::of);
         Ok(Store { conn, path, ident })
@@ -272,6 +273,27 @@ impl Store {
 }
 
 /// A path for a `file:` URI: `%`, `?` and `#` escaped.
+/// Statement handling shared by every connection.
+///
+/// - The query planner stability guarantee: a plan never depends on the values bound.
+///   Without it, once `ANALYZE` has gathered samples (SQLite is built with STAT4), every
+///   statement whose plan could depend on a bound date or id is marked to be prepared
+///   anew whenever a value is bound or cleared, so each cached statement was compiled
+///   again on every use. The pane and compliance queries are written for one plan each
+///   (`tests/pane_scale.rs`, `tests/compliance_plans.rs`).
+/// - A statement cache that holds everything one refresh of the board prepares (the
+///   panes' variants, the header, the findings of one item of each kind and of the
+///   district), so none is evicted and prepared again within a refresh.
+fn tune(conn: &Connection) -> Result<()> {
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
+        .db("fixing the query plans")?;
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    Ok(())
+}
+
+/// Prepared statements kept per connection.
+const STATEMENT_CACHE: usize = 256;
+
 fn uri_path(path: &Path) -> String {
     let mut out = String::new();
     for c in path.to_string_lossy().chars() {
