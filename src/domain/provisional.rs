@@ -9,9 +9,13 @@ use super::Env;
 use super::deadline::{DEFAULTS, Span};
 use crate::calendar::YearBasis;
 use crate::i18n::Lang;
+use crate::profile::Profile;
 use crate::profile::walk::{Rule, items};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Why a deadline is provisional.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -84,11 +88,37 @@ pub fn counts_workdays(env: &Env, rule: &str) -> bool {
     if let Some(d) = DEFAULTS.iter().find(|d| d.rule == rule) {
         return matches!(d.period, Span::Workdays(_));
     }
-    items(&env.profile)
-        .into_iter()
-        .find(|i| i.key == rule)
-        .is_some_and(|i| matches!(i.rule, Rule::Period(p) if p.workdays.is_some()))
+    // Finding a rule walks the whole profile, and a check or a pane asks for thousands of
+    // deadlines under a handful of rules: the answers are remembered per profile. The
+    // memo holds its profile, so a profile it names cannot be freed and its address reused.
+    thread_local! {
+        static KNOWN: RefCell<Option<Known>> = const { RefCell::new(None) };
+    }
+    KNOWN.with(|k| {
+        let mut k = k.borrow_mut();
+        let same = k
+            .as_ref()
+            .is_some_and(|(p, _)| Arc::ptr_eq(p, &env.profile));
+        if !same {
+            *k = Some((env.profile.clone(), HashMap::new()));
+        }
+        let Some((_, known)) = k.as_mut() else {
+            return false;
+        };
+        if let Some(c) = known.get(rule) {
+            return *c;
+        }
+        let c = items(&env.profile)
+            .into_iter()
+            .find(|i| i.key == rule)
+            .is_some_and(|i| matches!(i.rule, Rule::Period(p) if p.workdays.is_some()));
+        known.insert(rule.to_string(), c);
+        c
+    })
 }
+
+/// A profile and, per rule key asked about, whether it counts working days.
+type Known = (Arc<Profile>, HashMap<String, bool>);
 
 #[cfg(test)]
 mod tests {
