@@ -332,3 +332,68 @@ fn the_search_finds_what_a_substring_match_finds() {
         assert_eq!(b.total as i64, sups, "supervision matching {text:?}");
     }
 }
+
+#[test]
+fn a_refresh_reads_again_only_the_panes_whose_items_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut s) = fx::file_store(dir.path());
+    load(s.conn());
+    let mut app = fx::app_on(&mut s, Lang::Zh, 80, 24);
+    let env = app.env.clone();
+    let item: i64 = s
+        .conn()
+        .query_row(
+            "SELECT min(id) FROM supervision WHERE state = '办理中'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let reads = |s: &mut dutydesk::store::Store, app: &mut dutydesk::tui::App, a: Action| {
+        SEEN.lock().unwrap().clear();
+        s.conn().trace_v2(
+            rusqlite::trace::TraceEventCodes::SQLITE_TRACE_STMT,
+            Some(trace),
+        );
+        dutydesk::tui::step(app, s, a);
+        s.conn()
+            .trace_v2(rusqlite::trace::TraceEventCodes::empty(), None);
+        let seen = std::mem::take(&mut *SEEN.lock().unwrap());
+        let approvals = seen.iter().any(|q| q.contains("d.doc_no, d.title"));
+        let supervision = seen.iter().any(|q| q.contains("FROM supervision_co c"));
+        let meetings = seen.iter().any(|q| q.contains("WITH cand(id)"));
+        [approvals, supervision, meetings]
+    };
+    let urge = |s: &mut dutydesk::store::Store| {
+        dutydesk::command::perform(
+            s,
+            &env,
+            &dutydesk::command::Command::Urge {
+                item: dutydesk::command::UrgeRef::Supervision(dutydesk::command::Ref::Id(item)),
+                note: "请加快".into(),
+            },
+        )
+        .unwrap();
+    };
+    // The first command also records the countersigns past their limit (documents).
+    urge(&mut s);
+    reads(&mut s, &mut app, Action::DbChanged);
+    // A supervision item is urged: only its pane is read again.
+    urge(&mut s);
+    assert_eq!(
+        reads(&mut s, &mut app, Action::DbChanged),
+        [false, true, false]
+    );
+    // Nothing changed (the minute tick): none is.
+    assert_eq!(reads(&mut s, &mut app, Action::Tick), [false, false, false]);
+    // A manual refresh reads everything.
+    assert_eq!(reads(&mut s, &mut app, Action::Refresh), [true, true, true]);
+    // A change written around the one door by another connection: everything.
+    let other = Connection::open(path).unwrap();
+    other
+        .execute("UPDATE documents SET title = title || '!' WHERE id = 1", [])
+        .unwrap();
+    assert_eq!(
+        reads(&mut s, &mut app, Action::DbChanged),
+        [true, true, true]
+    );
+}

@@ -290,7 +290,13 @@ impl App {
         let before = self.positions();
         let above = self.ids_above();
         fit_windows(&mut self.panes);
-        let snap = Snapshot::read_with(store, &self.env, filters(&self.panes), &mut self.held)?;
+        let snap = Snapshot::read_with(
+            store,
+            &self.env,
+            filters(&self.panes),
+            &mut self.held,
+            Some(&self.snap),
+        )?;
         let old = std::mem::replace(&mut self.snap, snap);
         self.follow(&before, &above);
         super::triage::observe(self, store, &old);

@@ -103,6 +103,8 @@ pub struct Held {
     day: Option<NaiveDate>,
     /// A full recomputation is asked for at the next refresh (a new day, `:goto`).
     stale: bool,
+    /// The kinds of item the last refresh found changed (None: any may have).
+    touched: Option<BTreeSet<Kind>>,
 }
 
 /// How a refresh went, for the bench and the log.
@@ -140,19 +142,20 @@ impl Held {
     }
 
     /// As [`Held::refresh`], inside the caller's read transaction (the snapshot's, so the
-    /// panes and the findings show the same state). Nothing changes on an error.
+    /// panes and the findings show the same state). After an error the next refresh
+    /// recomputes everything.
     pub fn refresh_in(&mut self, tx: &Connection, env: &Env) -> Result<Refreshed> {
         let full = self.stale || self.day != Some(env.today());
         let version: i64 = tx
             .query_row("PRAGMA data_version", [], |r| r.get(0))
             .db("reading the database's change counter")?;
         let (next, how) = if full {
-            (computed(tx, env)?, Refreshed::Full)
+            (self.computed(tx, env)?, Refreshed::Full)
         } else {
             let rows = changes::after(tx, self.seen, MAX_ROWS + 1)?;
             let last = rows.last().map_or(self.seen, |r| r.id);
             match need(&rows, self.version != Some(version)) {
-                Need::Full => (computed(tx, env)?, Refreshed::Full),
+                Need::Full => (self.computed(tx, env)?, Refreshed::Full),
                 Need::District => (
                     Partial {
                         district: compliance::check_district(tx, env)?,
@@ -184,6 +187,10 @@ impl Held {
                 }
             }
         };
+        self.touched = match how {
+            Refreshed::Full => None,
+            Refreshed::Items(_) => Some(next.changed.iter().map(|(k, _)| *k).collect()),
+        };
         if how == Refreshed::Full {
             self.index.clear_items();
         }
@@ -194,6 +201,26 @@ impl Held {
         self.day = Some(env.today());
         self.stale = false;
         Ok(how)
+    }
+
+    /// Everything, with the audit position it corresponds to. The findings held go
+    /// first: kept beside the new ones they would double the memory a full computation
+    /// takes. Should it fail, the next refresh computes everything again.
+    fn computed(&mut self, tx: &Connection, env: &Env) -> Result<Partial> {
+        self.index.clear_items();
+        self.stale = true;
+        Ok(Partial {
+            seen: crate::store::audit::feed::last_id(tx)?,
+            district: compliance::check_district(tx, env)?,
+            items: compliance::check_all_items(tx, env)?,
+            changed: BTreeSet::new(),
+        })
+    }
+
+    /// Whether the last refresh found items of this kind changed (or could not tell):
+    /// a pane of another kind need not be read again.
+    pub fn touched(&self, kind: Kind) -> bool {
+        self.touched.as_ref().is_none_or(|t| t.contains(&kind))
     }
 
     /// Every finding, most serious first, then oldest first (as `compliance::check`,
@@ -222,16 +249,6 @@ struct Partial {
     /// The items recomputed (their old findings are dropped, found or not).
     changed: BTreeSet<(Kind, i64)>,
     seen: i64,
-}
-
-/// Everything, with the audit position it corresponds to.
-fn computed(tx: &Connection, env: &Env) -> Result<Partial> {
-    Ok(Partial {
-        seen: crate::store::audit::feed::last_id(tx)?,
-        district: compliance::check_district(tx, env)?,
-        items: compliance::check_all_items(tx, env)?,
-        changed: BTreeSet::new(),
-    })
 }
 
 #[cfg(test)]

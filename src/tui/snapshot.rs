@@ -5,11 +5,13 @@
 
 use super::action::PaneId;
 use super::findings::Findings;
+use super::findings_index::Kind;
 use super::findings_refresh::Held;
 use crate::domain::Env;
 use crate::error::Result;
 use crate::store::Store;
 use crate::store::queries::{self, ApprovalRow, Filter, Header, MeetingRow, Pane, SupervisionRow};
+use chrono::NaiveDate;
 
 /// The board's data.
 #[derive(Debug, Clone)]
@@ -21,6 +23,8 @@ pub struct Snapshot {
     /// Every current finding of the district's rules (the 合规 view, the header's flags
     /// and counts, each detail's findings), with the view's filter applied.
     pub findings: Findings,
+    /// The day and the filters the three panes were read for.
+    read_for: Option<(NaiveDate, [Filter; 3])>,
 }
 
 impl Snapshot {
@@ -33,17 +37,46 @@ impl Snapshot {
 
     /// Reads the header and the panes and brings the findings `held` up to date in the
     /// same transaction (incrementally where the audit allows: `tui::findings_refresh`);
-    /// the 合规 view uses only its filter's text.
+    /// the 合规 view uses only its filter's text. A pane of `before` read for the same
+    /// day and filter is kept when the audit shows no change to its kind of item (another
+    /// officer's change to a supervision item does not re-read 待批公文 or 近期会议; the
+    /// minute tick re-reads none).
     pub fn read_with(
         store: &mut Store,
         env: &Env,
         filters: [&Filter; 4],
         held: &mut Held,
+        before: Option<&Snapshot>,
     ) -> Result<Snapshot> {
         store.read(|tx| {
             held.refresh_in(tx, env)?;
             let findings = held.view(filters[3].text.as_deref(), filters[3].limit);
-            Self::panes(tx, env, filters, findings)
+            let today = env.today();
+            let same = |i: usize, kind: Kind| {
+                before.filter(|b| {
+                    !held.touched(kind)
+                        && b.read_for
+                            .as_ref()
+                            .is_some_and(|(d, f)| *d == today && f[i] == *filters[i])
+                })
+            };
+            Ok(Snapshot {
+                header: queries::header(tx, env)?,
+                approvals: match same(0, Kind::Document) {
+                    Some(b) => b.approvals.clone(),
+                    None => queries::approvals(tx, env, filters[0])?,
+                },
+                supervision: match same(1, Kind::Supervision) {
+                    Some(b) => b.supervision.clone(),
+                    None => queries::supervision(tx, env, filters[1])?,
+                },
+                meetings: match same(2, Kind::Meeting) {
+                    Some(b) => b.meetings.clone(),
+                    None => queries::meetings(tx, env, filters[2])?,
+                },
+                findings,
+                read_for: Some(read_for(env, filters)),
+            })
         })
     }
 
@@ -59,6 +92,7 @@ impl Snapshot {
             supervision: queries::supervision(tx, env, filters[1])?,
             meetings: queries::meetings(tx, env, filters[2])?,
             findings,
+            read_for: Some(read_for(env, filters)),
         })
     }
 
@@ -75,6 +109,7 @@ impl Snapshot {
         self.approvals = a;
         self.supervision = s;
         self.meetings = m;
+        self.read_for = Some(read_for(env, filters));
         Ok(())
     }
 
@@ -95,4 +130,12 @@ impl Snapshot {
             PaneId::Compliance => self.findings.ids(),
         }
     }
+}
+
+/// What the panes were read for.
+fn read_for(env: &Env, filters: [&Filter; 4]) -> (NaiveDate, [Filter; 3]) {
+    (
+        env.today(),
+        [filters[0].clone(), filters[1].clone(), filters[2].clone()],
+    )
 }
