@@ -333,6 +333,15 @@ fn the_search_finds_what_a_substring_match_finds() {
     }
 }
 
+/// The statements a board's refresh runs (apart from [`SEEN`]: tests run side by side).
+static READ: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+fn trace_read(e: rusqlite::trace::TraceEvent<'_>) {
+    if let rusqlite::trace::TraceEvent::Stmt(_, sql) = e {
+        READ.lock().unwrap().push(sql.to_string());
+    }
+}
+
 #[test]
 fn a_refresh_reads_again_only_the_panes_whose_items_changed() {
     let dir = tempfile::tempdir().unwrap();
@@ -349,15 +358,15 @@ fn a_refresh_reads_again_only_the_panes_whose_items_changed() {
         )
         .unwrap();
     let reads = |s: &mut dutydesk::store::Store, app: &mut dutydesk::tui::App, a: Action| {
-        SEEN.lock().unwrap().clear();
+        READ.lock().unwrap().clear();
         s.conn().trace_v2(
             rusqlite::trace::TraceEventCodes::SQLITE_TRACE_STMT,
-            Some(trace),
+            Some(trace_read),
         );
         dutydesk::tui::step(app, s, a);
         s.conn()
             .trace_v2(rusqlite::trace::TraceEventCodes::empty(), None);
-        let seen = std::mem::take(&mut *SEEN.lock().unwrap());
+        let seen = std::mem::take(&mut *READ.lock().unwrap());
         let approvals = seen.iter().any(|q| q.contains("d.doc_no, d.title"));
         let supervision = seen.iter().any(|q| q.contains("FROM supervision_co c"));
         let meetings = seen.iter().any(|q| q.contains("WITH cand(id)"));
