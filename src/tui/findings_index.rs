@@ -121,7 +121,7 @@ pub struct Index {
     /// The district part, sorted.
     district: Vec<Finding>,
     /// Each item's findings, sorted.
-    items: HashMap<(Kind, i64), Vec<Finding>>,
+    items: HashMap<(Kind, i64), Box<[Finding]>>,
     /// Every item finding in display order.
     order: BTreeSet<Key>,
     counts: Counts,
@@ -163,20 +163,36 @@ impl Index {
         for key in items {
             self.remove(key);
         }
-        let mut by_item: HashMap<(Kind, i64), Vec<Finding>> = HashMap::new();
-        for f in found {
-            if let Some(k) = Kind::of(&f.item.entity) {
-                by_item.entry((k, f.item.id)).or_default().push(f);
+        self.add(found);
+    }
+
+    /// Adds findings, merged with those their items already have.
+    pub fn add(&mut self, mut found: Vec<Finding>) {
+        found.retain(|f| Kind::of(&f.item.entity).is_some());
+        // Grouped by item (a stable sort: each item's findings keep their order), then
+        // taken off the end one item at a time, each into a list of its own size.
+        found.sort_by_key(item_key);
+        while let Some(last) = found.last() {
+            let key = item_key(last);
+            let start = found
+                .iter()
+                .rposition(|f| item_key(f) != key)
+                .map_or(0, |p| p + 1);
+            let list = found.split_off(start);
+            if let (Some(kind), id) = key {
+                self.insert((kind, id), list);
             }
-        }
-        for (key, list) in by_item {
-            self.insert(key, list);
+            // What is taken off is not held twice for long.
+            if found.capacity() > 1024 && found.len() < found.capacity() / 2 {
+                found.shrink_to_fit();
+            }
         }
     }
 
-    fn remove(&mut self, key: (Kind, i64)) {
+    /// Drops an item's findings, returning them.
+    fn remove(&mut self, key: (Kind, i64)) -> Vec<Finding> {
         let Some(old) = self.items.remove(&key) else {
-            return;
+            return Vec::new();
         };
         for (i, f) in old.iter().enumerate() {
             let k = order_key(key, i, f);
@@ -187,14 +203,12 @@ impl Index {
                 self.matching_counts[slot(f.severity)] -= 1;
             }
         }
+        old.into_vec()
     }
 
     fn insert(&mut self, key: (Kind, i64), mut list: Vec<Finding>) {
-        // An item's findings already here (found twice in one run): merged.
-        if let Some(old) = self.items.get(&key).cloned() {
-            self.remove(key);
-            list.extend(old);
-        }
+        // An item's findings already here (found by another rule of the same run): merged.
+        list.extend(self.remove(key));
         rules::sort(&mut list);
         list.truncate(usize::from(u16::MAX));
         for (i, f) in list.iter_mut().enumerate() {
@@ -209,8 +223,7 @@ impl Index {
                 trim(f, l);
             }
         }
-        list.shrink_to_fit();
-        self.items.insert(key, list);
+        self.items.insert(key, list.into_boxed_slice());
     }
 
     /// Sets the `/` filter (None or blank: none); a new text scans the findings once.
@@ -290,7 +303,7 @@ impl Index {
     pub fn about(&self, entity: &str, id: i64) -> &[Finding] {
         Kind::of(entity)
             .and_then(|k| self.items.get(&(k, id)))
-            .map_or(&[], Vec::as_slice)
+            .map_or(&[], |list| &list[..])
     }
 
     /// The 合规 view: the first `upto` shown rows (the window the view reads), with the
@@ -347,6 +360,11 @@ impl Index {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// The item a finding is about, for grouping (None for a kind not kept per item).
+fn item_key(f: &Finding) -> (Option<Kind>, i64) {
+    (Kind::of(&f.item.entity), f.item.id)
 }
 
 fn order_key(item: (Kind, i64), idx: usize, f: &Finding) -> Key {

@@ -191,9 +191,6 @@ impl Held {
             Refreshed::Full => None,
             Refreshed::Items(_) => Some(next.changed.iter().map(|(k, _)| *k).collect()),
         };
-        if how == Refreshed::Full {
-            self.index.clear_items();
-        }
         self.index.replace(next.changed, next.items);
         self.index.set_district(next.district);
         self.seen = next.seen;
@@ -203,16 +200,22 @@ impl Held {
         Ok(how)
     }
 
-    /// Everything, with the audit position it corresponds to. The findings held go
-    /// first: kept beside the new ones they would double the memory a full computation
-    /// takes. Should it fail, the next refresh computes everything again.
+    /// Everything, straight into the index, with the audit position it corresponds to.
+    /// The findings held go first: kept beside the new ones they would double the memory
+    /// a full computation takes. Should it fail, the next refresh computes everything
+    /// again.
     fn computed(&mut self, tx: &Connection, env: &Env) -> Result<Partial> {
         self.index.clear_items();
         self.stale = true;
+        let seen = crate::store::audit::feed::last_id(tx)?;
+        let district = compliance::check_district(tx, env)?;
+        // Into the index part by part, each trimmed as it goes in.
+        let index = &mut self.index;
+        compliance::check_all_items_in_parts(tx, env, |part| index.add(part))?;
         Ok(Partial {
-            seen: crate::store::audit::feed::last_id(tx)?,
-            district: compliance::check_district(tx, env)?,
-            items: compliance::check_all_items(tx, env)?,
+            seen,
+            district,
+            items: Vec::new(),
             changed: BTreeSet::new(),
         })
     }

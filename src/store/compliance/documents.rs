@@ -3,7 +3,7 @@
 //! objection as of today where silence is consent — derived here, never recorded), and
 //! signed documents still owing printing or publishing.
 
-use super::{Scope, day, each, item_at, prepare, stored_rule, ymd};
+use super::{Scope, day, each, each_row, item_at, prepare, stored_rule, ymd};
 use crate::domain::compliance::documents::{
     self as rules, LeaderView, OpenCountersign, PendingDoc, RouteCheck, SignedDoc,
 };
@@ -47,7 +47,10 @@ struct Row {
 }
 
 fn pending(conn: &Connection, env: &Env, scope: &Scope<'_>, out: &mut Vec<Finding>) -> Result<()> {
-    let rows: Vec<Row> = each(
+    let mut leaders: HashMap<i64, Option<LeaderView>> = HashMap::new();
+    // Read with the first row: a check of one item of another kind has none.
+    let mut context: Option<(HashSet<i64>, Org)> = None;
+    each_row(
         conn,
         "SELECT id, ext_id, title, kind, urgency, received, due, due_rule, due_article,
                 matters, carries_request, leader_id, from_dept, major, route
@@ -76,49 +79,49 @@ fn pending(conn: &Connection, env: &Env, scope: &Scope<'_>, out: &mut Vec<Findin
                 route: r.get(14)?,
             })
         },
-    )?;
-    if rows.is_empty() {
-        return Ok(());
-    }
-    let away = away_today(conn, env)?;
-    let mut leaders: HashMap<i64, Option<LeaderView>> = HashMap::new();
-    let org = Org::load(conn)?;
-    for row in rows {
-        let Some(received) = day("document received", row.id, row.received.as_deref()) else {
-            continue;
-        };
-        let leader = match row.leader_id {
-            Some(lid) => match leaders.get(&lid) {
-                Some(v) => v.clone(),
-                None => {
-                    let v = leader_view(conn, env, lid, &away)?;
-                    leaders.insert(lid, v.clone());
-                    v
-                }
-            },
-            None => None,
-        };
-        let item = ItemRef::new("document", row.id, row.ext_id, row.title);
-        // A paper a leader forwarded went where a leader sent it; routing no longer applies.
-        if row.route != RouteReason::Forwarded.as_str() {
-            if let Some(dept) = row.from_dept {
-                out.extend(org.check(env, &item, received, dept, row.major, row.leader_id));
+        |row: Row| {
+            let Some(received) = day("document received", row.id, row.received.as_deref()) else {
+                return Ok(());
+            };
+            if context.is_none() {
+                context = Some((away_today(conn, env)?, Org::load(conn)?));
             }
-        }
-        let doc = PendingDoc {
-            item,
-            kind: row.kind,
-            urgency: row.urgency,
-            received,
-            due: day("document due", row.id, row.due.as_deref()),
-            due_rule: stored_rule(row.due_rule, row.due_article),
-            matters: row.matters,
-            carries_request: row.carries_request,
-            leader,
-        };
-        out.extend(rules::pending(env, &doc));
-    }
-    Ok(())
+            let Some((away, org)) = context.as_ref() else {
+                return Ok(());
+            };
+            let leader = match row.leader_id {
+                Some(lid) => match leaders.get(&lid) {
+                    Some(v) => v.clone(),
+                    None => {
+                        let v = leader_view(conn, env, lid, away)?;
+                        leaders.insert(lid, v.clone());
+                        v
+                    }
+                },
+                None => None,
+            };
+            let item = ItemRef::new("document", row.id, row.ext_id, row.title);
+            // A paper a leader forwarded went where a leader sent it; routing no longer applies.
+            if row.route != RouteReason::Forwarded.as_str() {
+                if let Some(dept) = row.from_dept {
+                    out.extend(org.check(env, &item, received, dept, row.major, row.leader_id));
+                }
+            }
+            let doc = PendingDoc {
+                item,
+                kind: row.kind,
+                urgency: row.urgency,
+                received,
+                due: day("document due", row.id, row.due.as_deref()),
+                due_rule: stored_rule(row.due_rule, row.due_article),
+                matters: row.matters,
+                carries_request: row.carries_request,
+                leader,
+            };
+            out.extend(rules::pending(env, &doc));
+            Ok(())
+        },
+    )
 }
 
 /// Everyone an absence on record covers today.

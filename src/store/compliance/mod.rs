@@ -30,7 +30,7 @@ mod scope;
 pub mod unreadable;
 
 pub use scope::{Items, statements};
-pub(crate) use scope::{Scope, each, prepare};
+pub(crate) use scope::{Scope, each, each_row, prepare};
 
 use crate::domain::Env;
 use crate::domain::compliance::{self, Finding, ItemRef, RuleRef};
@@ -40,7 +40,7 @@ use chrono::NaiveDate;
 /// Every current finding, most serious first, then oldest first.
 pub fn check(conn: &rusqlite::Connection, env: &Env) -> Result<Vec<Finding>> {
     let mut out = check_district(conn, env)?;
-    items(conn, env, &Scopes::ALL, &mut out)?;
+    items(conn, env, &Scopes::ALL, &mut |p| out.extend(p))?;
     compliance::sort(&mut out);
     Ok(out)
 }
@@ -55,15 +55,26 @@ pub fn check_items(conn: &rusqlite::Connection, env: &Env, which: &Items) -> Res
         supervision: Scope::Only(&which.supervision),
         meetings: Scope::Only(&which.meetings),
     };
-    items(conn, env, &s, &mut out)?;
+    items(conn, env, &s, &mut |p| out.extend(p))?;
     Ok(out)
 }
 
 /// The findings about every item (the item part of [`check`]), unsorted.
 pub fn check_all_items(conn: &rusqlite::Connection, env: &Env) -> Result<Vec<Finding>> {
     let mut out = Vec::new();
-    items(conn, env, &Scopes::ALL, &mut out)?;
+    items(conn, env, &Scopes::ALL, &mut |p| out.extend(p))?;
     Ok(out)
+}
+
+/// As [`check_all_items`], handing the findings over in parts as each family of rules is
+/// checked (an item's findings may come in several parts): a caller that keeps them need
+/// not hold them all at once beside its own copy.
+pub fn check_all_items_in_parts(
+    conn: &rusqlite::Connection,
+    env: &Env,
+    mut part: impl FnMut(Vec<Finding>),
+) -> Result<()> {
+    items(conn, env, &Scopes::ALL, &mut part)
 }
 
 /// The findings about no single item: meeting kinds (cadence, yearly limits, the yearly
@@ -94,18 +105,27 @@ impl Scopes<'static> {
     };
 }
 
+/// Gathers the findings about the items in scope, handing each rule family's findings
+/// to `part` as they come (an item's findings may come in several parts).
 fn items(
     conn: &rusqlite::Connection,
     env: &Env,
     s: &Scopes<'_>,
-    out: &mut Vec<Finding>,
+    part: &mut dyn FnMut(Vec<Finding>),
 ) -> Result<()> {
-    documents::gather(conn, env, &s.documents, out)?;
-    meetings::gather(conn, env, &s.meetings, out)?;
-    duties::items(conn, env, s, out)?;
-    others::supervision(conn, env, &s.supervision, out)?;
-    provisional::gather(conn, env, s, out)?;
-    unreadable::gather(conn, env.today(), s, out)?;
+    let mut out = Vec::new();
+    documents::gather(conn, env, &s.documents, &mut out)?;
+    part(std::mem::take(&mut out));
+    meetings::gather(conn, env, &s.meetings, &mut out)?;
+    part(std::mem::take(&mut out));
+    duties::items(conn, env, s, &mut out)?;
+    part(std::mem::take(&mut out));
+    others::supervision(conn, env, &s.supervision, &mut out)?;
+    part(std::mem::take(&mut out));
+    provisional::gather(conn, env, s, &mut out)?;
+    part(std::mem::take(&mut out));
+    unreadable::gather(conn, env.today(), s, &mut out)?;
+    part(out);
     Ok(())
 }
 

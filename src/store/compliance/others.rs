@@ -1,6 +1,6 @@
 //! Gathering for the supervision, people and investment rules.
 
-use super::{Scope, day, each, item_at, prepare, stored_rule, ymd};
+use super::{Scope, day, each, each_row, item_at, prepare, stored_rule, ymd};
 use crate::domain::compliance::investment::{self as inv, FundView, ProjectView};
 use crate::domain::compliance::people::{
     self as ppl, ABSENCE_LOOKAHEAD_DAYS, AbsenceView, DUTY_LOOKAHEAD_DAYS,
@@ -21,7 +21,7 @@ pub(super) fn supervision(
 ) -> Result<()> {
     // The latest progress note: the item's own column, or the notes table for rows
     // written before that column was kept.
-    let rows = each(
+    each_row(
         conn,
         "SELECT s.id, s.ext_id, s.title, d.name, s.assigned, s.deadline, s.deadline_rule,
                 s.deadline_article, s.feedback_cycle,
@@ -47,27 +47,28 @@ pub(super) fn supervision(
                 r.get::<_, String>(9)?,
             ))
         },
+        |(id, item, lead_dept, assigned, deadline, deadline_rule, cycle, last)| {
+            let (Some(assigned), Some(deadline)) = (
+                day("supervision assigned", id, assigned.as_deref()),
+                day("supervision deadline", id, deadline.as_deref()),
+            ) else {
+                return Ok(());
+            };
+            let s = OpenItem {
+                item,
+                lead_dept,
+                assigned,
+                deadline,
+                deadline_rule,
+                feedback_cycle: cycle,
+                last_progress_on: (!last.is_empty())
+                    .then(|| day("supervision progress", id, Some(&last)))
+                    .flatten(),
+            };
+            out.extend(sup::open_item(env, &s));
+            Ok(())
+        },
     )?;
-    for (id, item, lead_dept, assigned, deadline, deadline_rule, cycle, last) in rows {
-        let (Some(assigned), Some(deadline)) = (
-            day("supervision assigned", id, assigned.as_deref()),
-            day("supervision deadline", id, deadline.as_deref()),
-        ) else {
-            continue;
-        };
-        let s = OpenItem {
-            item,
-            lead_dept,
-            assigned,
-            deadline,
-            deadline_rule,
-            feedback_cycle: cycle,
-            last_progress_on: (!last.is_empty())
-                .then(|| day("supervision progress", id, Some(&last)))
-                .flatten(),
-        };
-        out.extend(sup::open_item(env, &s));
-    }
 
     // Closed here with a 回头看 date reached (settled history is not in the index).
     let rows = each(

@@ -70,9 +70,29 @@ pub(crate) fn each<T>(
     scope: &Scope<'_>,
     params: &[&dyn ToSql],
     what: &str,
-    mut map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
 ) -> Result<Vec<T>> {
     let mut out = Vec::new();
+    each_row(conn, sql, col, scope, params, what, map, |t| {
+        out.push(t);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// As [`each`], handing each row to `then` as it is read instead of collecting them: a
+/// check over every open item then holds one row at a time, not all of them.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn each_row<T>(
+    conn: &Connection,
+    sql: &str,
+    col: &str,
+    scope: &Scope<'_>,
+    params: &[&dyn ToSql],
+    what: &str,
+    mut map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    mut then: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
     match scope {
         Scope::All => {
             let sql = sql.replace("{scope}", "");
@@ -81,12 +101,12 @@ pub(crate) fn each<T>(
                 .query_map(params, &mut map)
                 .db(format!("reading {what}"))?;
             for row in rows {
-                out.push(row.db(format!("reading {what}"))?);
+                then(row.db(format!("reading {what}"))?)?;
             }
         }
         Scope::Only(ids) => {
             if ids.is_empty() {
-                return Ok(out);
+                return Ok(());
             }
             // One row (or one document's requests) by its key: the index the whole query
             // is bound to would only be in the way.
@@ -100,12 +120,12 @@ pub(crate) fn each<T>(
                     .query_map(p.as_slice(), &mut map)
                     .db(format!("reading {what}"))?;
                 for row in rows {
-                    out.push(row.db(format!("reading {what}"))?);
+                    then(row.db(format!("reading {what}"))?)?;
                 }
             }
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// `sql` without its `INDEXED BY name` clauses.
