@@ -172,9 +172,15 @@ fn measure(st: &mut Store, env: &Env, path: &Path, officer: &str, runs: usize) -
     let mut app = board(st, env)?;
     // As the board's loop does after its first frame: the findings, in full.
     app.complete_findings(st)?;
-    // Another officer urges an open item; the board notices and redraws.
+    // Another officer urges an open item, a supervision item and a pending document in
+    // turn; the board notices and redraws (each change re-reads its own pane).
     let item: i64 = st.conn().query_row(
         "SELECT min(id) FROM supervision WHERE state = '办理中'",
+        [],
+        |r| r.get(0),
+    )?;
+    let doc: i64 = st.conn().query_row(
+        "SELECT min(id) FROM documents WHERE state = '待批'",
         [],
         |r| r.get(0),
     )?;
@@ -189,7 +195,11 @@ fn measure(st: &mut Store, env: &Env, path: &Path, officer: &str, runs: usize) -
             &mut writer,
             &wenv,
             &Command::Urge {
-                item: UrgeRef::Supervision(Ref::Id(item)),
+                item: if i % 2 == 0 {
+                    UrgeRef::Supervision(Ref::Id(item))
+                } else {
+                    UrgeRef::Document(Ref::Id(doc))
+                },
                 note: format!("bench {i}"),
             },
         )?;
