@@ -96,19 +96,37 @@ impl Snapshot {
         })
     }
 
-    /// Re-reads the three panes, keeping the findings: for a changed filter or sort, when
-    /// the data did not change. [`Snapshot::refilter`] does the same for the 合规 view.
+    /// Re-reads the panes whose filter changed, keeping the findings: for a changed
+    /// filter, sort or window, when the data did not change (a keystroke in one pane's
+    /// filter reads that pane only). [`Snapshot::refilter`] does the same for the 合规
+    /// view.
     pub fn requery(&mut self, store: &mut Store, env: &Env, filters: [&Filter; 4]) -> Result<()> {
+        let today = env.today();
+        let stale = |i: usize| {
+            self.read_for
+                .as_ref()
+                .is_none_or(|(d, f)| *d != today || f[i] != *filters[i])
+        };
+        let (sa, ss, sm) = (stale(0), stale(1), stale(2));
         let (a, s, m) = store.read(|tx| {
             Ok((
-                queries::approvals(tx, env, filters[0])?,
-                queries::supervision(tx, env, filters[1])?,
-                queries::meetings(tx, env, filters[2])?,
+                sa.then(|| queries::approvals(tx, env, filters[0]))
+                    .transpose()?,
+                ss.then(|| queries::supervision(tx, env, filters[1]))
+                    .transpose()?,
+                sm.then(|| queries::meetings(tx, env, filters[2]))
+                    .transpose()?,
             ))
         })?;
-        self.approvals = a;
-        self.supervision = s;
-        self.meetings = m;
+        if let Some(a) = a {
+            self.approvals = a;
+        }
+        if let Some(s) = s {
+            self.supervision = s;
+        }
+        if let Some(m) = m {
+            self.meetings = m;
+        }
         self.read_for = Some(read_for(env, filters));
         Ok(())
     }
