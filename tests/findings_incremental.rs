@@ -317,6 +317,27 @@ fn incremental_findings_equal_a_full_check_after_random_commands() {
                 want,
                 "{profile} step {step}: the board after {did:?}"
             );
+            // The panes kept from the last snapshot (their kind did not change) are what
+            // a fresh read gives.
+            let f = [
+                &app.panes[0].filter,
+                &app.panes[1].filter,
+                &app.panes[2].filter,
+                &app.panes[3].filter,
+            ];
+            let fresh = dutydesk::tui::snapshot::Snapshot::read(&mut s, &env, f).unwrap();
+            assert_eq!(
+                app.snap.approvals, fresh.approvals,
+                "{profile} step {step}: 待批公文 after {did:?}"
+            );
+            assert_eq!(
+                app.snap.supervision, fresh.supervision,
+                "{profile} step {step}: 督办 after {did:?}"
+            );
+            assert_eq!(
+                app.snap.meetings, fresh.meetings,
+                "{profile} step {step}: 会议 after {did:?}"
+            );
             // The view's rows are the first of them, up to its window.
             let rows: Vec<_> = app.snap.findings.rows().cloned().collect();
             assert_eq!(rows, want[..rows.len()], "{profile} step {step}: the view");
