@@ -14,10 +14,17 @@
 //! A board shows one language, so each finding keeps only that language's message
 //! ([`trim`]): the other one would double the memory the messages take.
 
-use super::findings::{Findings, entity_label, key_of, mix};
+mod merge;
+mod needle;
+
+pub use needle::trim;
+
+use super::findings::{Findings, key_of, mix};
 use crate::domain::compliance::{self as rules, Finding, Severity};
 use crate::i18n::Lang;
 use chrono::NaiveDate;
+use merge::Merge;
+use needle::Needle;
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashMap};
 
@@ -59,47 +66,6 @@ struct Key {
     kind: Kind,
     id: i64,
     idx: u16,
-}
-
-/// The `/` filter's text, lower-cased once.
-#[derive(Debug, Clone)]
-struct Needle(String);
-
-impl Needle {
-    /// Whether any of a finding's texts (severity, item kind, rule and article, message,
-    /// in either language where kept; the rule key, the item's id and title, since when)
-    /// contains the text, ignoring case.
-    fn matches(&self, f: &Finding) -> bool {
-        let n = self.0.as_str();
-        let has = |s: &str| contains_ci(s, n);
-        [Lang::Zh, Lang::En].into_iter().any(|l| {
-            has(f.severity.label(l))
-                || has(entity_label(&f.item.entity, l))
-                || has(&f.cite(l))
-                || has(f.message(l))
-        }) || has(&f.rule)
-            || has(&f.item.ext_id)
-            || has(&f.item.title)
-            || has(&crate::clock::fmt_date(f.since))
-    }
-}
-
-/// Whether `hay` contains `needle` (already lower case), ignoring case; allocates only
-/// for a text with upper-case letters.
-fn contains_ci(hay: &str, needle: &str) -> bool {
-    if hay.chars().any(char::is_uppercase) {
-        hay.to_lowercase().contains(needle)
-    } else {
-        hay.contains(needle)
-    }
-}
-
-/// Keeps only `lang`'s message of a finding.
-pub fn trim(f: &mut Finding, lang: Lang) {
-    match lang {
-        Lang::Zh => f.message_en = String::new(),
-        Lang::En => f.message_zh = String::new(),
-    }
 }
 
 /// Findings counted by severity: [violations, warnings, notices].
@@ -389,133 +355,5 @@ fn add(a: Counts, b: Counts) -> Counts {
     [a[0] + b[0], a[1] + b[1], a[2] + b[2]]
 }
 
-/// Merges the sorted district findings with the ordered item keys.
-struct Merge<'a, D: Iterator<Item = &'a Finding>, K: Iterator<Item = &'a Key>> {
-    district: std::iter::Peekable<D>,
-    keys: std::iter::Peekable<K>,
-    index: &'a Index,
-}
-
-impl<'a, D: Iterator<Item = &'a Finding>, K: Iterator<Item = &'a Key>> Iterator
-    for Merge<'a, D, K>
-{
-    type Item = (Option<Key>, &'a Finding);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let district_first = match (self.district.peek(), self.keys.peek()) {
-            (None, None) => return None,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (Some(d), Some(k)) => {
-                (
-                    Reverse(d.severity),
-                    d.since,
-                    d.item.entity.as_str(),
-                    d.item.id,
-                ) <= (k.severity, k.since, k.kind.entity(), k.id)
-            }
-        };
-        if district_first {
-            return self.district.next().map(|f| (None, f));
-        }
-        // A key always names a stored finding; skip one that does not rather than stop.
-        loop {
-            let k = self.keys.next()?;
-            if let Some(f) = self.index.get(k) {
-                return Some((Some(*k), f));
-            }
-        }
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::compliance::ItemRef;
-
-    fn f(sev: Severity, entity: &str, id: i64, day: u32, rule: &str) -> Finding {
-        Finding {
-            severity: sev,
-            rule: rule.into(),
-            article: None,
-            item: ItemRef::new(entity, id, format!("X{id}"), "标题"),
-            since: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
-            message_zh: format!("说明{id}"),
-            message_en: format!("what {id}"),
-        }
-    }
-
-    fn sorted(mut v: Vec<Finding>) -> Vec<Finding> {
-        rules::sort(&mut v);
-        v
-    }
-
-    #[test]
-    fn rows_merge_district_and_items_in_the_full_order() {
-        use Severity::*;
-        let district = vec![
-            f(Warning, "meeting_kind", 0, 3, "cadence"),
-            f(Violation, "people", 0, 9, "away"),
-        ];
-        let items = vec![
-            f(Violation, "document", 5, 9, "due"),
-            f(Violation, "document", 5, 9, "another"),
-            f(Warning, "supervision", 2, 1, "feedback"),
-            f(Notice, "meeting", 7, 1, "materials"),
-            f(Violation, "meeting", 7, 2, "quorum"),
-        ];
-        let mut ix = Index::new(None);
-        ix.set_district(district.clone());
-        ix.replace([], items.clone());
-        let want = sorted(district.iter().chain(&items).cloned().collect());
-        let got: Vec<Finding> = ix.rows().cloned().collect();
-        assert_eq!(got, want);
-        assert_eq!(ix.all(), want);
-        // Replacing one item's findings moves only them.
-        ix.replace(
-            [(Kind::Document, 5)],
-            vec![f(Notice, "document", 5, 20, "due")],
-        );
-        let want = sorted(
-            district
-                .iter()
-                .chain(&items[2..])
-                .cloned()
-                .chain([f(Notice, "document", 5, 20, "due")])
-                .collect(),
-        );
-        assert_eq!(ix.rows().cloned().collect::<Vec<_>>(), want);
-        let v = ix.view(3);
-        assert_eq!(v.rows().count(), 3);
-        assert_eq!(v.len(), want.len());
-        assert_eq!(v.total_counts(), [2, 2, 2]);
-    }
-
-    #[test]
-    fn the_filter_follows_replaced_items() {
-        use Severity::*;
-        let mut ix = Index::new(Some(Lang::Zh));
-        ix.replace(
-            [],
-            vec![
-                f(Violation, "document", 1, 9, "due"),
-                f(Warning, "supervision", 2, 1, "feedback"),
-            ],
-        );
-        ix.set_filter(Some("说明2"));
-        assert_eq!(ix.len(), 1);
-        ix.replace(
-            [(Kind::Document, 1)],
-            vec![f(Violation, "document", 1, 9, "due")],
-        );
-        assert_eq!(ix.len(), 1);
-        ix.replace([(Kind::Supervision, 2)], vec![]);
-        assert_eq!(ix.len(), 0);
-        assert_eq!(ix.view(10).counts(), [0, 0, 0]);
-        assert_eq!(ix.view(10).total_counts(), [1, 0, 0]);
-        ix.set_filter(None);
-        assert_eq!(ix.len(), 1);
-        // Only the board's language is kept.
-        assert!(ix.all()[0].message_en.is_empty());
-    }
-}
+mod tests;

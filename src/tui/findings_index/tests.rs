@@ -1,0 +1,88 @@
+use super::*;
+use crate::domain::compliance::ItemRef;
+
+fn f(sev: Severity, entity: &str, id: i64, day: u32, rule: &str) -> Finding {
+    Finding {
+        severity: sev,
+        rule: rule.into(),
+        article: None,
+        item: ItemRef::new(entity, id, format!("X{id}"), "标题"),
+        since: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+        message_zh: format!("说明{id}"),
+        message_en: format!("what {id}"),
+    }
+}
+
+fn sorted(mut v: Vec<Finding>) -> Vec<Finding> {
+    rules::sort(&mut v);
+    v
+}
+
+#[test]
+fn rows_merge_district_and_items_in_the_full_order() {
+    use Severity::*;
+    let district = vec![
+        f(Warning, "meeting_kind", 0, 3, "cadence"),
+        f(Violation, "people", 0, 9, "away"),
+    ];
+    let items = vec![
+        f(Violation, "document", 5, 9, "due"),
+        f(Violation, "document", 5, 9, "another"),
+        f(Warning, "supervision", 2, 1, "feedback"),
+        f(Notice, "meeting", 7, 1, "materials"),
+        f(Violation, "meeting", 7, 2, "quorum"),
+    ];
+    let mut ix = Index::new(None);
+    ix.set_district(district.clone());
+    ix.replace([], items.clone());
+    let want = sorted(district.iter().chain(&items).cloned().collect());
+    let got: Vec<Finding> = ix.rows().cloned().collect();
+    assert_eq!(got, want);
+    assert_eq!(ix.all(), want);
+    // Replacing one item's findings moves only them.
+    ix.replace(
+        [(Kind::Document, 5)],
+        vec![f(Notice, "document", 5, 20, "due")],
+    );
+    let want = sorted(
+        district
+            .iter()
+            .chain(&items[2..])
+            .cloned()
+            .chain([f(Notice, "document", 5, 20, "due")])
+            .collect(),
+    );
+    assert_eq!(ix.rows().cloned().collect::<Vec<_>>(), want);
+    let v = ix.view(3);
+    assert_eq!(v.rows().count(), 3);
+    assert_eq!(v.len(), want.len());
+    assert_eq!(v.total_counts(), [2, 2, 2]);
+}
+
+#[test]
+fn the_filter_follows_replaced_items() {
+    use Severity::*;
+    let mut ix = Index::new(Some(Lang::Zh));
+    ix.replace(
+        [],
+        vec![
+            f(Violation, "document", 1, 9, "due"),
+            f(Warning, "supervision", 2, 1, "feedback"),
+        ],
+    );
+    ix.set_filter(Some("说明2"));
+    assert_eq!(ix.len(), 1);
+    ix.replace(
+        [(Kind::Document, 1)],
+        vec![f(Violation, "document", 1, 9, "due")],
+    );
+    assert_eq!(ix.len(), 1);
+    ix.replace([(Kind::Supervision, 2)], vec![]);
+    assert_eq!(ix.len(), 0);
+    assert_eq!(ix.view(10).counts(), [0, 0, 0]);
+    assert_eq!(ix.view(10).total_counts(), [1, 0, 0]);
+    ix.set_filter(None);
+    assert_eq!(ix.len(), 1);
+    // Only the board's language is kept.
+    assert!(ix.all()[0].message_en.is_empty());
+}
