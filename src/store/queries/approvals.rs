@@ -7,6 +7,7 @@
 //! rows never wait for a sort of every open document. The counts come from the per-day
 //! counters (`counts`), or with a text filter from its matches (`search`).
 
+use super::matched::{self, Key, Pass};
 use super::search::{Match, Table};
 use super::{Bounds, Due, Filter, Pane, PersonRef, SortKey, parse_day, resort, urgency_rank};
 use crate::domain::compliance::documents::silence_is_consent;
@@ -96,7 +97,30 @@ pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Approv
     let limit = super::fetch_limit(f);
     let mut skipped = Vec::new();
     let mut raw = Vec::new();
-    for (part, order) in parts(f, found.is_some()) {
+    // A text filter's matches are read once for both the rows and the counts.
+    let top = match &found {
+        Some(_) if f.after.is_none() => Some(filtered_top(conn, f, &cond, &params, limit)?),
+        _ => None,
+    };
+    if let Some(top) = &top {
+        let mut stmt = conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS}
+                 FROM documents d
+                 LEFT JOIN departments dep ON dep.id = d.from_dept
+                 LEFT JOIN people p ON p.id = d.leader_id
+                 WHERE d.id IN (SELECT value FROM json_each(:ids)) AND d.state = '待批'"
+            ))
+            .db("preparing the approvals query")?;
+        super::bind(&mut stmt, &params)?;
+        let ids = matched::ids_param(&top.ids);
+        super::bind(&mut stmt, &[(":ids", &ids)])?;
+        let rows = super::mapped(stmt.raw_query(), read_raw);
+        let read = super::tolerant(rows, &mut skipped, "pending documents")?;
+        raw = matched::in_order(read, &top.ids, |r| r.id);
+    }
+    let reads = if top.is_some() { Vec::new() } else { parts(f) };
+    for (part, order) in reads {
         let want = limit.saturating_sub(raw.len());
         if want == 0 {
             break;
@@ -201,6 +225,14 @@ pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Approv
             rows,
             ..Pane::default()
         }
+    } else if let Some(top) = &top {
+        Pane {
+            rows,
+            total: super::count(top.total),
+            overdue: super::count(top.overdue),
+            due_soon: super::count(top.due_soon),
+            skipped: Vec::new(),
+        }
     } else if found.is_none() {
         // Without a text filter the counts are sums of the per-day counters.
         let (total, overdue, due_soon) =
@@ -230,12 +262,42 @@ pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Approv
     Ok(pane)
 }
 
+/// The first `limit` matches of a text filter in the pane's order, with their counts.
+fn filtered_top(
+    conn: &Connection,
+    f: &Filter,
+    cond: &str,
+    params: &[(&str, &dyn rusqlite::ToSql)],
+    limit: usize,
+) -> Result<matched::Top> {
+    let rank = urgency_rank("d.urgency");
+    let key = |expr, desc| Key { expr, desc };
+    let order = match f.sort {
+        SortKey::Priority => vec![
+            key("d.due < :today", true),
+            key(&rank, false),
+            key("d.due", false),
+        ],
+        SortKey::Urgency => vec![key(&rank, false), key("d.due", false)],
+        _ => vec![key("d.due", false)],
+    };
+    let from_where = format!("FROM documents d NOT INDEXED WHERE {cond}");
+    let pass = Pass {
+        from_where: &from_where,
+        id: "d.id",
+        overdue: "d.due < :today",
+        due_soon: "d.due >= :today AND d.due < :soon",
+        order: &order,
+    };
+    matched::top(conn, &pass, params, limit, "pending documents")
+}
+
 /// The statements that read the rows, in order, each with its extra condition and its
 /// ORDER BY: one range per urgency (and per side of today) for the priority and urgency
 /// orders, so the first rows come off an index instead of a sort of every open
-/// document; one statement in deadline order otherwise. A text filter's matches are
-/// few enough to sort in one statement.
-fn parts(f: &Filter, filtered: bool) -> Vec<(String, String)> {
+/// document; one statement in deadline order otherwise. (A text filter's first rows are
+/// taken from its matches, `filtered_top`.)
+fn parts(f: &Filter) -> Vec<(String, String)> {
     let rank = urgency_rank("d.urgency");
     let by_due = || ("".to_string(), "d.due, d.id".to_string());
     if f.after.is_some() {
@@ -245,11 +307,6 @@ fn parts(f: &Filter, filtered: bool) -> Vec<(String, String)> {
         )];
     }
     match f.sort {
-        SortKey::Priority if filtered => vec![(
-            String::new(),
-            format!("(d.due < :today) DESC, {rank}, d.due, d.id"),
-        )],
-        SortKey::Urgency if filtered => vec![(String::new(), format!("{rank}, d.due, d.id"))],
         SortKey::Priority => {
             let mut v = Vec::new();
             for side in ["d.due < :today", "d.due >= :today"] {

@@ -14,6 +14,7 @@ pub mod detail;
 pub mod header;
 pub mod history;
 pub mod lapsed;
+mod matched;
 pub mod meetings;
 pub(crate) mod search;
 pub mod supervision;

@@ -4,6 +4,7 @@
 //! as far as the pane asks (`Filter::limit`); the counts come from the per-day counters,
 //! or with a text filter from its matches (`search`).
 
+use super::matched::{self, Key, Pass};
 use super::search::{Match, Table};
 use super::{Bounds, Due, Filter, Pane, parse_day, resort};
 use crate::domain::{Env, FeedbackCycle, SupSource};
@@ -33,6 +34,13 @@ pub struct SupervisionRow {
     pub recheck_on: Option<NaiveDate>,
     pub urged_count: i64,
 }
+
+/// The columns of a row (the co-department and extension counts only for the rows read).
+const COLUMNS: &str = "s.id, s.ext_id, s.title, s.source, s.assigned, s.deadline, s.deadline_rule,
+       s.deadline_article, s.feedback_cycle, s.last_progress_on, s.last_progress,
+       s.recheck_on, s.urged_count, dep.name,
+       (SELECT count(*) FROM supervision_co c WHERE c.supervision_id = s.id),
+       (SELECT count(*) FROM extensions e WHERE e.supervision_id = s.id)";
 
 /// The open supervision items matching `f`.
 pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<SupervisionRow>> {
@@ -72,23 +80,55 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
         (":after_key", &after_key),
         (":after_id", &after_id),
     ];
+    // A text filter's matches are read once for both the rows and the counts.
+    let top = match &found {
+        Some(_) if f.after.is_none() => {
+            let from_where = format!("FROM supervision s NOT INDEXED WHERE {cond}");
+            let pass = Pass {
+                from_where: &from_where,
+                id: "s.id",
+                overdue: "s.deadline < :today",
+                due_soon: "s.deadline >= :today AND s.deadline < :soon",
+                order: &[Key {
+                    expr: "s.deadline",
+                    desc: false,
+                }],
+            };
+            let limit = super::fetch_limit(f);
+            Some(matched::top(
+                conn,
+                &pass,
+                &params,
+                limit,
+                "supervision items",
+            )?)
+        }
+        _ => None,
+    };
+    let ids = top.as_ref().map(|t| matched::ids_param(&t.ids));
     let mut stmt = conn
         .prepare_cached(&format!(
-            "SELECT s.id, s.ext_id, s.title, s.source, s.assigned, s.deadline, s.deadline_rule,
-                    s.deadline_article, s.feedback_cycle, s.last_progress_on, s.last_progress,
-                    s.recheck_on, s.urged_count, dep.name,
-                    (SELECT count(*) FROM supervision_co c WHERE c.supervision_id = s.id),
-                    (SELECT count(*) FROM extensions e WHERE e.supervision_id = s.id)
+            "SELECT {COLUMNS}
              FROM supervision s {hint}
              JOIN departments dep ON dep.id = s.lead_dept
-             WHERE {cond}
+             WHERE {where_}
              ORDER BY s.deadline, s.id
              LIMIT :limit",
+            where_ = if top.is_some() {
+                "s.id IN (SELECT value FROM json_each(:ids)) AND s.state = '办理中'"
+            } else {
+                &cond
+            },
             // A filter's matches drive the read (by id).
-            hint = if found.is_some() { "NOT INDEXED" } else { "" },
+            hint = if found.is_some() && top.is_none() {
+                "NOT INDEXED"
+            } else {
+                ""
+            },
         ))
         .db("preparing the supervision query")?;
     super::bind(&mut stmt, &params)?;
+    super::bind(&mut stmt, &[(":ids", &ids)])?;
     let raw = super::mapped(stmt.raw_query(), read_raw);
     let mut skipped = Vec::new();
     let raw = super::tolerant(raw, &mut skipped, "supervision items")?;
@@ -143,6 +183,14 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
         Pane {
             rows,
             ..Pane::default()
+        }
+    } else if let Some(top) = &top {
+        Pane {
+            rows,
+            total: super::count(top.total),
+            overdue: super::count(top.overdue),
+            due_soon: super::count(top.due_soon),
+            skipped: Vec::new(),
         }
     } else if found.is_none() {
         // Without a text filter the counts are sums of the per-day counters.
