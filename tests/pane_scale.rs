@@ -406,3 +406,69 @@ fn a_refresh_reads_again_only_the_panes_whose_items_changed() {
         [true, true, true]
     );
 }
+
+#[test]
+fn a_filter_deleted_again_shows_the_rows_read_before_without_reading_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_path, mut s) = fx::file_store(dir.path());
+    load(s.conn());
+    let mut app = fx::app_on(&mut s, Lang::Zh, 80, 24);
+    let env = app.env.clone();
+    let reads_approvals = |s: &mut dutydesk::store::Store, app: &mut dutydesk::tui::App, a| {
+        READ.lock().unwrap().clear();
+        s.conn().trace_v2(
+            rusqlite::trace::TraceEventCodes::SQLITE_TRACE_STMT,
+            Some(trace_read),
+        );
+        dutydesk::tui::step(app, s, a);
+        s.conn()
+            .trace_v2(rusqlite::trace::TraceEventCodes::empty(), None);
+        let seen = std::mem::take(&mut *READ.lock().unwrap());
+        seen.iter().any(|q| q.contains("d.doc_no, d.title"))
+    };
+    // The panes read at the board's window (the first read was before its first frame).
+    dutydesk::tui::step(&mut app, &mut s, Action::Tick);
+    let unfiltered = app.snap.approvals.clone();
+    dutydesk::tui::step(&mut app, &mut s, Action::StartFilter);
+    assert!(reads_approvals(
+        &mut s,
+        &mut app,
+        Action::Insert("审".into())
+    ));
+    let one = app.snap.approvals.clone();
+    assert!(
+        one.total < unfiltered.total && one.total > 0,
+        "{}",
+        one.total
+    );
+    assert!(reads_approvals(
+        &mut s,
+        &mut app,
+        Action::Insert("计".into())
+    ));
+    // Deleting goes back through reads of the same data: shown again, not read.
+    assert!(!reads_approvals(&mut s, &mut app, Action::DeleteBack));
+    assert_eq!(app.snap.approvals, one);
+    assert!(!reads_approvals(&mut s, &mut app, Action::DeleteBack));
+    assert_eq!(app.snap.approvals, unfiltered);
+    // Once the data changed, the same filter is read again, and shows the change.
+    let doc = one.rows[0].id;
+    dutydesk::command::perform(
+        &mut s,
+        &env,
+        &dutydesk::command::Command::Urge {
+            item: dutydesk::command::UrgeRef::Document(dutydesk::command::Ref::Id(doc)),
+            note: "请加快".into(),
+        },
+    )
+    .unwrap();
+    dutydesk::tui::step(&mut app, &mut s, Action::DbChanged);
+    assert!(reads_approvals(
+        &mut s,
+        &mut app,
+        Action::Insert("审".into())
+    ));
+    let again = &app.snap.approvals;
+    let row = again.rows.iter().find(|r| r.id == doc).unwrap();
+    assert_eq!(row.urged_count, one.rows[0].urged_count + 1);
+}

@@ -25,6 +25,43 @@ pub struct Snapshot {
     pub findings: Findings,
     /// The day and the filters the three panes were read for.
     read_for: Option<(NaiveDate, [Filter; 3])>,
+    /// Panes read since the data was last read, under other filters: deleting a
+    /// character of a filter, or going back to a sort, shows them again without a read.
+    /// Dropped with every refresh (a new snapshot starts without them).
+    recent: Recent,
+}
+
+/// The last few reads of each pane under other filters, for the same data.
+#[derive(Debug, Clone, Default)]
+struct Recent {
+    approvals: Vec<(Filter, Pane<ApprovalRow>)>,
+    supervision: Vec<(Filter, Pane<SupervisionRow>)>,
+    meetings: Vec<(Filter, Pane<MeetingRow>)>,
+}
+
+/// Reads of one pane kept in [`Recent`] (a filter typed and deleted again is a few).
+const RECENT: usize = 8;
+
+/// Takes the read for `filter` out of `recent`, if there is one.
+fn take<T>(recent: &mut Vec<(Filter, Pane<T>)>, filter: &Filter) -> Option<Pane<T>> {
+    let i = recent.iter().position(|(f, _)| f == filter)?;
+    Some(recent.remove(i).1)
+}
+
+/// The most rows of a read kept in [`Recent`]: a screen's worth with its margin, not
+/// the whole pane `End` read.
+const RECENT_ROWS: usize = 200;
+
+/// Keeps `pane`, read under `filter`, as the newest of `recent`.
+fn keep<T>(recent: &mut Vec<(Filter, Pane<T>)>, filter: Filter, pane: Pane<T>) {
+    recent.retain(|(f, _)| *f != filter);
+    if pane.rows.len() > RECENT_ROWS {
+        return;
+    }
+    if recent.len() >= RECENT {
+        recent.remove(0);
+    }
+    recent.push((filter, pane));
 }
 
 impl Snapshot {
@@ -76,6 +113,7 @@ impl Snapshot {
                 },
                 findings,
                 read_for: Some(read_for(env, filters)),
+                recent: Recent::default(),
             })
         })
     }
@@ -93,6 +131,7 @@ impl Snapshot {
             meetings: queries::meetings(tx, env, filters[2])?,
             findings,
             read_for: Some(read_for(env, filters)),
+            recent: Recent::default(),
         })
     }
 
@@ -102,30 +141,80 @@ impl Snapshot {
     /// view.
     pub fn requery(&mut self, store: &mut Store, env: &Env, filters: [&Filter; 4]) -> Result<()> {
         let today = env.today();
-        let stale = |i: usize| {
-            self.read_for
-                .as_ref()
-                .is_none_or(|(d, f)| *d != today || f[i] != *filters[i])
-        };
+        // The filters the panes shown were read for (None: another day, nothing to keep).
+        let shown = self
+            .read_for
+            .take()
+            .filter(|(d, _)| *d == today)
+            .map(|(_, f)| f);
+        let stale = |i: usize| shown.as_ref().is_none_or(|f| f[i] != *filters[i]);
         let (sa, ss, sm) = (stale(0), stale(1), stale(2));
-        let (a, s, m) = store.read(|tx| {
-            Ok((
-                sa.then(|| queries::approvals(tx, env, filters[0]))
-                    .transpose()?,
-                ss.then(|| queries::supervision(tx, env, filters[1]))
-                    .transpose()?,
-                sm.then(|| queries::meetings(tx, env, filters[2]))
-                    .transpose()?,
-            ))
-        })?;
-        if let Some(a) = a {
-            self.approvals = a;
+        if shown.is_none() {
+            self.recent = Recent::default();
         }
-        if let Some(s) = s {
-            self.supervision = s;
+        // A pane read before under the filter now asked for comes back as it was.
+        let r = &mut self.recent;
+        let mut a = sa.then(|| take(&mut r.approvals, filters[0])).flatten();
+        let mut s = ss.then(|| take(&mut r.supervision, filters[1])).flatten();
+        let mut m = sm.then(|| take(&mut r.meetings, filters[2])).flatten();
+        let (ra, rs, rm) = (sa && a.is_none(), ss && s.is_none(), sm && m.is_none());
+        if ra || rs || rm {
+            let read = store.read(|tx| {
+                Ok((
+                    ra.then(|| queries::approvals(tx, env, filters[0]))
+                        .transpose()?,
+                    rs.then(|| queries::supervision(tx, env, filters[1]))
+                        .transpose()?,
+                    rm.then(|| queries::meetings(tx, env, filters[2]))
+                        .transpose()?,
+                ))
+            });
+            let read = match read {
+                Ok(r) => r,
+                Err(e) => {
+                    // Nothing replaced: the panes shown are still those of `shown`.
+                    self.read_for = shown.map(|f| (today, f));
+                    return Err(e);
+                }
+            };
+            a = a.or(read.0);
+            s = s.or(read.1);
+            m = m.or(read.2);
         }
-        if let Some(m) = m {
-            self.meetings = m;
+        if let Some(shown) = shown {
+            let [fa, fs, fm] = shown;
+            let r = &mut self.recent;
+            if let Some(a) = a {
+                keep(
+                    &mut r.approvals,
+                    fa,
+                    std::mem::replace(&mut self.approvals, a),
+                );
+            }
+            if let Some(s) = s {
+                keep(
+                    &mut r.supervision,
+                    fs,
+                    std::mem::replace(&mut self.supervision, s),
+                );
+            }
+            if let Some(m) = m {
+                keep(
+                    &mut r.meetings,
+                    fm,
+                    std::mem::replace(&mut self.meetings, m),
+                );
+            }
+        } else {
+            if let Some(a) = a {
+                self.approvals = a;
+            }
+            if let Some(s) = s {
+                self.supervision = s;
+            }
+            if let Some(m) = m {
+                self.meetings = m;
+            }
         }
         self.read_for = Some(read_for(env, filters));
         Ok(())
