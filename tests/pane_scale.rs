@@ -472,3 +472,51 @@ fn a_filter_deleted_again_shows_the_rows_read_before_without_reading_them() {
     let row = again.rows.iter().find(|r| r.id == doc).unwrap();
     assert_eq!(row.urged_count, one.rows[0].urged_count + 1);
 }
+
+/// The owner, newest and title orders read only the keys of the first rows by deadline,
+/// then the rows shown: the same rows as reordering the first 500 rows by deadline read
+/// in full, with and without a filter.
+#[test]
+fn the_owner_newest_and_title_orders_reorder_the_first_rows_by_deadline() {
+    use dutydesk::names::sort_key;
+    let s = fx::store();
+    load(s.conn());
+    let env = fx::env();
+    let c = s.conn();
+    for text in [None, Some("审"), Some("防汛")] {
+        let by_due = |limit| Filter {
+            sort: SortKey::Due,
+            limit,
+            text: text.map(str::to_string),
+            all_open: true,
+            ..Filter::default()
+        };
+        let docs = queries::approvals(c, &env, &by_due(500)).unwrap();
+        let sups = queries::supervision(c, &env, &by_due(500)).unwrap();
+        for sort in [SortKey::Owner, SortKey::Newest, SortKey::Title] {
+            let f = Filter { sort, ..by_due(60) };
+            let mut want = docs.rows.clone();
+            match sort {
+                SortKey::Owner => want.sort_by_cached_key(|r| {
+                    sort_key(r.leader.as_ref().map_or("", |p| p.name.as_str()))
+                }),
+                SortKey::Newest => want.sort_by_key(|r| std::cmp::Reverse(r.received)),
+                _ => want.sort_by_cached_key(|r| sort_key(&r.title)),
+            }
+            want.truncate(60);
+            let got = queries::approvals(c, &env, &f).unwrap();
+            assert_eq!(got.rows, want, "{text:?} {sort:?}");
+            assert_eq!(got.total, docs.total);
+            let mut want = sups.rows.clone();
+            match sort {
+                SortKey::Owner => want.sort_by_cached_key(|r| sort_key(&r.lead_dept)),
+                SortKey::Newest => want.sort_by_key(|r| std::cmp::Reverse(r.assigned)),
+                _ => want.sort_by_cached_key(|r| sort_key(&r.title)),
+            }
+            want.truncate(60);
+            let got = queries::supervision(c, &env, &f).unwrap();
+            assert_eq!(got.rows, want, "{text:?} {sort:?}");
+            assert_eq!(got.total, sups.total);
+        }
+    }
+}

@@ -102,7 +102,16 @@ pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Approv
         Some(_) if f.after.is_none() => Some(filtered_top(conn, f, &cond, &params, limit)?),
         _ => None,
     };
-    if let Some(top) = &top {
+    // The ids whose rows are read, in the pane's order; None: read by `parts`.
+    let mut chosen = top.as_ref().map(|t| t.ids.clone());
+    if let (Some(key), None) = (sort_key_sql(f.sort), &f.after) {
+        let candidates = match chosen.take() {
+            Some(ids) => ids,
+            None => first_by_due(conn, &cond, &params, limit)?,
+        };
+        chosen = Some(matched::resorted(conn, &candidates, f.sort, &key, f.limit)?);
+    }
+    if let Some(ids) = &chosen {
         let mut stmt = conn
             .prepare_cached(&format!(
                 "SELECT {COLUMNS}
@@ -113,13 +122,17 @@ pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Approv
             ))
             .db("preparing the approvals query")?;
         super::bind(&mut stmt, &params)?;
-        let ids = matched::ids_param(&top.ids);
-        super::bind(&mut stmt, &[(":ids", &ids)])?;
+        let list = matched::ids_param(ids);
+        super::bind(&mut stmt, &[(":ids", &list)])?;
         let rows = super::mapped(stmt.raw_query(), read_raw);
         let read = super::tolerant(rows, &mut skipped, "pending documents")?;
-        raw = matched::in_order(read, &top.ids, |r| r.id);
+        raw = matched::in_order(read, ids, |r| r.id);
     }
-    let reads = if top.is_some() { Vec::new() } else { parts(f) };
+    let reads = if chosen.is_some() {
+        Vec::new()
+    } else {
+        parts(f)
+    };
     for (part, order) in reads {
         let want = limit.saturating_sub(raw.len());
         if want == 0 {
@@ -290,6 +303,47 @@ fn filtered_top(
         order: &order,
     };
     matched::top(conn, &pass, params, limit, "pending documents")
+}
+
+/// For the owner, newest and title orders: the statement reading each candidate's key
+/// (`id, key` for the ids bound to `:ids`).
+fn sort_key_sql(sort: SortKey) -> Option<String> {
+    let (key, join) = match sort {
+        SortKey::Owner => (
+            "coalesce(p.name, '')",
+            "LEFT JOIN people p ON p.id = d.leader_id",
+        ),
+        SortKey::Newest => ("d.received", ""),
+        SortKey::Title => ("d.title", ""),
+        _ => return None,
+    };
+    Some(format!(
+        "SELECT d.id, {key} FROM documents d {join}
+         WHERE d.id IN (SELECT value FROM json_each(:ids))"
+    ))
+}
+
+/// The first `limit` pending documents under `cond` in deadline order, ids only.
+fn first_by_due(
+    conn: &Connection,
+    cond: &str,
+    params: &[(&str, &dyn rusqlite::ToSql)],
+    limit: usize,
+) -> Result<Vec<i64>> {
+    let mut stmt = conn
+        .prepare_cached(&format!(
+            "SELECT d.id FROM documents d WHERE {cond} ORDER BY d.due, d.id LIMIT :limit"
+        ))
+        .db("preparing the approvals order")?;
+    super::bind(&mut stmt, params)?;
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    super::bind(&mut stmt, &[(":limit", &limit)])?;
+    let ids = stmt
+        .raw_query()
+        .mapped(|r| r.get(0))
+        .collect::<rusqlite::Result<Vec<i64>>>()
+        .db("reading the approvals order")?;
+    Ok(ids)
 }
 
 /// The statements that read the rows, in order, each with its extra condition and its

@@ -105,6 +105,45 @@ pub(crate) fn top(
     Ok(out)
 }
 
+/// The order of the owner, newest and title sorts: the first rows by deadline (the
+/// candidates, `ids` in deadline order) reordered by `key` — pinyin for names and titles,
+/// latest first for dates; ties keep the deadline order — and cut to `limit`. Only the
+/// key is read for the candidates (`key_sql` selects `id, key` for `:ids`); the pane
+/// reads its full rows for the ids returned.
+pub(crate) fn resorted(
+    conn: &Connection,
+    ids: &[i64],
+    sort: super::SortKey,
+    key_sql: &str,
+    limit: usize,
+) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(key_sql).db("preparing the sort keys")?;
+    let list = ids_param(ids);
+    super::bind(&mut stmt, &[(":ids", &list)])?;
+    let mut rows = stmt.raw_query();
+    let mut keys: std::collections::HashMap<i64, String> =
+        std::collections::HashMap::with_capacity(ids.len());
+    while let Some(r) = rows.next().db("reading the sort keys")? {
+        let id: i64 = r.get(0).db("reading the sort keys")?;
+        // A key that is not text (hostile input) sorts as empty.
+        let key = match r.get_ref(1).db("reading the sort keys")? {
+            rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+            _ => String::new(),
+        };
+        keys.insert(id, key);
+    }
+    let mut order: Vec<(i64, String)> = ids
+        .iter()
+        .filter_map(|id| keys.remove(id).map(|k| (*id, k)))
+        .collect();
+    match sort {
+        super::SortKey::Newest => order.sort_by(|a, b| b.1.cmp(&a.1)),
+        _ => order.sort_by_cached_key(|(_, k)| crate::names::sort_key(k)),
+    }
+    order.truncate(limit);
+    Ok(order.into_iter().map(|(id, _)| id).collect())
+}
+
 /// The ids as the JSON array `json_each(:ids)` reads.
 pub(crate) fn ids_param(ids: &[i64]) -> String {
     let list: Vec<String> = ids.iter().map(i64::to_string).collect();

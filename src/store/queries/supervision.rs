@@ -6,7 +6,7 @@
 
 use super::matched::{self, Key, Pass};
 use super::search::{Match, Table};
-use super::{Bounds, Due, Filter, Pane, parse_day, resort};
+use super::{Bounds, Due, Filter, Pane, SortKey, parse_day, resort};
 use crate::domain::{Env, FeedbackCycle, SupSource};
 use crate::error::{DbContext, Result};
 use chrono::NaiveDate;
@@ -105,7 +105,16 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
         }
         _ => None,
     };
-    let ids = top.as_ref().map(|t| matched::ids_param(&t.ids));
+    // The ids whose rows are read, in the pane's order; None: read in deadline order.
+    let mut chosen = top.as_ref().map(|t| t.ids.clone());
+    if let (Some(key), None) = (sort_key_sql(f.sort), &f.after) {
+        let candidates = match chosen.take() {
+            Some(ids) => ids,
+            None => first_by_deadline(conn, &cond, &params, super::fetch_limit(f))?,
+        };
+        chosen = Some(matched::resorted(conn, &candidates, f.sort, &key, f.limit)?);
+    }
+    let ids = chosen.as_ref().map(|ids| matched::ids_param(ids));
     let mut stmt = conn
         .prepare_cached(&format!(
             "SELECT {COLUMNS}
@@ -114,13 +123,13 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
              WHERE {where_}
              ORDER BY s.deadline, s.id
              LIMIT :limit",
-            where_ = if top.is_some() {
+            where_ = if chosen.is_some() {
                 "s.id IN (SELECT value FROM json_each(:ids)) AND s.state = '办理中'"
             } else {
                 &cond
             },
             // A filter's matches drive the read (by id).
-            hint = if found.is_some() && top.is_none() {
+            hint = if found.is_some() && chosen.is_none() {
                 "NOT INDEXED"
             } else {
                 ""
@@ -132,6 +141,10 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
     let raw = super::mapped(stmt.raw_query(), read_raw);
     let mut skipped = Vec::new();
     let raw = super::tolerant(raw, &mut skipped, "supervision items")?;
+    let raw = match &chosen {
+        Some(ids) => matched::in_order(raw, ids, |r| r.id),
+        None => raw,
+    };
     let mut rows = Vec::with_capacity(raw.len());
     for r in raw {
         let id = r.ext_id.clone();
@@ -221,6 +234,45 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
     };
     pane.skipped = skipped;
     Ok(pane)
+}
+
+/// For the owner, newest and title orders: the statement reading each candidate's key
+/// (`id, key` for the ids bound to `:ids`).
+fn sort_key_sql(sort: SortKey) -> Option<String> {
+    let key = match sort {
+        SortKey::Owner => "dep.name",
+        SortKey::Newest => "s.assigned",
+        SortKey::Title => "s.title",
+        _ => return None,
+    };
+    Some(format!(
+        "SELECT s.id, {key} FROM supervision s JOIN departments dep ON dep.id = s.lead_dept
+         WHERE s.id IN (SELECT value FROM json_each(:ids))"
+    ))
+}
+
+/// The first `limit` open supervision items under `cond` in deadline order, ids only.
+fn first_by_deadline(
+    conn: &Connection,
+    cond: &str,
+    params: &[(&str, &dyn rusqlite::ToSql)],
+    limit: usize,
+) -> Result<Vec<i64>> {
+    let mut stmt = conn
+        .prepare_cached(&format!(
+            "SELECT s.id FROM supervision s JOIN departments dep ON dep.id = s.lead_dept
+             WHERE {cond} ORDER BY s.deadline, s.id LIMIT :limit"
+        ))
+        .db("preparing the supervision order")?;
+    super::bind(&mut stmt, params)?;
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    super::bind(&mut stmt, &[(":limit", &limit)])?;
+    let ids = stmt
+        .raw_query()
+        .mapped(|r| r.get(0))
+        .collect::<rusqlite::Result<Vec<i64>>>()
+        .db("reading the supervision order")?;
+    Ok(ids)
 }
 
 fn read_raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<Raw> {
