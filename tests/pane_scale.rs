@@ -342,6 +342,23 @@ fn trace_read(e: rusqlite::trace::TraceEvent<'_>) {
     }
 }
 
+/// The statements the board's connection runs while it takes one action.
+fn statements_of(
+    s: &mut dutydesk::store::Store,
+    app: &mut dutydesk::tui::App,
+    a: Action,
+) -> Vec<String> {
+    READ.lock().unwrap().clear();
+    s.conn().trace_v2(
+        rusqlite::trace::TraceEventCodes::SQLITE_TRACE_STMT,
+        Some(trace_read),
+    );
+    dutydesk::tui::step(app, s, a);
+    s.conn()
+        .trace_v2(rusqlite::trace::TraceEventCodes::empty(), None);
+    std::mem::take(&mut *READ.lock().unwrap())
+}
+
 #[test]
 fn a_refresh_reads_again_only_the_panes_whose_items_changed() {
     let dir = tempfile::tempdir().unwrap();
@@ -358,15 +375,7 @@ fn a_refresh_reads_again_only_the_panes_whose_items_changed() {
         )
         .unwrap();
     let reads = |s: &mut dutydesk::store::Store, app: &mut dutydesk::tui::App, a: Action| {
-        READ.lock().unwrap().clear();
-        s.conn().trace_v2(
-            rusqlite::trace::TraceEventCodes::SQLITE_TRACE_STMT,
-            Some(trace_read),
-        );
-        dutydesk::tui::step(app, s, a);
-        s.conn()
-            .trace_v2(rusqlite::trace::TraceEventCodes::empty(), None);
-        let seen = std::mem::take(&mut *READ.lock().unwrap());
+        let seen = statements_of(s, app, a);
         let approvals = seen.iter().any(|q| q.contains("d.doc_no, d.title"));
         let supervision = seen.iter().any(|q| q.contains("FROM supervision_co c"));
         let meetings = seen.iter().any(|q| q.contains("WITH cand(id)"));
@@ -415,15 +424,7 @@ fn a_filter_deleted_again_shows_the_rows_read_before_without_reading_them() {
     let mut app = fx::app_on(&mut s, Lang::Zh, 80, 24);
     let env = app.env.clone();
     let reads_approvals = |s: &mut dutydesk::store::Store, app: &mut dutydesk::tui::App, a| {
-        READ.lock().unwrap().clear();
-        s.conn().trace_v2(
-            rusqlite::trace::TraceEventCodes::SQLITE_TRACE_STMT,
-            Some(trace_read),
-        );
-        dutydesk::tui::step(app, s, a);
-        s.conn()
-            .trace_v2(rusqlite::trace::TraceEventCodes::empty(), None);
-        let seen = std::mem::take(&mut *READ.lock().unwrap());
+        let seen = statements_of(s, app, a);
         seen.iter().any(|q| q.contains("d.doc_no, d.title"))
     };
     // The panes read at the board's window (the first read was before its first frame).

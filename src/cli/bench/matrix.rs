@@ -213,17 +213,22 @@ fn measure(st: &mut Store, env: &Env, path: &Path, officer: &str, runs: usize) -
     // Typing a filter, a character at a time, then deleting it. Each round after a change
     // by another officer, so that its reads are not those of the round before (which the
     // board keeps until the data changes).
-    let mut filter = Vec::new();
-    for i in 0..runs.div_ceil(6).max(1) {
+    // Another officer urges the pending document; the board refreshes (untimed).
+    let mut changed = |app: &mut App, st: &mut Store, note: String| -> Result<()> {
         command::perform(
             &mut writer,
             &wenv,
             &Command::Urge {
                 item: UrgeRef::Document(Ref::Id(doc)),
-                note: format!("bench filter {i}"),
+                note,
             },
         )?;
-        crate::tui::step(&mut app, st, Action::DbChanged);
+        crate::tui::step(app, st, Action::DbChanged);
+        Ok(())
+    };
+    let mut filter = Vec::new();
+    for i in 0..runs.div_ceil(6).max(1) {
+        changed(&mut app, st, format!("bench filter {i}"))?;
         crate::tui::step(&mut app, st, Action::StartFilter);
         for c in ["审", "计", "整"] {
             filter.push(keystroke(&mut app, st, Action::Insert(c.to_string())));
@@ -241,15 +246,7 @@ fn measure(st: &mut Store, env: &Env, path: &Path, officer: &str, runs: usize) -
     // same data is shown again without a read, which is not what is measured here.
     let mut sort = Vec::with_capacity(runs);
     for i in 0..runs {
-        command::perform(
-            &mut writer,
-            &wenv,
-            &Command::Urge {
-                item: UrgeRef::Document(Ref::Id(doc)),
-                note: format!("bench sort {i}"),
-            },
-        )?;
-        crate::tui::step(&mut app, st, Action::DbChanged);
+        changed(&mut app, st, format!("bench sort {i}"))?;
         sort.push(keystroke(&mut app, st, Action::CycleSort));
     }
     // Of those, the reads alone: the header and three panes at the board's window, without

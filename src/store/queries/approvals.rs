@@ -103,14 +103,17 @@ pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Approv
         _ => None,
     };
     // The ids whose rows are read, in the pane's order; None: read by `parts`.
-    let mut chosen = top.as_ref().map(|t| t.ids.clone());
-    if let (Some(key), None) = (sort_key_sql(f.sort), &f.after) {
-        let candidates = match chosen.take() {
-            Some(ids) => ids,
-            None => first_by_due(conn, &cond, &params, limit)?,
-        };
-        chosen = Some(matched::resorted(conn, &candidates, f.sort, &key, f.limit)?);
-    }
+    let chosen = matched::chosen(
+        conn,
+        top.as_ref(),
+        sort_key_sql(f.sort)
+            .filter(|_| f.after.is_none())
+            .map(|k| (f.sort, k)),
+        &format!("SELECT d.id FROM documents d WHERE {cond} ORDER BY d.due, d.id LIMIT :limit"),
+        &params,
+        limit,
+        f.limit,
+    )?;
     if let Some(ids) = &chosen {
         let mut stmt = conn
             .prepare_cached(&format!(
@@ -321,29 +324,6 @@ fn sort_key_sql(sort: SortKey) -> Option<String> {
         "SELECT d.id, {key} FROM documents d {join}
          WHERE d.id IN (SELECT value FROM json_each(:ids))"
     ))
-}
-
-/// The first `limit` pending documents under `cond` in deadline order, ids only.
-fn first_by_due(
-    conn: &Connection,
-    cond: &str,
-    params: &[(&str, &dyn rusqlite::ToSql)],
-    limit: usize,
-) -> Result<Vec<i64>> {
-    let mut stmt = conn
-        .prepare_cached(&format!(
-            "SELECT d.id FROM documents d WHERE {cond} ORDER BY d.due, d.id LIMIT :limit"
-        ))
-        .db("preparing the approvals order")?;
-    super::bind(&mut stmt, params)?;
-    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-    super::bind(&mut stmt, &[(":limit", &limit)])?;
-    let ids = stmt
-        .raw_query()
-        .mapped(|r| r.get(0))
-        .collect::<rusqlite::Result<Vec<i64>>>()
-        .db("reading the approvals order")?;
-    Ok(ids)
 }
 
 /// The statements that read the rows, in order, each with its extra condition and its

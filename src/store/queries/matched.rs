@@ -144,6 +144,50 @@ pub(crate) fn resorted(
     Ok(order.into_iter().map(|(id, _)| id).collect())
 }
 
+/// The ids `sql` selects (its first column), `:limit` bound to `limit`: the candidates
+/// of an owner, newest or title order, in deadline order.
+fn first_ids(
+    conn: &Connection,
+    sql: &str,
+    params: &[(&str, &dyn rusqlite::ToSql)],
+    limit: usize,
+) -> Result<Vec<i64>> {
+    let mut stmt = conn
+        .prepare_cached(sql)
+        .db("preparing the deadline order")?;
+    super::bind(&mut stmt, params)?;
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    super::bind(&mut stmt, &[(":limit", &limit)])?;
+    stmt.raw_query()
+        .mapped(|r| r.get(0))
+        .collect::<rusqlite::Result<Vec<i64>>>()
+        .db("reading the deadline order")
+}
+
+/// The ids whose rows a pane reads, in the pane's order; None: the pane reads in its
+/// own order. A text filter's first matches (`top`), or for the owner, newest and title
+/// orders (`key_sql` given) the first `limit` by deadline (`top`'s, or `first_sql`'s)
+/// reordered and cut to the window `window`.
+pub(crate) fn chosen(
+    conn: &Connection,
+    top: Option<&Top>,
+    resort: Option<(super::SortKey, String)>,
+    first_sql: &str,
+    params: &[(&str, &dyn rusqlite::ToSql)],
+    limit: usize,
+    window: usize,
+) -> Result<Option<Vec<i64>>> {
+    let ids = top.map(|t| t.ids.clone());
+    let Some((sort, key_sql)) = resort else {
+        return Ok(ids);
+    };
+    let candidates = match ids {
+        Some(ids) => ids,
+        None => first_ids(conn, first_sql, params, limit)?,
+    };
+    resorted(conn, &candidates, sort, &key_sql, window).map(Some)
+}
+
 /// The ids as the JSON array `json_each(:ids)` reads.
 pub(crate) fn ids_param(ids: &[i64]) -> String {
     let list: Vec<String> = ids.iter().map(i64::to_string).collect();

@@ -106,14 +106,20 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
         _ => None,
     };
     // The ids whose rows are read, in the pane's order; None: read in deadline order.
-    let mut chosen = top.as_ref().map(|t| t.ids.clone());
-    if let (Some(key), None) = (sort_key_sql(f.sort), &f.after) {
-        let candidates = match chosen.take() {
-            Some(ids) => ids,
-            None => first_by_deadline(conn, &cond, &params, super::fetch_limit(f))?,
-        };
-        chosen = Some(matched::resorted(conn, &candidates, f.sort, &key, f.limit)?);
-    }
+    let chosen = matched::chosen(
+        conn,
+        top.as_ref(),
+        sort_key_sql(f.sort)
+            .filter(|_| f.after.is_none())
+            .map(|k| (f.sort, k)),
+        &format!(
+            "SELECT s.id FROM supervision s JOIN departments dep ON dep.id = s.lead_dept
+             WHERE {cond} ORDER BY s.deadline, s.id LIMIT :limit"
+        ),
+        &params,
+        super::fetch_limit(f),
+        f.limit,
+    )?;
     let ids = chosen.as_ref().map(|ids| matched::ids_param(ids));
     let mut stmt = conn
         .prepare_cached(&format!(
@@ -249,30 +255,6 @@ fn sort_key_sql(sort: SortKey) -> Option<String> {
         "SELECT s.id, {key} FROM supervision s JOIN departments dep ON dep.id = s.lead_dept
          WHERE s.id IN (SELECT value FROM json_each(:ids))"
     ))
-}
-
-/// The first `limit` open supervision items under `cond` in deadline order, ids only.
-fn first_by_deadline(
-    conn: &Connection,
-    cond: &str,
-    params: &[(&str, &dyn rusqlite::ToSql)],
-    limit: usize,
-) -> Result<Vec<i64>> {
-    let mut stmt = conn
-        .prepare_cached(&format!(
-            "SELECT s.id FROM supervision s JOIN departments dep ON dep.id = s.lead_dept
-             WHERE {cond} ORDER BY s.deadline, s.id LIMIT :limit"
-        ))
-        .db("preparing the supervision order")?;
-    super::bind(&mut stmt, params)?;
-    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-    super::bind(&mut stmt, &[(":limit", &limit)])?;
-    let ids = stmt
-        .raw_query()
-        .mapped(|r| r.get(0))
-        .collect::<rusqlite::Result<Vec<i64>>>()
-        .db("reading the supervision order")?;
-    Ok(ids)
 }
 
 fn read_raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<Raw> {
