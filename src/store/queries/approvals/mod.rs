@@ -7,14 +7,17 @@
 //! rows never wait for a sort of every open document. The counts come from the per-day
 //! counters (`counts`), or with a text filter from its matches (`search`).
 
-use super::matched::{self, Key, Pass};
+mod order;
+
+use super::matched;
 use super::search::{Match, Table};
-use super::{Bounds, Due, Filter, Pane, PersonRef, SortKey, parse_day, resort, urgency_rank};
+use super::{Bounds, Due, Filter, Pane, PersonRef, parse_day, resort};
 use crate::domain::compliance::documents::silence_is_consent;
 use crate::domain::{CountersignAnswer, DocKind, Env, Urgency, deadline};
 use crate::error::{DbContext, Result};
 use crate::i18n::Named;
 use chrono::NaiveDate;
+use order::{filtered_top, parts, sort_key_sql};
 use rusqlite::Connection;
 use serde::Serialize;
 
@@ -55,10 +58,6 @@ const COLUMNS: &str = "d.id, d.ext_id, d.doc_no, d.title, d.kind, d.urgency, d.r
        (SELECT count(*) FROM countersigns c WHERE c.document_id = d.id AND c.answer IS NOT NULL),
        (SELECT count(*) FROM countersigns c WHERE c.document_id = d.id AND c.answer = :deemed),
        (SELECT count(*) FROM countersigns c WHERE c.document_id = d.id AND c.answer IS NULL AND c.due < :today)";
-
-/// The urgencies from most to least urgent: the priority and urgency orders read each
-/// one's first rows through `documents_pending_by_urgency`.
-const URGENCIES: [&str; 4] = ["特急重要", "特急", "加急", "一般"];
 
 /// The pending documents matching `f`.
 pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<ApprovalRow>> {
@@ -276,90 +275,6 @@ pub fn approvals(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Approv
     };
     pane.skipped = skipped;
     Ok(pane)
-}
-
-/// The first `limit` matches of a text filter in the pane's order, with their counts.
-fn filtered_top(
-    conn: &Connection,
-    f: &Filter,
-    cond: &str,
-    params: &[(&str, &dyn rusqlite::ToSql)],
-    limit: usize,
-) -> Result<matched::Top> {
-    let rank = urgency_rank("d.urgency");
-    let key = |expr, desc| Key { expr, desc };
-    let order = match f.sort {
-        SortKey::Priority => vec![
-            key("d.due < :today", true),
-            key(&rank, false),
-            key("d.due", false),
-        ],
-        SortKey::Urgency => vec![key(&rank, false), key("d.due", false)],
-        _ => vec![key("d.due", false)],
-    };
-    let from_where = format!("FROM documents d NOT INDEXED WHERE {cond}");
-    let pass = Pass {
-        from_where: &from_where,
-        id: "d.id",
-        overdue: "d.due < :today",
-        due_soon: "d.due >= :today AND d.due < :soon",
-        order: &order,
-    };
-    matched::top(conn, &pass, params, limit, "pending documents")
-}
-
-/// For the owner, newest and title orders: the statement reading each candidate's key
-/// (`id, key` for the ids bound to `:ids`).
-fn sort_key_sql(sort: SortKey) -> Option<String> {
-    let (key, join) = match sort {
-        SortKey::Owner => (
-            "coalesce(p.name, '')",
-            "LEFT JOIN people p ON p.id = d.leader_id",
-        ),
-        SortKey::Newest => ("d.received", ""),
-        SortKey::Title => ("d.title", ""),
-        _ => return None,
-    };
-    Some(format!(
-        "SELECT d.id, {key} FROM documents d {join}
-         WHERE d.id IN (SELECT value FROM json_each(:ids))"
-    ))
-}
-
-/// The statements that read the rows, in order, each with its extra condition and its
-/// ORDER BY: one range per urgency (and per side of today) for the priority and urgency
-/// orders, so the first rows come off an index instead of a sort of every open
-/// document; one statement in deadline order otherwise. (A text filter's first rows are
-/// taken from its matches, `filtered_top`.)
-fn parts(f: &Filter) -> Vec<(String, String)> {
-    let rank = urgency_rank("d.urgency");
-    let by_due = || ("".to_string(), "d.due, d.id".to_string());
-    if f.after.is_some() {
-        return vec![(
-            " AND (d.due, d.id) > (:after_key, :after_id)".to_string(),
-            "d.due, d.id".to_string(),
-        )];
-    }
-    match f.sort {
-        SortKey::Priority => {
-            let mut v = Vec::new();
-            for side in ["d.due < :today", "d.due >= :today"] {
-                for u in URGENCIES {
-                    v.push((
-                        format!(" AND {side} AND d.urgency = '{u}'"),
-                        "d.due, d.id".to_string(),
-                    ));
-                }
-            }
-            v.push((" AND d.due IS NULL".to_string(), format!("{rank}, d.id")));
-            v
-        }
-        SortKey::Urgency => URGENCIES
-            .iter()
-            .map(|u| (format!(" AND d.urgency = '{u}'"), "d.due, d.id".to_string()))
-            .collect(),
-        _ => vec![by_due()],
-    }
 }
 
 fn read_raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<Raw> {
