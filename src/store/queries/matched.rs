@@ -7,6 +7,9 @@
 //! and the count statement each paid it for every match. Reading the keys once halves a
 //! keystroke's cost, and the pane's columns (with their countersign and extension
 //! counts) are read for the rows shown only.
+//!
+//! The owner, newest and title orders (pinyin and dates, sorted here) likewise read only
+//! the key of each of the first rows by deadline, then the full rows of the window.
 
 use crate::error::{DbContext, Result};
 use rusqlite::Connection;
@@ -166,8 +169,8 @@ fn first_ids(
 
 /// The ids whose rows a pane reads, in the pane's order; None: the pane reads in its
 /// own order. A text filter's first matches (`top`), or for the owner, newest and title
-/// orders (`key_sql` given) the first `limit` by deadline (`top`'s, or `first_sql`'s)
-/// reordered and cut to the window `window`.
+/// orders (`resort`: the order and its key statement) the first `limit` by deadline
+/// (`top`'s, or those `first_sql` selects) reordered and cut to `window`.
 pub(crate) fn chosen(
     conn: &Connection,
     top: Option<&Top>,
@@ -194,9 +197,12 @@ pub(crate) fn ids_param(ids: &[i64]) -> String {
     format!("[{}]", list.join(","))
 }
 
-/// `rows` in the order of `ids` (each row's id given by `id`).
+/// `rows` in the order of `ids` (each row's id given by `id`; `End` can ask for
+/// thousands, so the places are looked up, not searched).
 pub(crate) fn in_order<T>(mut rows: Vec<T>, ids: &[i64], id: impl Fn(&T) -> i64) -> Vec<T> {
-    rows.sort_by_key(|r| ids.iter().position(|i| *i == id(r)).unwrap_or(usize::MAX));
+    let place: std::collections::HashMap<i64, usize> =
+        ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    rows.sort_by_key(|r| place.get(&id(r)).copied().unwrap_or(usize::MAX));
     rows
 }
 
