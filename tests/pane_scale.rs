@@ -342,12 +342,16 @@ fn trace_read(e: rusqlite::trace::TraceEvent<'_>) {
     }
 }
 
-/// The statements the board's connection runs while it takes one action.
+/// The statements the board's connection runs while it takes one action. One traced
+/// action at a time in this file: the trace goes to one shared list, which another
+/// test's action would empty or add to.
 fn statements_of(
     s: &mut dutydesk::store::Store,
     app: &mut dutydesk::tui::App,
     a: Action,
 ) -> Vec<String> {
+    static TRACING: Mutex<()> = Mutex::new(());
+    let _one = TRACING.lock().unwrap_or_else(|e| e.into_inner());
     READ.lock().unwrap().clear();
     s.conn().trace_v2(
         rusqlite::trace::TraceEventCodes::SQLITE_TRACE_STMT,
