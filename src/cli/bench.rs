@@ -14,6 +14,7 @@ mod findings;
 mod import;
 mod live;
 pub mod matrix;
+pub mod probe;
 mod triage;
 
 use super::Ctx;

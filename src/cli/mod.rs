@@ -266,7 +266,7 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
         Command::BenchProbe => {
             let mut st = ctx.open_store()?;
             let env = ctx.env(&st)?;
-            bench::matrix::probe(&mut st, &env, out)
+            bench::probe::probe(&mut st, &env, out)
         }
         Command::Calendar { cmd } => calendar_cmd::run(&ctx, cmd, out),
         Command::Audit { cmd, list } => audit::run(&ctx, cmd, &list, out),

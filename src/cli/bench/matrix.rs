@@ -131,7 +131,7 @@ fn open_items(st: &Store) -> Result<i64> {
     )?)
 }
 
-fn draw(app: &App) {
+pub(super) fn draw(app: &App) {
     let area = Rect::new(0, 0, 80, 24);
     let mut buf = Buffer::empty(area);
     app.render(area, &mut buf);
@@ -139,7 +139,7 @@ fn draw(app: &App) {
 
 /// A board as `dutydesk` opens one: the panes and header for the first frame; the
 /// findings follow in the next step.
-fn board(st: &mut Store, env: &Env) -> Result<App> {
+pub(super) fn board(st: &mut Store, env: &Env) -> Result<App> {
     let mut app = App::open(
         st,
         env.clone(),
@@ -273,7 +273,7 @@ fn measure(st: &mut Store, env: &Env, path: &Path, officer: &str, runs: usize) -
         Ok(())
     })?;
     let count_cli = cli_count(path, env, runs)?;
-    let rss_mib = probe_rss(path, env).ok();
+    let rss_mib = super::probe::rss(path, env).ok();
     Ok(Figures {
         open,
         first_frame,
@@ -301,7 +301,7 @@ fn read_panes(st: &mut Store, env: &Env, f: &Filter) -> Result<()> {
     Ok(())
 }
 
-fn today_arg(env: &Env) -> String {
+pub(super) fn today_arg(env: &Env) -> String {
     crate::clock::fmt_date(env.today())
 }
 
@@ -323,50 +323,6 @@ fn cli_count(path: &Path, env: &Env, runs: usize) -> Result<Vec<Duration>> {
         );
         Ok(())
     })
-}
-
-/// The board's peak resident memory, measured in a process of its own that opens the
-/// board, refreshes it, filters and scrolls (`dutydesk bench-probe`).
-fn probe_rss(path: &Path, env: &Env) -> Result<f64> {
-    let exe = std::env::current_exe().context("finding the dutydesk binary")?;
-    let out = std::process::Command::new(&exe)
-        .arg("--db")
-        .arg(path)
-        .args(["--today", &today_arg(env)])
-        .arg("bench-probe")
-        .output()
-        .context("running the board probe")?;
-    let text = String::from_utf8_lossy(&out.stdout);
-    text.trim()
-        .parse::<f64>()
-        .with_context(|| format!("reading the probe's answer '{}'", text.trim()))
-}
-
-/// What the probe process does: a board's life in brief, then its peak memory in MiB.
-pub fn probe(st: &mut Store, env: &Env, out: &mut dyn Write) -> Result<()> {
-    let mut app = board(st, env)?;
-    draw(&app);
-    app.complete_findings(st)?;
-    for _ in 0..5 {
-        crate::tui::step(&mut app, st, Action::Refresh);
-        draw(&app);
-    }
-    crate::tui::step(&mut app, st, Action::StartFilter);
-    for c in ["审", "计"] {
-        crate::tui::step(&mut app, st, Action::Insert(c.to_string()));
-        draw(&app);
-    }
-    crate::tui::step(&mut app, st, Action::Back);
-    for p in PaneId::ALL {
-        crate::tui::step(&mut app, st, Action::FocusPane(p));
-        for _ in 0..40 {
-            crate::tui::step(&mut app, st, Action::PageDown);
-        }
-        draw(&app);
-    }
-    let mib = super::peak_rss_mib().unwrap_or(0.0);
-    writeln!(out, "{mib:.1}")?;
-    Ok(())
 }
 
 fn write_table(out: &mut dyn Write, rows: &[Figures]) -> Result<()> {

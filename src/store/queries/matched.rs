@@ -32,6 +32,19 @@ pub(crate) struct Top {
     pub due_soon: i64,
 }
 
+impl Top {
+    /// A pane of `rows` with the counts over every match.
+    pub(crate) fn pane<T>(&self, rows: Vec<T>) -> super::Pane<T> {
+        super::Pane {
+            rows,
+            total: super::count(self.total),
+            overdue: super::count(self.overdue),
+            due_soon: super::count(self.due_soon),
+            skipped: Vec::new(),
+        }
+    }
+}
+
 /// The statement of one pass: what is read, and how it is ordered.
 pub(crate) struct Pass<'a> {
     /// `FROM … WHERE …` of the pane with its filter.

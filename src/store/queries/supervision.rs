@@ -204,13 +204,7 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
             ..Pane::default()
         }
     } else if let Some(top) = &top {
-        Pane {
-            rows,
-            total: super::count(top.total),
-            overdue: super::count(top.overdue),
-            due_soon: super::count(top.due_soon),
-            skipped: Vec::new(),
-        }
+        top.pane(rows)
     } else if found.is_none() {
         // Without a text filter the counts are sums of the per-day counters.
         let (total, overdue, due_soon) =
