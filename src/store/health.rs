@@ -177,8 +177,7 @@ pub fn doctor(
     out.push(wal(path));
     out.push(calendar(conn, env)?);
     out.push(profile(conn, profile_arg)?);
-    let mut unreadable = Vec::new();
-    super::compliance::unreadable::all(conn, env.today(), &mut unreadable)?;
+    let unreadable = super::compliance::unreadable::all(conn, env.today())?;
     out.push(if unreadable.is_empty() {
         Check::new(
             "rows",

@@ -3,6 +3,7 @@
 //! objection as of today where silence is consent — derived here, never recorded), and
 //! signed documents still owing printing or publishing.
 
+use super::out::Out;
 use super::{Scope, day, each, each_row, item_at, prepare, stored_rule, ymd};
 use crate::domain::compliance::documents::{
     self as rules, LeaderView, OpenCountersign, PendingDoc, RouteCheck, SignedDoc,
@@ -20,7 +21,7 @@ pub(super) fn gather(
     conn: &Connection,
     env: &Env,
     scope: &Scope<'_>,
-    out: &mut Vec<Finding>,
+    out: &mut Out<'_>,
 ) -> Result<()> {
     pending(conn, env, scope, out)?;
     countersigns(conn, env, scope, out)?;
@@ -46,7 +47,7 @@ struct Row {
     route: String,
 }
 
-fn pending(conn: &Connection, env: &Env, scope: &Scope<'_>, out: &mut Vec<Finding>) -> Result<()> {
+fn pending(conn: &Connection, env: &Env, scope: &Scope<'_>, out: &mut Out<'_>) -> Result<()> {
     let mut leaders: HashMap<i64, Option<LeaderView>> = HashMap::new();
     // Read with the first row: a check of one item of another kind has none.
     let mut context: Option<(HashSet<i64>, Org)> = None;
@@ -167,12 +168,7 @@ fn leader_view(
     }))
 }
 
-fn countersigns(
-    conn: &Connection,
-    env: &Env,
-    scope: &Scope<'_>,
-    out: &mut Vec<Finding>,
-) -> Result<()> {
+fn countersigns(conn: &Connection, env: &Env, scope: &Scope<'_>, out: &mut Out<'_>) -> Result<()> {
     let today = ymd(env.today());
     let rows = each(
         conn,
@@ -222,7 +218,7 @@ fn countersigns(
 /// Signed documents owing printing, and printed public ones owing publication: two
 /// ranges of indexes that hold only documents signed here (settled history is not in
 /// them), from the rule's effective date to today.
-fn signed(conn: &Connection, env: &Env, scope: &Scope<'_>, out: &mut Vec<Finding>) -> Result<()> {
+fn signed(conn: &Connection, env: &Env, scope: &Scope<'_>, out: &mut Out<'_>) -> Result<()> {
     let d = &env.profile.documents;
     let today = ymd(env.today());
     let from = |p: &Option<crate::profile::Period>| {

@@ -3,8 +3,8 @@
 //! and held meetings whose report is owed. Each query runs only when the profile has the
 //! rule, over open items or one kind's recent meetings through a partial index.
 
+use super::out::Out;
 use super::{Scope, Scopes, day, each, item_at, prepare, ymd};
-use crate::domain::compliance::Finding;
 use crate::domain::compliance::duties::{self as rules, Requested, Submission, Unreported};
 use crate::domain::{Env, MeetingKind};
 use crate::error::{DbContext, Result};
@@ -12,29 +12,19 @@ use chrono::Datelike;
 use rusqlite::{Connection, params};
 
 /// The district part: district-wide meetings per department and year, the yearly plan.
-pub(super) fn district(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
+pub(super) fn district(conn: &Connection, env: &Env, out: &mut Out<'_>) -> Result<()> {
     yearly_max(conn, env, out)?;
     out.extend(rules::yearly_plan(env));
     Ok(())
 }
 
 /// The item part: pending documents' lead times, meetings owing a report.
-pub(super) fn items(
-    conn: &Connection,
-    env: &Env,
-    s: &Scopes<'_>,
-    out: &mut Vec<Finding>,
-) -> Result<()> {
+pub(super) fn items(conn: &Connection, env: &Env, s: &Scopes<'_>, out: &mut Out<'_>) -> Result<()> {
     submissions(conn, env, &s.documents, out)?;
     reports(conn, env, &s.meetings, out)
 }
 
-fn submissions(
-    conn: &Connection,
-    env: &Env,
-    scope: &Scope<'_>,
-    out: &mut Vec<Finding>,
-) -> Result<()> {
+fn submissions(conn: &Connection, env: &Env, scope: &Scope<'_>, out: &mut Out<'_>) -> Result<()> {
     let d = &env.profile.documents;
     if d.submission_lead_normal.is_none()
         && d.submission_lead_urgent.is_none()
@@ -79,7 +69,7 @@ fn submissions(
     Ok(())
 }
 
-fn yearly_max(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
+fn yearly_max(conn: &Connection, env: &Env, out: &mut Out<'_>) -> Result<()> {
     let has = env
         .profile
         .meeting(MeetingKind::LargeEvent)
@@ -126,7 +116,7 @@ fn yearly_max(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()
     Ok(())
 }
 
-fn reports(conn: &Connection, env: &Env, scope: &Scope<'_>, out: &mut Vec<Finding>) -> Result<()> {
+fn reports(conn: &Connection, env: &Env, scope: &Scope<'_>, out: &mut Out<'_>) -> Result<()> {
     let today = env.today();
     let tomorrow = ymd(today.succ_opt().unwrap_or(today));
     let today_s = ymd(today);

@@ -2,10 +2,11 @@
 //! 四十二 asks every office to report 突发事件 as required) and a day without 值班 in the
 //! rota as planned (a warning; today a violation).
 
+use super::out::Out;
 use super::{prepare, ymd};
 use crate::domain::Env;
 use crate::domain::compliance::people::DUTY_LOOKAHEAD_DAYS;
-use crate::domain::compliance::{Finding, ItemRef, RuleRef, Severity, finding};
+use crate::domain::compliance::{ItemRef, RuleRef, Severity, finding};
 use crate::error::DbContext;
 use crate::error::Result;
 use crate::store::shift::log::{LogFilter, entries};
@@ -27,7 +28,7 @@ fn rule(env: &Env, key: &str) -> RuleRef {
     }
 }
 
-pub(super) fn gather(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
+pub(super) fn gather(conn: &Connection, env: &Env, out: &mut Out<'_>) -> Result<()> {
     let today = env.today();
     let unreported = entries(
         conn,

@@ -2,11 +2,12 @@
 //! meetings from today on with their topics, members and leave requests, and past
 //! meetings still owing minutes or documents.
 
+use super::out::Out;
 use super::{Scope, day, each, prepare, stored_rule, ymd};
+use crate::domain::compliance::ItemRef;
 use crate::domain::compliance::meetings::{
     self as rules, KindHistory, LeaveView, MeetingView, TopicView,
 };
-use crate::domain::compliance::{Finding, ItemRef};
 use crate::domain::{Env, MeetingKind, MeetingState, Role};
 use crate::error::{DbContext, Result};
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -16,7 +17,7 @@ pub(super) fn gather(
     conn: &Connection,
     env: &Env,
     scope: &Scope<'_>,
-    out: &mut Vec<Finding>,
+    out: &mut Out<'_>,
 ) -> Result<()> {
     let today = ymd(env.today());
     let mut found: BTreeMap<i64, MeetingView> = BTreeMap::new();
@@ -209,7 +210,7 @@ fn details(conn: &Connection, m: &mut MeetingView) -> Result<()> {
 
 /// For each kind with a cadence: the latest meeting on or before today that was not
 /// cancelled, and the next one planned.
-pub(super) fn cadence(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
+pub(super) fn cadence(conn: &Connection, env: &Env, out: &mut Out<'_>) -> Result<()> {
     let today = env.today();
     let tomorrow = ymd(today.succ_opt().unwrap_or(today));
     for &kind in MeetingKind::ALL {

@@ -25,6 +25,7 @@ mod duties;
 mod duty;
 mod meetings;
 mod others;
+mod out;
 pub mod provisional;
 mod scope;
 pub mod unreadable;
@@ -36,58 +37,64 @@ use crate::domain::Env;
 use crate::domain::compliance::{self, Finding, ItemRef, RuleRef};
 use crate::error::Result;
 use chrono::NaiveDate;
+use out::Out;
 
 /// Every current finding, most serious first, then oldest first.
 pub fn check(conn: &rusqlite::Connection, env: &Env) -> Result<Vec<Finding>> {
-    let mut out = check_district(conn, env)?;
-    items(conn, env, &Scopes::ALL, &mut |p| out.extend(p))?;
-    compliance::sort(&mut out);
-    Ok(out)
+    let mut all = check_district(conn, env)?;
+    let mut out = Out::collect();
+    items(conn, env, &Scopes::ALL, &mut out)?;
+    all.extend(out.into_vec());
+    compliance::sort(&mut all);
+    Ok(all)
 }
 
 /// The findings about these items only (documents, supervision items and meetings by row
 /// id), unsorted; an id that no longer exists, or that no rule governs, has none. With
 /// [`check_district`], the findings of every item give exactly [`check`].
 pub fn check_items(conn: &rusqlite::Connection, env: &Env, which: &Items) -> Result<Vec<Finding>> {
-    let mut out = Vec::new();
+    let mut out = Out::collect();
     let s = Scopes {
         documents: Scope::Only(&which.documents),
         supervision: Scope::Only(&which.supervision),
         meetings: Scope::Only(&which.meetings),
     };
-    items(conn, env, &s, &mut |p| out.extend(p))?;
-    Ok(out)
+    items(conn, env, &s, &mut out)?;
+    Ok(out.into_vec())
 }
 
 /// The findings about every item (the item part of [`check`]), unsorted.
 pub fn check_all_items(conn: &rusqlite::Connection, env: &Env) -> Result<Vec<Finding>> {
-    let mut out = Vec::new();
-    items(conn, env, &Scopes::ALL, &mut |p| out.extend(p))?;
-    Ok(out)
+    let mut out = Out::collect();
+    items(conn, env, &Scopes::ALL, &mut out)?;
+    Ok(out.into_vec())
 }
 
-/// As [`check_all_items`], handing the findings over in parts as each family of rules is
-/// checked (an item's findings may come in several parts): a caller that keeps them need
+/// As [`check_all_items`], handing the findings over in parts of bounded size as they are
+/// found (an item's findings may come in several parts): a caller that keeps them need
 /// not hold them all at once beside its own copy.
 pub fn check_all_items_in_parts(
     conn: &rusqlite::Connection,
     env: &Env,
     mut part: impl FnMut(Vec<Finding>),
 ) -> Result<()> {
-    items(conn, env, &Scopes::ALL, &mut part)
+    let mut out = Out::parts(&mut part);
+    items(conn, env, &Scopes::ALL, &mut out)?;
+    out.finish();
+    Ok(())
 }
 
 /// The findings about no single item: meeting kinds (cadence, yearly limits, the yearly
 /// plan), people and absences, the duty rota and log, investment projects and fund
 /// requests. Unsorted.
 pub fn check_district(conn: &rusqlite::Connection, env: &Env) -> Result<Vec<Finding>> {
-    let mut out = Vec::new();
+    let mut out = Out::collect();
     meetings::cadence(conn, env, &mut out)?;
     duties::district(conn, env, &mut out)?;
     others::people(conn, env, &mut out)?;
     others::investment(conn, env, &mut out)?;
     duty::gather(conn, env, &mut out)?;
-    Ok(out)
+    Ok(out.into_vec())
 }
 
 /// The scope of each kind of item.
@@ -105,28 +112,14 @@ impl Scopes<'static> {
     };
 }
 
-/// Gathers the findings about the items in scope, handing each rule family's findings
-/// to `part` as they come (an item's findings may come in several parts).
-fn items(
-    conn: &rusqlite::Connection,
-    env: &Env,
-    s: &Scopes<'_>,
-    part: &mut dyn FnMut(Vec<Finding>),
-) -> Result<()> {
-    let mut out = Vec::new();
-    documents::gather(conn, env, &s.documents, &mut out)?;
-    part(std::mem::take(&mut out));
-    meetings::gather(conn, env, &s.meetings, &mut out)?;
-    part(std::mem::take(&mut out));
-    duties::items(conn, env, s, &mut out)?;
-    part(std::mem::take(&mut out));
-    others::supervision(conn, env, &s.supervision, &mut out)?;
-    part(std::mem::take(&mut out));
-    provisional::gather(conn, env, s, &mut out)?;
-    part(std::mem::take(&mut out));
-    unreadable::gather(conn, env.today(), s, &mut out)?;
-    part(out);
-    Ok(())
+/// Gathers the findings about the items in scope into `out`.
+fn items(conn: &rusqlite::Connection, env: &Env, s: &Scopes<'_>, out: &mut Out<'_>) -> Result<()> {
+    documents::gather(conn, env, &s.documents, out)?;
+    meetings::gather(conn, env, &s.meetings, out)?;
+    duties::items(conn, env, s, out)?;
+    others::supervision(conn, env, &s.supervision, out)?;
+    provisional::gather(conn, env, s, out)?;
+    unreadable::gather(conn, env.today(), s, out)
 }
 
 /// A stored `YYYY-MM-DD` date (or the date part of a `YYYY-MM-DD HH:MM` time); None for

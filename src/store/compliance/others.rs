@@ -1,12 +1,13 @@
 //! Gathering for the supervision, people and investment rules.
 
+use super::out::Out;
 use super::{Scope, day, each, each_row, item_at, prepare, stored_rule, ymd};
+use crate::domain::compliance::ItemRef;
 use crate::domain::compliance::investment::{self as inv, FundView, ProjectView};
 use crate::domain::compliance::people::{
     self as ppl, ABSENCE_LOOKAHEAD_DAYS, AbsenceView, DUTY_LOOKAHEAD_DAYS,
 };
 use crate::domain::compliance::supervision::{self as sup, ClosedItem, OpenItem};
-use crate::domain::compliance::{Finding, ItemRef};
 use crate::domain::{Env, FeedbackCycle, Role};
 use crate::error::{DbContext, Result};
 use chrono::Days;
@@ -17,7 +18,7 @@ pub(super) fn supervision(
     conn: &Connection,
     env: &Env,
     scope: &Scope<'_>,
-    out: &mut Vec<Finding>,
+    out: &mut Out<'_>,
 ) -> Result<()> {
     // The latest progress note: the item's own column, or the notes table for rows
     // written before that column was kept.
@@ -109,7 +110,7 @@ pub(super) fn supervision(
     Ok(())
 }
 
-pub(super) fn people(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
+pub(super) fn people(conn: &Connection, env: &Env, out: &mut Out<'_>) -> Result<()> {
     let p = &env.profile.people;
     let today = env.today();
     let absence_rules = p.ab_not_away_together.is_some()
@@ -190,7 +191,7 @@ pub(super) fn people(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Re
     Ok(())
 }
 
-pub(super) fn investment(conn: &Connection, env: &Env, out: &mut Vec<Finding>) -> Result<()> {
+pub(super) fn investment(conn: &Connection, env: &Env, out: &mut Out<'_>) -> Result<()> {
     if !env.profile.investment.tiers.is_empty() {
         let mut stmt = prepare(
             conn,

@@ -3,7 +3,8 @@
 //! a partial index over open items from the first such year on, so a calendar with every
 //! notice loaded costs one empty range scan per kind.
 
-use super::{Scopes, each, item_at};
+use super::out::Out;
+use super::{Scopes, each_row, item_at};
 use crate::domain::Env;
 use crate::domain::compliance::{Finding, ItemRef, Severity};
 use crate::domain::provisional::{self, Provisional};
@@ -72,7 +73,7 @@ pub(super) fn gather(
     conn: &Connection,
     env: &Env,
     scopes: &Scopes<'_>,
-    out: &mut Vec<Finding>,
+    out: &mut Out<'_>,
 ) -> Result<()> {
     let today = env.today();
     // Deadlines still open reach at most a few years ahead; none before last year is open
@@ -92,7 +93,9 @@ pub(super) fn gather(
             "supervision" => &scopes.supervision,
             _ => &scopes.meetings,
         };
-        let rows = each(
+        // A row at a time: every open deadline of the year may be read, and only a few
+        // give a finding.
+        each_row(
             conn,
             sql,
             col,
@@ -106,16 +109,17 @@ pub(super) fn gather(
                     r.get::<_, Option<String>>(4)?,
                 ))
             },
+            |(item, due, rule)| {
+                let Some(due) = super::day("deadline", item.id, due.as_deref()) else {
+                    return Ok(());
+                };
+                let rule = rule.unwrap_or_else(|| "given".into());
+                if let Some(p) = provisional::of(env, &rule, due) {
+                    out.push(finding(item, due, &rule, &p, (what_zh, what_en), today));
+                }
+                Ok(())
+            },
         )?;
-        for (item, due, rule) in rows {
-            let Some(due) = super::day("deadline", item.id, due.as_deref()) else {
-                continue;
-            };
-            let rule = rule.unwrap_or_else(|| "given".into());
-            if let Some(p) = provisional::of(env, &rule, due) {
-                out.push(finding(item, due, &rule, &p, (what_zh, what_en), today));
-            }
-        }
     }
     Ok(())
 }

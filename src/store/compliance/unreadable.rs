@@ -3,6 +3,7 @@
 //! The panes skip such a row rather than fail; here each one becomes a finding with its
 //! id, so it is seen and can be corrected instead of silently missing.
 
+use super::out::Out;
 use super::{Scopes, each};
 use crate::domain::compliance::{Finding, ItemRef, Severity};
 use crate::error::Result;
@@ -23,8 +24,10 @@ fn bad(col: &str) -> String {
 }
 
 /// Every open item with a date it cannot read (`dutydesk doctor`).
-pub fn all(conn: &Connection, today: NaiveDate, out: &mut Vec<Finding>) -> Result<()> {
-    gather(conn, today, &Scopes::ALL, out)
+pub fn all(conn: &Connection, today: NaiveDate) -> Result<Vec<Finding>> {
+    let mut out = Out::collect();
+    gather(conn, today, &Scopes::ALL, &mut out)?;
+    Ok(out.into_vec())
 }
 
 /// Open items (what the panes show) with a date they cannot read. Each query walks the
@@ -34,7 +37,7 @@ pub(super) fn gather(
     conn: &Connection,
     today: NaiveDate,
     scopes: &Scopes<'_>,
-    out: &mut Vec<Finding>,
+    out: &mut Out<'_>,
 ) -> Result<()> {
     let docs = format!(
         "SELECT id, ext_id, title, received, due FROM documents
