@@ -245,7 +245,7 @@ impl Held {
     }
 
     /// The findings about one item, most serious first.
-    pub fn about(&self, entity: &str, id: i64) -> &[Finding] {
+    pub fn about(&self, entity: &str, id: i64) -> Vec<Finding> {
         self.index.about(entity, id)
     }
 

@@ -14,7 +14,7 @@ pub(super) struct Merge<'a, D: Iterator<Item = &'a Finding>, K: Iterator<Item = 
 impl<'a, D: Iterator<Item = &'a Finding>, K: Iterator<Item = &'a Key>> Iterator
     for Merge<'a, D, K>
 {
-    type Item = (Option<Key>, &'a Finding);
+    type Item = (Option<Key>, Finding);
 
     fn next(&mut self) -> Option<Self::Item> {
         let district_first = match (self.district.peek(), self.keys.peek()) {
@@ -31,7 +31,7 @@ impl<'a, D: Iterator<Item = &'a Finding>, K: Iterator<Item = &'a Key>> Iterator
             }
         };
         if district_first {
-            return self.district.next().map(|f| (None, f));
+            return self.district.next().map(|f| (None, f.clone()));
         }
         // A key always names a stored finding; skip one that does not rather than stop.
         loop {

@@ -11,9 +11,12 @@
 //! The `/` filter keeps a second ordered index of the findings it lets through, brought
 //! up to date with each item replaced; a new filter text scans the findings once.
 //!
-//! A board shows one language, so each finding keeps only that language's message
-//! ([`trim`]): the other one would double the memory the messages take.
+//! A finding is kept small ([`kept`]): its rule, article and messages as places in a table
+//! of distinct texts (they repeat across items), the item's ext id and title once per item,
+//! and only the board's language's message ([`trim`]). It is made whole again only for
+//! the rows the view reads.
 
+mod kept;
 mod merge;
 mod needle;
 
@@ -23,6 +26,7 @@ use super::findings::{Findings, key_of, mix};
 use crate::domain::compliance::{self as rules, Finding, Severity};
 use crate::i18n::Lang;
 use chrono::NaiveDate;
+use kept::{Entry, Kept, Parts, Texts};
 use merge::Merge;
 use needle::Needle;
 use std::cmp::Reverse;
@@ -86,8 +90,9 @@ pub struct Index {
     lang: Option<Lang>,
     /// The district part, sorted.
     district: Vec<Finding>,
-    /// Each item's findings, sorted.
-    items: HashMap<(Kind, i64), Box<[Finding]>>,
+    /// Each item's findings, sorted, their texts kept in `texts`.
+    items: HashMap<(Kind, i64), Entry>,
+    texts: Texts,
     /// Every item finding in display order.
     order: BTreeSet<Key>,
     counts: Counts,
@@ -106,9 +111,10 @@ impl Index {
         }
     }
 
-    /// Drops every item's findings.
+    /// Drops every item's findings (and the texts only they used).
     pub fn clear_items(&mut self) {
-        self.items.clear();
+        self.items = HashMap::new();
+        self.texts.clear();
         self.order.clear();
         self.matching.clear();
         self.counts = [0; 3];
@@ -135,22 +141,11 @@ impl Index {
     /// Adds findings, merged with those their items already have.
     pub fn add(&mut self, mut found: Vec<Finding>) {
         found.retain(|f| Kind::of(&f.item.entity).is_some());
-        // Grouped by item (a stable sort: each item's findings keep their order), then
-        // taken off the end one item at a time, each into a list of its own size.
+        // Grouped by item (a stable sort: each item's findings keep their order).
         found.sort_by_key(item_key);
-        while let Some(last) = found.last() {
-            let key = item_key(last);
-            let start = found
-                .iter()
-                .rposition(|f| item_key(f) != key)
-                .map_or(0, |p| p + 1);
-            let list = found.split_off(start);
-            if let (Some(kind), id) = key {
+        for list in found.chunk_by_mut(|a, b| item_key(a) == item_key(b)) {
+            if let (Some(kind), id) = item_key(&list[0]) {
                 self.insert((kind, id), list);
-            }
-            // What is taken off is not held twice for long.
-            if found.capacity() > 1024 && found.len() < found.capacity() / 2 {
-                found.shrink_to_fit();
             }
         }
     }
@@ -160,7 +155,7 @@ impl Index {
         let Some(old) = self.items.remove(&key) else {
             return Vec::new();
         };
-        for (i, f) in old.iter().enumerate() {
+        for (i, f) in old.list().iter().enumerate() {
             let k = order_key(key, i, f);
             if self.order.remove(&k) {
                 self.counts[slot(f.severity)] -= 1;
@@ -169,27 +164,37 @@ impl Index {
                 self.matching_counts[slot(f.severity)] -= 1;
             }
         }
-        old.into_vec()
+        old.findings(key, &self.texts)
     }
 
-    fn insert(&mut self, key: (Kind, i64), mut list: Vec<Finding>) {
-        // An item's findings already here (found by another rule of the same run): merged.
-        list.extend(self.remove(key));
-        rules::sort(&mut list);
-        list.truncate(usize::from(u16::MAX));
-        for (i, f) in list.iter_mut().enumerate() {
+    fn insert(&mut self, key: (Kind, i64), list: &mut [Finding]) {
+        // An item's findings already here (found by another part of the same run): merged.
+        let had = self.remove(key);
+        let mut merged: Vec<Finding>;
+        let list = if had.is_empty() {
+            list
+        } else {
+            merged = list.to_vec();
+            merged.extend(had);
+            merged.as_mut_slice()
+        };
+        rules::sort(list);
+        let list = &list[..list.len().min(usize::from(u16::MAX))];
+        let entry = Entry::new(list, &mut self.texts, self.lang);
+        for (i, f) in entry.list().iter().enumerate() {
             let k = order_key(key, i, f);
             self.order.insert(k);
             self.counts[slot(f.severity)] += 1;
-            if self.needle.as_ref().is_some_and(|n| n.matches(f)) {
+            let lets_through = self
+                .needle
+                .as_ref()
+                .is_some_and(|n| n.matches(&entry.parts(key.0, f, &self.texts)));
+            if lets_through {
                 self.matching.insert(k);
                 self.matching_counts[slot(f.severity)] += 1;
             }
-            if let Some(l) = self.lang {
-                trim(f, l);
-            }
         }
-        self.items.insert(key, list.into_boxed_slice());
+        self.items.insert(key, entry);
     }
 
     /// Sets the `/` filter (None or blank: none); a new text scans the findings once.
@@ -210,8 +215,11 @@ impl Index {
         let mut matching = BTreeSet::new();
         let mut counts = [0; 3];
         for k in &self.order {
-            if let Some(f) = self.get(k) {
-                if n.matches(f) {
+            let Some(entry) = self.items.get(&(k.kind, k.id)) else {
+                continue;
+            };
+            if let Some(f) = entry.list().get(usize::from(k.idx)) {
+                if n.matches(&entry.parts(k.kind, f, &self.texts)) {
                     matching.insert(*k);
                     counts[slot(f.severity)] += 1;
                 }
@@ -221,38 +229,44 @@ impl Index {
         self.matching_counts = counts;
     }
 
-    fn get(&self, k: &Key) -> Option<&Finding> {
-        self.items.get(&(k.kind, k.id))?.get(usize::from(k.idx))
+    /// The finding a key names, made whole.
+    fn get(&self, k: &Key) -> Option<Finding> {
+        let key = (k.kind, k.id);
+        let entry = self.items.get(&key)?;
+        let f = entry.list().get(usize::from(k.idx))?;
+        Some(entry.finding(key, f, &self.texts))
     }
 
     /// The district findings the filter lets through.
     fn district_shown(&self) -> impl Iterator<Item = &Finding> {
-        self.district
-            .iter()
-            .filter(|f| self.needle.as_ref().is_none_or(|n| n.matches(f)))
+        self.district.iter().filter(|f| {
+            self.needle
+                .as_ref()
+                .is_none_or(|n| n.matches(&Parts::of(f)))
+        })
     }
 
     /// The shown findings in display order, the district's merged with the items'.
-    pub fn rows(&self) -> impl Iterator<Item = &Finding> {
+    pub fn rows(&self) -> impl Iterator<Item = Finding> + '_ {
         self.keyed(true).map(|(_, f)| f)
     }
 
     /// Every finding in display order (what `compliance::check` gives, trimmed to the
     /// language kept).
     pub fn all(&self) -> Vec<Finding> {
-        self.keyed(false).map(|(_, f)| f.clone()).collect()
+        self.keyed(false).map(|(_, f)| f).collect()
     }
 
     /// The findings in display order with each item finding's key: those the filter lets
     /// through (`shown`) or all.
-    fn keyed(&self, shown: bool) -> impl Iterator<Item = (Option<Key>, &Finding)> {
+    fn keyed(&self, shown: bool) -> impl Iterator<Item = (Option<Key>, Finding)> + '_ {
         let filtered = shown && self.needle.is_some();
         let needle = self.needle.as_ref().filter(|_| filtered);
         Merge {
             district: self
                 .district
                 .iter()
-                .filter(move |f| needle.is_none_or(|n| n.matches(f)))
+                .filter(move |f| needle.is_none_or(|n| n.matches(&Parts::of(f))))
                 .peekable(),
             keys: if filtered {
                 &self.matching
@@ -266,10 +280,10 @@ impl Index {
     }
 
     /// The findings about one item, most serious first.
-    pub fn about(&self, entity: &str, id: i64) -> &[Finding] {
+    pub fn about(&self, entity: &str, id: i64) -> Vec<Finding> {
         Kind::of(entity)
-            .and_then(|k| self.items.get(&(k, id)))
-            .map_or(&[], |list| &list[..])
+            .and_then(|k| Some(((k, id), self.items.get(&(k, id))?)))
+            .map_or_else(Vec::new, |(key, e)| e.findings(key, &self.texts))
     }
 
     /// The 合规 view: the first `upto` shown rows (the window the view reads), with the
@@ -282,12 +296,13 @@ impl Index {
         // The district's are counted over the whole list, an item's within its findings.
         let mut in_district: HashMap<u64, u64> = HashMap::new();
         for (k, f) in self.keyed(true).take(upto) {
-            let base = key_of(f);
+            let base = key_of(&f);
             let n = match k {
-                Some(k) => self.items.get(&(k.kind, k.id)).map_or(1, |list| {
-                    list.iter()
+                Some(k) => self.items.get(&(k.kind, k.id)).map_or(1, |e| {
+                    e.list()
+                        .iter()
                         .take(usize::from(k.idx) + 1)
-                        .filter(|x| key_of(x) == base)
+                        .filter(|x| key_of(&e.finding((k.kind, k.id), x, &self.texts)) == base)
                         .count() as u64
                 }),
                 None => {
@@ -297,7 +312,7 @@ impl Index {
                 }
             };
             keys.push((mix(base, n) & i64::MAX as u64) as i64);
-            rows.push(f.clone());
+            rows.push(f);
         }
         let district: Counts = count(self.district.iter());
         let district_shown: Counts = count(self.district_shown());
@@ -333,7 +348,7 @@ fn item_key(f: &Finding) -> (Option<Kind>, i64) {
     (Kind::of(&f.item.entity), f.item.id)
 }
 
-fn order_key(item: (Kind, i64), idx: usize, f: &Finding) -> Key {
+fn order_key(item: (Kind, i64), idx: usize, f: &Kept) -> Key {
     Key {
         severity: Reverse(f.severity),
         since: f.since,

@@ -1,6 +1,8 @@
 //! The `/` filter of the 合规 view, and what a finding keeps of its messages.
 
+use super::kept::Parts;
 use crate::domain::compliance::Finding;
+use crate::domain::deadline::cite;
 use crate::i18n::Lang;
 use crate::tui::findings::entity_label;
 
@@ -12,17 +14,17 @@ impl Needle {
     /// Whether any of a finding's texts (severity, item kind, rule and article, message,
     /// in either language where kept; the rule key, the item's id and title, since when)
     /// contains the text, ignoring case.
-    pub(super) fn matches(&self, f: &Finding) -> bool {
+    pub(super) fn matches(&self, f: &Parts<'_>) -> bool {
         let n = self.0.as_str();
         let has = |s: &str| contains_ci(s, n);
         [Lang::Zh, Lang::En].into_iter().any(|l| {
             has(f.severity.label(l))
-                || has(entity_label(&f.item.entity, l))
-                || has(&f.cite(l))
+                || has(entity_label(f.entity, l))
+                || has(&cite(f.rule, f.article, l))
                 || has(f.message(l))
-        }) || has(&f.rule)
-            || has(&f.item.ext_id)
-            || has(&f.item.title)
+        }) || has(f.rule)
+            || has(f.ext_id)
+            || has(f.title)
             || has(&crate::clock::fmt_date(f.since))
     }
 }

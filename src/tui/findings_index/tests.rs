@@ -36,7 +36,7 @@ fn rows_merge_district_and_items_in_the_full_order() {
     ix.set_district(district.clone());
     ix.replace([], items.clone());
     let want = sorted(district.iter().chain(&items).cloned().collect());
-    let got: Vec<Finding> = ix.rows().cloned().collect();
+    let got: Vec<Finding> = ix.rows().collect();
     assert_eq!(got, want);
     assert_eq!(ix.all(), want);
     // Replacing one item's findings moves only them.
@@ -52,7 +52,7 @@ fn rows_merge_district_and_items_in_the_full_order() {
             .chain([f(Notice, "document", 5, 20, "due")])
             .collect(),
     );
-    assert_eq!(ix.rows().cloned().collect::<Vec<_>>(), want);
+    assert_eq!(ix.rows().collect::<Vec<_>>(), want);
     let v = ix.view(3);
     assert_eq!(v.rows().count(), 3);
     assert_eq!(v.len(), want.len());
@@ -85,4 +85,30 @@ fn the_filter_follows_replaced_items() {
     assert_eq!(ix.len(), 1);
     // Only the board's language is kept.
     assert!(ix.all()[0].message_en.is_empty());
+}
+
+#[test]
+fn an_items_findings_in_two_parts_are_kept_as_in_one() {
+    use Severity::*;
+    let a = f(Violation, "document", 5, 9, "due");
+    let b = f(Warning, "document", 5, 3, "print");
+    let mut one = Index::new(None);
+    one.add(vec![a.clone(), b.clone()]);
+    let mut two = Index::new(None);
+    two.add(vec![b.clone()]);
+    two.add(vec![a.clone()]);
+    assert_eq!(one.all(), two.all());
+    assert_eq!(two.about("document", 5), sorted(vec![a, b]));
+    assert!(two.about("document", 6).is_empty());
+}
+
+#[test]
+fn equal_texts_are_kept_once() {
+    let mut t = super::kept::Texts::default();
+    let a = t.place("应于 2026-11-03 前批办");
+    assert_eq!(t.place("应于 2026-11-03 前批办"), a);
+    let b = t.place("other");
+    assert_ne!(b, a);
+    assert_eq!(t.get(a), "应于 2026-11-03 前批办");
+    assert_eq!(t.get(b), "other");
 }
