@@ -73,7 +73,9 @@ struct Inner {
     computed: BTreeSet<i32>,
     /// Every listed day of every year, merged; the later notice wins a date both list.
     entries: HashMap<NaiveDate, Entry>,
-    window: Window,
+    /// Built on first use: a command that counts no working days (most quick ones) does
+    /// not pay for its forty thousand days.
+    window: OnceLock<Window>,
 }
 
 struct Entry {
@@ -84,6 +86,10 @@ struct Entry {
 /// Counts past this many working days (about 3.8 million years) saturate at chrono's
 /// date range; the limit keeps all arithmetic far from `i64` overflow.
 const MAX_COUNT: i64 = 1_000_000_000;
+
+/// Working-day counts up to this many are walked a day at a time while the window is not
+/// built yet.
+const WALK: i64 = 20;
 
 impl Calendar {
     /// The calendar with every compiled-in schedule. Built once per process; later calls
@@ -196,10 +202,11 @@ impl Calendar {
     /// Whether `d` is a working day.
     pub fn is_workday(&self, d: NaiveDate) -> bool {
         let x = day_num(d);
-        self.inner
-            .window
-            .is_workday(x)
-            .unwrap_or_else(|| index::is_weekday(x))
+        match self.inner.window.get() {
+            Some(w) => w.is_workday(x),
+            None => self.inner.entries.get(&d).map(|e| !e.off),
+        }
+        .unwrap_or_else(|| index::is_weekday(x))
     }
 
     /// The holiday a date belongs to: the name of an official rest day or of the holiday a
@@ -213,8 +220,18 @@ impl Calendar {
     /// `d` itself for 0. The result (n ≠ 0) is always a working day. Saturates at chrono's
     /// date range.
     pub fn add_workdays(&self, d: NaiveDate, n: i64) -> NaiveDate {
+        // A few days are walked (a quick command's due-soon cutoff) rather than building
+        // the window for them.
+        if (-WALK..=WALK).contains(&n) && self.inner.window.get().is_none() {
+            return self.walk_workdays(d, n);
+        }
+        self.count_workdays(d, n)
+    }
+
+    /// [`Calendar::add_workdays`] over the window.
+    fn count_workdays(&self, d: NaiveDate, n: i64) -> NaiveDate {
         let n = n.clamp(-MAX_COUNT, MAX_COUNT);
-        let w = &self.inner.window;
+        let w = self.inner.window();
         let x = day_num(d);
         let target = match n {
             0 => return d,
@@ -226,9 +243,31 @@ impl Calendar {
         index::date_of(target)
     }
 
+    /// [`Calendar::add_workdays`] a day at a time: the |n|-th working day after (n > 0) or
+    /// before (n < 0) `d`.
+    fn walk_workdays(&self, d: NaiveDate, n: i64) -> NaiveDate {
+        let mut day = d;
+        let mut left = n.abs();
+        while left > 0 {
+            let next = if n > 0 {
+                day.succ_opt()
+            } else {
+                day.pred_opt()
+            };
+            let Some(next) = next else {
+                return day;
+            };
+            day = next;
+            if self.is_workday(day) {
+                left -= 1;
+            }
+        }
+        day
+    }
+
     /// Working days in `(a, b]` when `b ≥ a`; minus those in `(b, a]` when `b < a`.
     pub fn workdays_between(&self, a: NaiveDate, b: NaiveDate) -> i64 {
-        let w = &self.inner.window;
+        let w = self.inner.window();
         w.cum(day_num(b)) - w.cum(day_num(a))
     }
 }
@@ -265,33 +304,39 @@ impl Inner {
                 entries.insert(day.date, entry);
             }
         }
-        // The listed days by their place in the window, then one pass over its forty
-        // thousand days as plain numbers: a hash lookup and a date per day were a fifth
-        // of a quick command's start-up.
-        let first = day_num(index::WINDOW_START);
-        let place = |x: index::DayNum| usize::try_from(x - first).ok();
-        let mut listed: Vec<Option<bool>> =
-            vec![None; place(day_num(index::WINDOW_END)).map_or(0, |i| i + 1)];
-        for (date, e) in &entries {
-            if let Some(slot) = place(day_num(*date)).and_then(|i| listed.get_mut(i)) {
-                *slot = Some(!e.off);
-            }
-        }
-        let window =
-            Window::build(
-                |x| match place(x).and_then(|i| listed.get(i).copied()).flatten() {
-                    Some(workday) => workday,
-                    None => index::is_weekday(x),
-                },
-            );
         Inner {
             years,
             statutory,
             computed,
             entries,
-            window,
+            window: OnceLock::new(),
         }
     }
+
+    fn window(&self) -> &Window {
+        self.window.get_or_init(|| window_of(&self.entries))
+    }
+}
+
+/// The window over these listed days: their places in the window, then one pass over its
+/// forty thousand days as plain numbers (a hash lookup and a date per day were a fifth of
+/// a quick command's start-up).
+fn window_of(entries: &HashMap<NaiveDate, Entry>) -> Window {
+    let first = day_num(index::WINDOW_START);
+    let place = |x: index::DayNum| usize::try_from(x - first).ok();
+    let mut listed: Vec<Option<bool>> =
+        vec![None; place(day_num(index::WINDOW_END)).map_or(0, |i| i + 1)];
+    for (date, e) in entries {
+        if let Some(slot) = place(day_num(*date)).and_then(|i| listed.get_mut(i)) {
+            *slot = Some(!e.off);
+        }
+    }
+    Window::build(
+        |x| match place(x).and_then(|i| listed.get(i).copied()).flatten() {
+            Some(workday) => workday,
+            None => index::is_weekday(x),
+        },
+    )
 }
 
 /// The statutory days of every year the law governs, computed once per process (the

@@ -264,3 +264,19 @@ fn calendar_is_cheap_to_share() {
     assert!(Arc::ptr_eq(&a.inner, &b.inner));
     assert!(format!("{a:?}").contains("2026"));
 }
+
+#[test]
+fn a_few_working_days_walked_give_what_the_window_counts() {
+    let cal = Calendar::embedded();
+    let mut d = NaiveDate::from_ymd_opt(2024, 12, 1).unwrap();
+    while d < NaiveDate::from_ymd_opt(2027, 2, 1).unwrap() {
+        for n in -WALK..=WALK {
+            assert_eq!(
+                cal.walk_workdays(d, n),
+                cal.count_workdays(d, n),
+                "{d} {n:+}"
+            );
+        }
+        d = d.succ_opt().unwrap();
+    }
+}
