@@ -120,6 +120,11 @@ impl Entry {
         let (ext_id, title) = list.first().map_or(("", ""), |f| {
             (f.item.ext_id.as_str(), f.item.title.as_str())
         });
+        // Every finding about an item names it alike (its row's ext id and title).
+        debug_assert!(
+            list.iter()
+                .all(|f| f.item.ext_id == ext_id && f.item.title == title)
+        );
         let empty = texts.place("");
         let mut kept = list
             .iter()
