@@ -242,7 +242,7 @@ fn commits_since(store: &Store, last: &mut i64) -> Result<Vec<DateTime<Utc>>> {
 }
 
 /// The share of one CPU a board uses while nothing happens, over `window`.
-fn idle_cpu(path: &Path, env: &Env, wakeup: Wakeup, window: Duration) -> Result<f64> {
+pub(super) fn idle_cpu(path: &Path, env: &Env, wakeup: Wakeup, window: Duration) -> Result<f64> {
     let mut board = Board::open(path, env, wakeup)?;
     let (cpu0, t0) = (cpu_time()?, Instant::now());
     while t0.elapsed() < window {

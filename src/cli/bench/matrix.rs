@@ -3,8 +3,10 @@
 //! a growing intake of open items (e.g. 1k, 10k, 50k), and at each size what an officer
 //! waits for: opening the board to its first full frame, the refresh after another
 //! officer's change, a filter keystroke, a pane switch and a sort change (each until the
-//! frame is drawn), the 合规 check, `list … --count` as a separate process, and the
-//! board's resident memory in a process of its own. Medians and 99th percentiles.
+//! frame is drawn), another process's commit until it is on the board's screen, the idle
+//! board's CPU, the 合规 check, `list … --count` as a separate process, and the board's
+//! resident memory in a process of its own. Medians and 99th percentiles (95th for the
+//! commit, as its target is).
 
 use super::{ms, time_runs};
 use crate::command::{self, Command, Ref, UrgeRef};
@@ -40,8 +42,15 @@ struct Figures {
     check: Vec<Duration>,
     findings: usize,
     count_cli: Vec<Duration>,
+    /// Another process's commits until on the board's screen (`dutydesk urge` processes).
+    commit: Vec<Duration>,
+    idle_cpu: Option<f64>,
     rss_mib: Option<f64>,
 }
+
+/// Commits timed until on screen, and how long the idle board is watched, per size.
+const COMMITS: usize = 20;
+const IDLE: Duration = Duration::from_secs(5);
 
 /// Median and 99th percentile.
 fn mp(mut v: Vec<Duration>) -> (Duration, Duration) {
@@ -273,6 +282,9 @@ fn measure(st: &mut Store, env: &Env, path: &Path, officer: &str, runs: usize) -
         Ok(())
     })?;
     let count_cli = cli_count(path, env, runs)?;
+    let wakeup = crate::tui::event::Wakeup::default();
+    let commit = super::live::measure(path, env, officer, COMMITS, wakeup)?.seen;
+    let idle_cpu = super::live::idle_cpu(path, env, wakeup, IDLE).ok();
     let rss_mib = super::probe::rss(path, env).ok();
     Ok(Figures {
         open,
@@ -286,6 +298,8 @@ fn measure(st: &mut Store, env: &Env, path: &Path, officer: &str, runs: usize) -
         check,
         findings,
         count_cli,
+        commit,
+        idle_cpu,
         rss_mib,
     })
 }
@@ -356,6 +370,14 @@ fn write_table(out: &mut dyn Write, rows: &[Figures]) -> Result<()> {
     line(out, "  findings", &|r| r.findings.to_string())?;
     line(out, "list --overdue --count (process)", &|r| {
         pair(&r.count_cli)
+    })?;
+    line(out, "commit -> screen (median / p95)", &|r| {
+        let (m, p95, _) = super::stats(r.commit.clone());
+        format!("{} / {}", short(m), short(p95))
+    })?;
+    line(out, "idle board CPU", &|r| {
+        r.idle_cpu
+            .map_or_else(|| "?".to_string(), |c| format!("{:.3} %", c * 100.0))
     })?;
     line(out, "board peak RSS", &|r| {
         r.rss_mib
