@@ -27,5 +27,6 @@ pub mod shift;
 pub mod store;
 pub mod text;
 pub mod tui;
+pub mod vocabulary;
 
 pub use error::{Error, Result};

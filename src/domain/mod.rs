@@ -10,8 +10,9 @@ pub mod provisional;
 pub mod roles;
 pub mod routing;
 pub mod rule_names;
-pub mod types;
 
 pub use deadline::Deadline;
 pub use env::Env;
-pub use types::*;
+// The vocabulary (roles, kinds, urgencies, states) lives below the domain, where the
+// district profile can name it too.
+pub use crate::vocabulary::*;

@@ -3,8 +3,8 @@
 
 use super::model::{Cadence, CadenceUnit, InvestmentTier, Period, Profile, Roles, Span};
 use super::walk::{Rule, items};
-use crate::domain::{MeetingKind, Role};
 use crate::i18n::{Lang, Named as _};
+use crate::vocabulary::{MeetingKind, Role};
 
 /// One rule of a profile, ready to print.
 #[derive(Debug, Clone, PartialEq, Eq)]

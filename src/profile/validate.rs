@@ -6,7 +6,7 @@
 use super::load::locate;
 use super::model::{Cadence, InvestmentTier, Profile, Quorum};
 use super::walk::{Rule, items};
-use crate::domain::MeetingKind;
+use crate::vocabulary::MeetingKind;
 use crate::{Error, Result};
 
 /// Validates `profile` read from `text` (named `source` in errors). `expected_id` is the

@@ -3,7 +3,7 @@
 //! shown once it is listed here.
 
 use super::model::*;
-use crate::domain::MeetingKind;
+use crate::vocabulary::MeetingKind;
 
 /// A rule value, by type.
 #[derive(Debug, Clone, Copy)]

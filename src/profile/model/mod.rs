@@ -17,7 +17,7 @@ pub use meetings::MeetingRules;
 pub use people::PeopleRules;
 pub use supervision::SupervisionRules;
 
-use crate::domain::{MeetingKind, Role};
+use crate::vocabulary::{MeetingKind, Role};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
