@@ -7,6 +7,7 @@
 //! database (made for the same profile) reproduces it.
 
 mod countersign_record;
+mod csv_lines;
 pub mod csv_rows;
 pub mod encoding;
 pub mod export;
