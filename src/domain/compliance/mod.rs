@@ -12,6 +12,7 @@
 //! reported under that default's rule, with no article.
 
 mod attendance;
+mod cadence;
 pub mod documents;
 pub mod duties;
 pub mod investment;
