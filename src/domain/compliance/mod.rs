@@ -18,6 +18,7 @@ pub mod duties;
 pub mod investment;
 pub mod meetings;
 pub mod people;
+mod signed;
 pub mod supervision;
 
 use super::Env;
