@@ -1,6 +1,7 @@
 //! The domain: entities, their states, and the deadlines they owe, computed from the
 //! district profile and the official calendar. Nothing here knows about terminals.
 
+pub mod cite;
 pub mod compliance;
 pub mod deadline;
 pub mod duty;
