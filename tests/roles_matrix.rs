@@ -336,7 +336,7 @@ fn every_command_has_a_row() {
 fn render() -> String {
     format!(
         "# Who may do what (the role matrix)\n\n\
-         Generated from `src/domain/roles.rs` by `tests/roles_matrix.rs` \
+         Generated from `src/domain/roles/mod.rs` by `tests/roles_matrix.rs` \
          (`UPDATE_ROLES_DOC=1 cargo test --test roles_matrix` rewrites it). The core asks \
          this table before every write (`command::perform`), the board asks it before it \
          opens a form, and the status line offers only what it allows.\n\n\
