@@ -3,6 +3,7 @@
 //! it ends in.
 
 use super::Effect;
+use super::questions::{confirm_text, day_off};
 use super::text::edit;
 use crate::command::{self, Command, OnPaper};
 use crate::error::Error;
@@ -254,19 +255,6 @@ fn refused(app: &App, form: &mut Form, e: Error) {
     form.error = Some(text);
 }
 
-/// The question for a deadline or 回头看 chosen on a day off.
-fn day_off(cmd: &Command, cal: &crate::calendar::Calendar) -> Option<Bi> {
-    let d = match cmd {
-        Command::Extend { to, .. } => *to,
-        Command::Recheck { on, .. } => *on,
-        Command::Decide {
-            deadline: Some(d), ..
-        } => *d,
-        _ => return None,
-    };
-    crate::dates::day_off_question(d, cal).map(|(zh, en)| Bi::new(zh, en))
-}
-
 /// After the day-off question: the confirmation when the action has one, else perform.
 fn go_on(app: &mut App, store: &mut Store, cmd: Command, form: Form) -> Effect {
     if !form.needs_confirm() {
@@ -277,57 +265,6 @@ fn go_on(app: &mut App, store: &mut Store, cmd: Command, form: Form) -> Effect {
         on_yes: Pending::Call(cmd, Box::new(form)),
     });
     Effect::Redraw
-}
-
-/// What the confirmation says: the action, the item, what will be recorded, and whether
-/// another action can undo it.
-fn confirm_text(form: &Form, cmd: &Command) -> Bi {
-    let (zh_act, en_act) = (form.action.label(Lang::Zh), form.action.label(Lang::En));
-    let title = &form.target.title;
-    let (zh_what, en_what) = match cmd {
-        Command::Sign { text, .. } if text.is_empty() => {
-            ("（圈阅，无批示）".into(), " (read, no instruction)".into())
-        }
-        Command::Sign { text, .. } => (format!("，批示：{text}"), format!(", instruction: {text}")),
-        Command::Return { reason, .. } => (
-            format!("，退回原因：{reason}"),
-            format!(", reason: {reason}"),
-        ),
-        Command::Decide {
-            title: t,
-            lead,
-            deadline,
-            ..
-        } => {
-            let d = deadline.map(|d| d.to_string()).unwrap_or_default();
-            (
-                format!(
-                    "，决定事项：{t}（牵头：{lead}{}{d}）",
-                    if d.is_empty() { "" } else { "，期限 " }
-                ),
-                format!(
-                    ", decision: {t} (lead: {lead}{}{d})",
-                    if d.is_empty() { "" } else { ", due " }
-                ),
-            )
-        }
-        Command::MeetingCancel { reason, .. } => {
-            (format!("，原因：{reason}"), format!(", reason: {reason}"))
-        }
-        Command::MinutesIssued { on: Some(d), .. }
-        | Command::DocumentsIssued { on: Some(d), .. } => {
-            (format!("，印发日期 {d}"), format!(", issued on {d}"))
-        }
-        _ => (String::new(), String::new()),
-    };
-    let (zh_undo, en_undo) = match form.action {
-        ItemAction::Close => ("销号后可重新打开", "it can be reopened"),
-        _ => ("此操作不能撤销", "this cannot be undone"),
-    };
-    Bi::new(
-        format!("确认{zh_act}「{title}」{zh_what}？{zh_undo} (y/n)"),
-        format!("{en_act} '{title}'{en_what}? {en_undo} (y/n)"),
-    )
 }
 
 pub(super) fn confirm(app: &mut App, store: &mut Store, action: Action, c: Confirm) -> Effect {

@@ -6,6 +6,7 @@
 mod complete;
 mod forms;
 mod mine;
+mod questions;
 mod report;
 mod text;
 mod triage;
