@@ -2,11 +2,24 @@
 //! that administer this database (they may act as others with --as, run migration imports
 //! and add administrators).
 
-use super::{AdminCmd, Ctx};
+use super::Ctx;
 use crate::command::Command;
 use crate::error::DbContext;
 use anyhow::Result;
+use clap::Subcommand;
 use std::io::Write;
+
+/// `dutydesk admin …`
+#[derive(Debug, Subcommand)]
+pub enum AdminCmd {
+    /// Make an operating-system account an administrator (administrators only).
+    Add { account: String },
+    /// List the administrators.
+    List,
+    /// Move the database to another district profile (administrators): audited, and every
+    /// open deadline recomputed under the new rules in the same transaction.
+    Profile { id: String },
+}
 
 pub fn run(ctx: &Ctx, cmd: AdminCmd, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open_store()?;

@@ -1,9 +1,41 @@
 //! `dutydesk calendar …` and `dutydesk rules`: wiring to the calendar and profile printers.
 
-use super::{CalendarCmd, Ctx};
+use super::Ctx;
+use super::args::parse_date_arg;
 use crate::calendar::Calendar;
 use anyhow::Result;
+use chrono::NaiveDate;
+use clap::Subcommand;
 use std::io::Write;
+use std::path::PathBuf;
+
+/// `dutydesk calendar …`
+#[derive(Debug, Subcommand)]
+pub enum CalendarCmd {
+    /// One line per day: date, weekday, workday / rest / 补班 and the holiday; any span, streamed.
+    Days {
+        #[arg(value_parser = parse_date_arg)]
+        from: NaiveDate,
+        #[arg(value_parser = parse_date_arg)]
+        to: NaiveDate,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The date N working days after DATE (N may be negative).
+    Add {
+        #[arg(value_parser = parse_date_arg)]
+        date: NaiveDate,
+        #[arg(allow_negative_numbers = true)]
+        n: i64,
+    },
+    /// Add or replace a year's official schedule (holiday-cn JSON layout) in the database.
+    Import {
+        file: PathBuf,
+        /// Replace a year the calendar already has (the changes are shown first).
+        #[arg(long)]
+        replace: bool,
+    },
+}
 
 /// The calendar in force: the database's (compiled-in years plus imported ones) when the
 /// database exists, else the compiled-in one — `calendar days` must not create a database.

@@ -34,8 +34,10 @@ pub mod rules;
 pub mod settle;
 pub mod shift_args;
 
+pub use admin::AdminCmd;
 pub(crate) use args::parse_date_arg;
-pub use args::{AdminCmd, CalendarCmd, Cli, Command, Format, ListWhat};
+pub use args::{Cli, Command, Format, ListWhat};
+pub use calendar_cmd::CalendarCmd;
 
 use crate::clock::Clock;
 use crate::command::{Done, Identity, identity, os_account};
