@@ -150,11 +150,10 @@ impl Index {
         }
     }
 
-    /// Drops an item's findings, returning them.
-    fn remove(&mut self, key: (Kind, i64)) -> Vec<Finding> {
-        let Some(old) = self.items.remove(&key) else {
-            return Vec::new();
-        };
+    /// Drops an item's findings, returning what was kept of them (a refresh that replaces
+    /// them drops it; only a merge makes them whole again).
+    fn remove(&mut self, key: (Kind, i64)) -> Option<Entry> {
+        let old = self.items.remove(&key)?;
         for (i, f) in old.list().iter().enumerate() {
             let k = order_key(key, i, f);
             if self.order.remove(&k) {
@@ -164,19 +163,19 @@ impl Index {
                 self.matching_counts[slot(f.severity)] -= 1;
             }
         }
-        old.findings(key, &self.texts)
+        Some(old)
     }
 
     fn insert(&mut self, key: (Kind, i64), list: &mut [Finding]) {
         // An item's findings already here (found by another part of the same run): merged.
-        let had = self.remove(key);
         let mut merged: Vec<Finding>;
-        let list = if had.is_empty() {
-            list
-        } else {
-            merged = list.to_vec();
-            merged.extend(had);
-            merged.as_mut_slice()
+        let list = match self.remove(key) {
+            None => list,
+            Some(had) => {
+                merged = list.to_vec();
+                merged.extend(had.findings(key, &self.texts));
+                merged.as_mut_slice()
+            }
         };
         rules::sort(list);
         let list = &list[..list.len().min(usize::from(u16::MAX))];
