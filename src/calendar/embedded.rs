@@ -2,7 +2,9 @@
 //! Adding a year: put `data/holidays/YYYY.json` next to the others and list it here; the
 //! test below checks that every listed file parses and validates.
 
+use super::Notice;
 use super::schedule::YearSchedule;
+use std::collections::BTreeMap;
 
 /// `(file name, contents)` of every compiled-in schedule, oldest first.
 pub const FILES: &[(&str, &str)] = &[
@@ -28,21 +30,35 @@ pub const FILES: &[(&str, &str)] = &[
     ("2026.json", include_str!("../../data/holidays/2026.json")),
 ];
 
-/// Every compiled-in schedule. A file that fails to parse (which the test below rules out)
-/// is logged and left out rather than stopping the program: its year then counts weekends
-/// only and is reported as missing, like any year without a notice.
-pub fn schedules() -> Vec<YearSchedule> {
+/// The compiled-in notices by year, each read when first needed.
+pub(super) fn notices() -> BTreeMap<i32, Notice> {
     FILES
         .iter()
         .filter_map(|(name, text)| {
-            match YearSchedule::parse(text, &format!("embedded data/holidays/{name}")) {
-                Ok(s) => Some(s),
-                Err(e) => {
-                    tracing::error!("skipping compiled-in holiday schedule: {e}");
-                    None
-                }
-            }
+            Some((name.get(..4)?.parse().ok()?, Notice::embedded(name, text)))
         })
+        .collect()
+}
+
+/// Reads one compiled-in file. One that fails to read (which the test below rules out) is
+/// logged and left out rather than stopping the program: its year then counts weekends
+/// only and is reported as missing, like any year without a notice.
+pub(super) fn parse(name: &str, text: &str) -> Option<YearSchedule> {
+    match YearSchedule::parse(text, &format!("embedded data/holidays/{name}")) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            tracing::error!("skipping compiled-in holiday schedule: {e}");
+            None
+        }
+    }
+}
+
+/// Every compiled-in schedule that reads.
+#[cfg(test)]
+pub fn schedules() -> Vec<YearSchedule> {
+    FILES
+        .iter()
+        .filter_map(|(name, text)| parse(name, text))
         .collect()
 }
 
@@ -62,6 +78,9 @@ mod tests {
             assert!(!s.papers.is_empty(), "{name} cites no notice");
         }
         assert_eq!(schedules().len(), FILES.len());
+        let years: Vec<i32> = notices().keys().copied().collect();
+        let named: Vec<i32> = schedules().iter().map(|s| s.year).collect();
+        assert_eq!(years, named, "a file's name gives its year");
     }
 
     #[test]

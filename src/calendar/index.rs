@@ -13,13 +13,17 @@ use chrono::{Datelike, NaiveDate};
 /// A day number: chrono's days from the common era, widened so arithmetic never overflows.
 pub(super) type DayNum = i64;
 
+/// The first and last year of the precomputed window.
+pub(super) const FIRST_YEAR: i32 = 1990;
+pub(super) const LAST_YEAR: i32 = 2100;
+
 /// First day of the precomputed window.
-pub(super) const WINDOW_START: NaiveDate = match NaiveDate::from_ymd_opt(1990, 1, 1) {
+pub(super) const WINDOW_START: NaiveDate = match NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1) {
     Some(d) => d,
     None => panic!("bad window start"), // evaluated at compile time
 };
 /// Last day of the precomputed window.
-pub(super) const WINDOW_END: NaiveDate = match NaiveDate::from_ymd_opt(2100, 12, 31) {
+pub(super) const WINDOW_END: NaiveDate = match NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31) {
     Some(d) => d,
     None => panic!("bad window end"), // evaluated at compile time
 };

@@ -30,7 +30,7 @@ pub use schedule::{FIRST_YEAR, LAST_YEAR, ScheduleDay, YearSchedule};
 
 use chrono::{Datelike, NaiveDate};
 use index::{Window, day_num};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
@@ -65,18 +65,22 @@ pub enum YearBasis {
 }
 
 struct Inner {
-    years: BTreeMap<i32, YearSchedule>,
+    /// The notices by year.
+    years: BTreeMap<i32, Notice>,
     /// Whether years without a notice get their statutory holidays (the official calendar
     /// does; a test's weekends-only calendar does not).
     statutory: bool,
-    /// The years whose statutory holidays were filled in.
-    computed: BTreeSet<i32>,
-    /// Every listed day of every year, merged; the later notice wins a date both list.
-    entries: HashMap<NaiveDate, Entry>,
+    /// The listed days of each year of the window (1990–2100), merged on the first look
+    /// at that year: a quick command looks at a week or two, and merging every year's
+    /// days into one map was a sixth of its start-up. Only the window reads them all.
+    listed: Box<[OnceLock<Listed>]>,
     /// Built on first use: a command that counts no working days (most quick ones) does
     /// not pay for its forty thousand days.
     window: OnceLock<Window>,
 }
+
+/// One year's listed days: the later notice wins a date two of them list.
+type Listed = HashMap<NaiveDate, Entry>;
 
 struct Entry {
     name: String,
@@ -97,14 +101,16 @@ impl Calendar {
     pub fn embedded() -> Calendar {
         static EMBEDDED: OnceLock<Calendar> = OnceLock::new();
         EMBEDDED
-            .get_or_init(|| Calendar::official(embedded::schedules()))
+            .get_or_init(|| Calendar {
+                inner: Arc::new(Inner::build(embedded::notices(), true)),
+            })
             .clone()
     }
 
     /// A calendar from these notices that also counts the statutory holidays of the years
     /// from 2025 on that have none (see [`statutory`]); [`Calendar::embedded`] is one.
     pub fn official(schedules: impl IntoIterator<Item = YearSchedule>) -> Calendar {
-        let years = schedules.into_iter().map(|s| (s.year, s)).collect();
+        let years = notices_of(schedules);
         Calendar {
             inner: Arc::new(Inner::build(years, true)),
         }
@@ -117,7 +123,7 @@ impl Calendar {
 
     /// A calendar from these schedules; a later one for the same year replaces an earlier.
     pub fn from_schedules(schedules: impl IntoIterator<Item = YearSchedule>) -> Calendar {
-        let years = schedules.into_iter().map(|s| (s.year, s)).collect();
+        let years = notices_of(schedules);
         Calendar {
             inner: Arc::new(Inner::build(years, false)),
         }
@@ -135,23 +141,27 @@ impl Calendar {
     /// In place: adds or replaces one year (see [`Calendar::with_year`]).
     pub fn set_year(&mut self, schedule: YearSchedule) {
         let mut years = self.inner.years.clone();
-        years.insert(schedule.year, schedule);
+        years.insert(schedule.year, Notice::parsed(schedule));
         self.inner = Arc::new(Inner::build(years, self.inner.statutory));
     }
 
     /// The schedule of a notice year, if there is one.
     pub fn schedule(&self, year: i32) -> Option<&YearSchedule> {
-        self.inner.years.get(&year)
+        self.inner.schedule(year)
     }
 
     /// The notice years this calendar has, ascending.
     pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
-        self.inner.years.keys().copied()
+        self.inner
+            .years
+            .iter()
+            .filter(|(_, n)| n.get().is_some())
+            .map(|(y, _)| *y)
     }
 
     /// Whether a schedule covers `year`.
     pub fn has_schedule(&self, year: i32) -> bool {
-        self.inner.years.contains_key(&year)
+        self.inner.schedule(year).is_some()
     }
 
     /// The years from `from`'s to `to`'s (either order) that have no schedule, ascending.
@@ -167,7 +177,7 @@ impl Calendar {
     pub fn basis(&self, year: i32) -> YearBasis {
         if self.has_schedule(year) {
             YearBasis::Official
-        } else if self.inner.computed.contains(&year) {
+        } else if self.inner.computes(year) {
             YearBasis::Statutory
         } else {
             YearBasis::WeekendsOnly
@@ -180,7 +190,7 @@ impl Calendar {
     /// them is provisional until its notice is imported. A calendar without any notice
     /// has none.
     pub fn provisional_years(&self, from: NaiveDate, to: NaiveDate) -> Vec<i32> {
-        let Some(first) = self.inner.years.keys().next().copied() else {
+        let Some(first) = self.years().next() else {
             return Vec::new();
         };
         self.missing_years(from, to)
@@ -191,7 +201,7 @@ impl Calendar {
 
     /// What kind of day `d` is.
     pub fn day_kind(&self, d: NaiveDate) -> DayKind {
-        match self.inner.entries.get(&d) {
+        match self.inner.entry(d) {
             Some(e) if e.off => DayKind::Holiday(e.name.clone()),
             Some(e) => DayKind::MakeupWorkday(e.name.clone()),
             None if index::is_weekday(day_num(d)) => DayKind::Workday,
@@ -204,7 +214,7 @@ impl Calendar {
         let x = day_num(d);
         match self.inner.window.get() {
             Some(w) => w.is_workday(x),
-            None => self.inner.entries.get(&d).map(|e| !e.off),
+            None => self.inner.entry(d).map(|e| !e.off),
         }
         .unwrap_or_else(|| index::is_weekday(x))
     }
@@ -212,7 +222,7 @@ impl Calendar {
     /// The holiday a date belongs to: the name of an official rest day or of the holiday a
     /// 调休 workday serves; `None` for ordinary days.
     pub fn holiday_name(&self, d: NaiveDate) -> Option<&str> {
-        self.inner.entries.get(&d).map(|e| e.name.as_str())
+        self.inner.entry(d).map(|e| e.name.as_str())
     }
 
     /// The date `n` working days after `d` (民法典 第二百零一条: counting starts the next
@@ -273,82 +283,153 @@ impl Calendar {
 }
 
 impl Inner {
-    fn build(years: BTreeMap<i32, YearSchedule>, statutory: bool) -> Inner {
-        let window_days = index::WINDOW_START..=index::WINDOW_END;
-        let mut entries = HashMap::new();
-        let mut computed = BTreeSet::new();
-        // Statutory days first: a notice that lists the same date (its own year's, or a
-        // neighbour's spilling over New Year) has the last word.
-        if statutory {
-            for (year, days) in statutory_table() {
-                if years.contains_key(year) {
-                    continue;
-                }
-                computed.insert(*year);
-                for day in days.iter().filter(|d| window_days.contains(&d.date)) {
-                    let entry = Entry {
-                        name: day.name.clone(),
-                        off: true,
-                    };
-                    entries.insert(day.date, entry);
-                }
-            }
-        }
-        // Ascending years: a date listed by two notices takes the later notice's word.
-        for s in years.values() {
-            for day in s.days.iter().filter(|d| window_days.contains(&d.date)) {
-                let entry = Entry {
-                    name: day.name.clone(),
-                    off: day.off,
-                };
-                entries.insert(day.date, entry);
-            }
-        }
+    fn build(years: BTreeMap<i32, Notice>, statutory: bool) -> Inner {
+        let count = usize::try_from(LAST_LISTED - FIRST_LISTED + 1).unwrap_or(0);
         Inner {
             years,
             statutory,
-            computed,
-            entries,
+            listed: std::iter::repeat_with(OnceLock::new).take(count).collect(),
             window: OnceLock::new(),
         }
     }
 
+    /// Whether `year`'s statutory holidays are counted: the official calendar, no notice
+    /// for the year, and a year the law's revision governs.
+    fn computes(&self, year: i32) -> bool {
+        self.statutory && self.schedule(year).is_none() && !statutory_days(year).is_empty()
+    }
+
+    /// `year`'s notice, if it has one that reads.
+    fn schedule(&self, year: i32) -> Option<&YearSchedule> {
+        self.years.get(&year)?.get()
+    }
+
+    /// The listed day `d`, if it is one.
+    fn entry(&self, d: NaiveDate) -> Option<&Entry> {
+        self.listed_in(d.year())?.get(&d)
+    }
+
+    /// `year`'s listed days, merged on first use; `None` outside the window.
+    fn listed_in(&self, year: i32) -> Option<&Listed> {
+        let slot = usize::try_from(year - FIRST_LISTED)
+            .ok()
+            .and_then(|i| self.listed.get(i))?;
+        Some(slot.get_or_init(|| self.merge(year)))
+    }
+
+    /// The days listed for dates in `year`: statutory days first, so that a notice that
+    /// lists the same date (its own year's, or a neighbour's spilling over New Year) has
+    /// the last word; then the year's notice and the next year's (which may begin in the
+    /// last days of December: no notice lists other years' days, see
+    /// [`YearSchedule::validate`]), the later one winning.
+    fn merge(&self, year: i32) -> Listed {
+        let mut listed = HashMap::new();
+        let mut put = |day: &ScheduleDay, off: bool| {
+            if day.date.year() == year {
+                let entry = Entry {
+                    name: day.name.clone(),
+                    off,
+                };
+                listed.insert(day.date, entry);
+            }
+        };
+        for y in (year - 1..=year + 1).filter(|y| self.computes(*y)) {
+            statutory_days(y).iter().for_each(|d| put(d, true));
+        }
+        for s in [year, year + 1]
+            .into_iter()
+            .filter_map(|y| self.schedule(y))
+        {
+            s.days.iter().for_each(|d| put(d, d.off));
+        }
+        listed
+    }
+
     fn window(&self) -> &Window {
-        self.window.get_or_init(|| window_of(&self.entries))
+        self.window.get_or_init(|| self.window_of())
+    }
+
+    /// The window over the listed days: their places in the window, then one pass over
+    /// its forty thousand days as plain numbers (a hash lookup and a date per day were a
+    /// fifth of a quick command's start-up).
+    fn window_of(&self) -> Window {
+        let first = day_num(index::WINDOW_START);
+        let place = |x: index::DayNum| usize::try_from(x - first).ok();
+        let mut listed: Vec<Option<bool>> =
+            vec![None; place(day_num(index::WINDOW_END)).map_or(0, |i| i + 1)];
+        for year in FIRST_LISTED..=LAST_LISTED {
+            for (date, e) in self.listed_in(year).into_iter().flatten() {
+                if let Some(slot) = place(day_num(*date)).and_then(|i| listed.get_mut(i)) {
+                    *slot = Some(!e.off);
+                }
+            }
+        }
+        Window::build(
+            |x| match place(x).and_then(|i| listed.get(i).copied()).flatten() {
+                Some(workday) => workday,
+                None => index::is_weekday(x),
+            },
+        )
     }
 }
 
-/// The window over these listed days: their places in the window, then one pass over its
-/// forty thousand days as plain numbers (a hash lookup and a date per day were a fifth of
-/// a quick command's start-up).
-fn window_of(entries: &HashMap<NaiveDate, Entry>) -> Window {
-    let first = day_num(index::WINDOW_START);
-    let place = |x: index::DayNum| usize::try_from(x - first).ok();
-    let mut listed: Vec<Option<bool>> =
-        vec![None; place(day_num(index::WINDOW_END)).map_or(0, |i| i + 1)];
-    for (date, e) in entries {
-        if let Some(slot) = place(day_num(*date)).and_then(|i| listed.get_mut(i)) {
-            *slot = Some(!e.off);
+/// A year's notice: given, or compiled in and read the first time it is needed (reading
+/// all twenty compiled-in notices was a tenth of a quick command's start-up).
+#[derive(Clone)]
+struct Notice {
+    schedule: OnceLock<Option<YearSchedule>>,
+    /// The compiled-in file (name, text) it is read from.
+    embedded: Option<(&'static str, &'static str)>,
+}
+
+impl Notice {
+    fn parsed(schedule: YearSchedule) -> Notice {
+        Notice {
+            schedule: OnceLock::from(Some(schedule)),
+            embedded: None,
         }
     }
-    Window::build(
-        |x| match place(x).and_then(|i| listed.get(i).copied()).flatten() {
-            Some(workday) => workday,
-            None => index::is_weekday(x),
-        },
-    )
+
+    fn embedded(name: &'static str, text: &'static str) -> Notice {
+        Notice {
+            schedule: OnceLock::new(),
+            embedded: Some((name, text)),
+        }
+    }
+
+    /// The schedule; `None` for a compiled-in file that does not read (which a test rules
+    /// out): its year then counts like a year without a notice.
+    fn get(&self) -> Option<&YearSchedule> {
+        self.schedule
+            .get_or_init(|| {
+                self.embedded
+                    .and_then(|(name, text)| embedded::parse(name, text))
+            })
+            .as_ref()
+    }
 }
 
-/// The statutory days of every year the law governs, computed once per process (the
-/// lunar arithmetic is the slow part of building a calendar).
-fn statutory_table() -> &'static [(i32, Vec<ScheduleDay>)] {
-    static TABLE: OnceLock<Vec<(i32, Vec<ScheduleDay>)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        (statutory::STATUTORY_FROM..=statutory::STATUTORY_TO)
-            .map(|y| (y, statutory::days(y)))
-            .filter(|(_, d)| !d.is_empty())
-            .collect()
-    })
+/// Notices by year; a later schedule for the same year replaces an earlier.
+fn notices_of(schedules: impl IntoIterator<Item = YearSchedule>) -> BTreeMap<i32, Notice> {
+    schedules
+        .into_iter()
+        .map(|s| (s.year, Notice::parsed(s)))
+        .collect()
+}
+
+/// The years whose listed days are kept: the window's (days outside it are ignored).
+const FIRST_LISTED: i32 = index::FIRST_YEAR;
+const LAST_LISTED: i32 = index::LAST_YEAR;
+
+/// The statutory days of a year the law governs (empty for any other), computed once per
+/// process and year, when first asked for.
+fn statutory_days(year: i32) -> &'static [ScheduleDay] {
+    const YEARS: usize = (statutory::STATUTORY_TO - statutory::STATUTORY_FROM + 1) as usize;
+    static TABLE: [OnceLock<Vec<ScheduleDay>>; YEARS] = [const { OnceLock::new() }; YEARS];
+    usize::try_from(year - statutory::STATUTORY_FROM)
+        .ok()
+        .and_then(|i| TABLE.get(i))
+        .map_or(&[], |slot| slot.get_or_init(|| statutory::days(year)))
 }
 
 impl Default for Calendar {
@@ -361,7 +442,7 @@ impl Default for Calendar {
 impl fmt::Debug for Calendar {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Calendar")
-            .field("years", &self.inner.years.keys().collect::<Vec<_>>())
+            .field("years", &self.years().collect::<Vec<_>>())
             .finish_non_exhaustive()
     }
 }

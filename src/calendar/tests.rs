@@ -280,3 +280,42 @@ fn a_few_working_days_walked_give_what_the_window_counts() {
         d = d.succ_opt().unwrap();
     }
 }
+
+/// The days listed year by year, on first use, are the days of every notice merged at
+/// once: statutory days first, then the notices in ascending years, the later one winning.
+#[test]
+fn days_merged_year_by_year_are_every_notice_merged_at_once() {
+    let cal = Calendar::embedded();
+    let mut reference: HashMap<NaiveDate, (String, bool)> = HashMap::new();
+    for y in statutory::STATUTORY_FROM..=statutory::STATUTORY_TO {
+        if !cal.has_schedule(y) {
+            for d in statutory::days(y) {
+                reference.insert(d.date, (d.name, true));
+            }
+        }
+    }
+    for y in cal.years().collect::<Vec<_>>() {
+        for d in &cal.schedule(y).unwrap().days {
+            reference.insert(d.date, (d.name.clone(), d.off));
+        }
+    }
+    // Looked at in an order that builds years out of turn, then through the window.
+    let mut days: Vec<NaiveDate> = ymd(1990, 1, 1)
+        .iter_days()
+        .take_while(|d| d.year() <= 2100)
+        .collect();
+    days.sort_by_key(|d| (d.ordinal(), d.year()));
+    for d in days {
+        let expected = match reference.get(&d) {
+            Some((name, true)) => DayKind::Holiday(name.clone()),
+            Some((name, false)) => DayKind::MakeupWorkday(name.clone()),
+            None if matches!(d.weekday(), Weekday::Sat | Weekday::Sun) => DayKind::Weekend,
+            None => DayKind::Workday,
+        };
+        assert_eq!(cal.day_kind(d), expected, "{d}");
+        assert_eq!(cal.is_workday(d), slow_is_workday(&cal, d), "{d}");
+    }
+    assert_eq!(cal.years().count(), embedded::FILES.len());
+    let (a, b) = (ymd(2006, 12, 1), ymd(2028, 1, 31));
+    assert_eq!(cal.workdays_between(a, b), slow_between(&cal, a, b));
+}
