@@ -17,19 +17,24 @@ use crate::error::IoContext;
 use crate::{Error, Result};
 use std::path::Path;
 
-/// The built-in profiles: id and TOML text.
-const BUILTIN: &[(&str, &str)] = &[
-    ("xinzhou", include_str!("../../data/profiles/xinzhou.toml")),
-    ("huancui", include_str!("../../data/profiles/huancui.toml")),
-    (
-        "kongtong",
-        include_str!("../../data/profiles/kongtong.toml"),
-    ),
-    (
-        "dongchang",
-        include_str!("../../data/profiles/dongchang.toml"),
-    ),
-    ("huarong", include_str!("../../data/profiles/huarong.toml")),
+macro_rules! builtin {
+    ($id:literal) => {
+        (
+            $id,
+            include_str!(concat!("../../data/profiles/", $id, ".toml")),
+            include_str!(concat!(env!("OUT_DIR"), "/", $id, ".json")),
+        )
+    };
+}
+
+/// The built-in profiles: id, TOML text, and the same converted to JSON at build time
+/// (see `build.rs`; empty where it did not convert).
+const BUILTIN: &[(&str, &str, &str)] = &[
+    builtin!("xinzhou"),
+    builtin!("huancui"),
+    builtin!("kongtong"),
+    builtin!("dongchang"),
+    builtin!("huarong"),
 ];
 
 const BUILTIN_IDS: &[&str] = &["xinzhou", "huancui", "kongtong", "dongchang", "huarong"];
@@ -42,12 +47,19 @@ impl Profile {
 
     /// A built-in profile by id (`xinzhou`, `huancui`, `kongtong`, `dongchang`, `huarong`).
     pub fn builtin(id: &str) -> Result<Profile> {
-        let (id, text) = BUILTIN
+        let (id, text, json) = BUILTIN
             .iter()
-            .find(|(k, _)| *k == id)
+            .find(|(k, _, _)| *k == id)
             .ok_or_else(|| unknown(id))?;
         let source = format!("data/profiles/{id}.toml");
-        let mut profile = parse_checked(text, &source, Some(id))?;
+        // The JSON when it reads; else the TOML, whose errors are located.
+        let mut profile = match serde_json::from_str::<Profile>(json) {
+            Ok(p) => {
+                validate::validate(&p, text, &source, Some(id))?;
+                p
+            }
+            Err(_) => parse_checked(text, &source, Some(id))?,
+        };
         profile.loaded_from = format!("builtin:{id}");
         Ok(profile)
     }
@@ -106,13 +118,26 @@ mod tests {
 
     #[test]
     fn builtin_ids_match_the_embedded_files() {
-        let ids: Vec<&str> = BUILTIN.iter().map(|(id, _)| *id).collect();
+        let ids: Vec<&str> = BUILTIN.iter().map(|(id, _, _)| *id).collect();
         assert_eq!(ids, BUILTIN_IDS);
+    }
+
+    /// The JSON made at build time reads as the TOML does: every built-in profile is read
+    /// from it, and to the same rules.
+    #[test]
+    fn every_builtin_json_is_its_toml() {
+        for (id, text, json) in BUILTIN {
+            let from_json: Profile =
+                serde_json::from_str(json).unwrap_or_else(|e| panic!("{id}: {e}"));
+            let mut from_toml = parse_checked(text, id, Some(id)).expect("builtin");
+            from_toml.loaded_from = from_json.loaded_from.clone();
+            assert_eq!(from_json, from_toml, "{id}");
+        }
     }
 
     #[test]
     fn a_builtin_file_must_carry_its_own_id() {
-        let (_, text) = BUILTIN[0];
+        let (_, text, _) = BUILTIN[0];
         let err = parse_checked(text, "data/profiles/huancui.toml", Some("huancui"));
         let line = text
             .lines()
