@@ -12,6 +12,30 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "dutydesk", version, about, long_about = None)]
 pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+impl Cli {
+    /// The command that parses `args` as the full one does, built in part: the global flags
+    /// and the family of the subcommand the command line names. Anything it does not parse
+    /// (help, a version, a mistake, another family's word) is parsed again by the full
+    /// command, whose answers are the ones shown.
+    pub(crate) fn quick_command(subcommand: Option<&str>) -> clap::Command {
+        use clap::Args as _;
+        let root = Global::augment_args(clap::Command::new("dutydesk"));
+        match subcommand {
+            Some(name) => Command::with_family_of(root, name),
+            None => root,
+        }
+    }
+}
+
+/// The flags every subcommand takes.
+#[derive(Debug, clap::Args)]
+pub struct Global {
     /// The database file (default: in the platform's data directory).
     #[arg(long, global = true, env = "DUTYDESK_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
@@ -28,8 +52,6 @@ pub struct Cli {
     /// person; acting as another is for administrators and demo/training databases only.
     #[arg(long = "as", global = true, env = "DUTYDESK_AS", value_name = "LOGIN")]
     pub actor: Option<String>,
-    #[command(subcommand)]
-    pub command: Option<Command>,
 }
 
 /// Parses a date argument (clap names the argument in its error), in the language the
@@ -68,9 +90,47 @@ pub enum Format {
     Csv,
 }
 
-/// The subcommands.
+/// The subcommands, by family. A command line builds only the family of the subcommand it
+/// names (see `help_zh::parse`): building every subcommand's arguments was a sixth of a
+/// quick command's start-up. `--help` lists them family by family.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    #[command(flatten)]
+    Start(Start),
+    #[command(flatten)]
+    Read(Read),
+    #[command(flatten)]
+    Register(Register),
+    #[command(flatten)]
+    Act(super::actions::ItemAction),
+    #[command(flatten)]
+    Duty(Duty),
+    #[command(flatten)]
+    Upkeep(Upkeep),
+}
+
+impl Command {
+    /// `root` with the family of subcommands `name` belongs to; `root` alone for a name
+    /// that is none.
+    pub(crate) fn with_family_of(root: clap::Command, name: &str) -> clap::Command {
+        use clap::Subcommand as _;
+        match name {
+            n if Start::has_subcommand(n) => Start::augment_subcommands(root),
+            n if Read::has_subcommand(n) => Read::augment_subcommands(root),
+            n if Register::has_subcommand(n) => Register::augment_subcommands(root),
+            n if super::actions::ItemAction::has_subcommand(n) => {
+                super::actions::ItemAction::augment_subcommands(root)
+            }
+            n if Duty::has_subcommand(n) => Duty::augment_subcommands(root),
+            n if Upkeep::has_subcommand(n) => Upkeep::augment_subcommands(root),
+            _ => root,
+        }
+    }
+}
+
+/// The board, and a database to open it on.
+#[derive(Debug, Subcommand)]
+pub enum Start {
     /// Open the live board (the default).
     Board,
     /// Create an empty database for a district (needs --profile); the account running it
@@ -102,6 +162,11 @@ pub enum Command {
         #[arg(long)]
         no_board: bool,
     },
+}
+
+/// What is open, due and owed: reads, which change nothing.
+#[derive(Debug, Subcommand)]
+pub enum Read {
     /// List approvals, supervision items or meetings.
     List {
         what: ListWhat,
@@ -120,108 +185,6 @@ pub enum Command {
         #[command(flatten)]
         history: list_history::HistoryArgs,
     },
-    /// 收文登记: register an incoming document; it is routed by the district's rules and
-    /// shown with its deadline and why it went to its leader. Needs the government office.
-    Receive(receive::ReceiveArgs),
-    /// A meeting's life: held, cancelled, moved; minutes and documents issued on a day;
-    /// topics and leave requests.
-    Meeting {
-        #[command(subcommand)]
-        cmd: meeting::MeetingCmd,
-    },
-    /// Import records (JSON Lines or CSV); a whole file is one transaction. Needs the
-    /// government office or an administrator.
-    Import {
-        file: PathBuf,
-        /// Records carrying later states (signed, returned, closed, issued): administrators only.
-        #[arg(long)]
-        migration: bool,
-    },
-    /// Export everything (JSON Lines by default) to stdout or a file.
-    Export {
-        #[arg(long, value_enum, default_value = "jsonl")]
-        format: Format,
-        /// The CSV's encoding: utf-8 (default) or gbk (GB18030, what Excel opens in zh-CN).
-        #[arg(long, value_enum, default_value = "utf-8")]
-        encoding: export::Encoding,
-        #[arg(long, short, value_name = "FILE")]
-        output: Option<PathBuf>,
-    },
-    /// Sign a document with an instruction (批示). The office records a leader's paper
-    /// signature (代录) with --for and --signed-on.
-    Sign {
-        id: String,
-        #[arg(long, short = 't', value_name = "TEXT", default_value = "")]
-        text: String,
-        /// 代录: the leader who signed on paper (login or name).
-        #[arg(long = "for", value_name = "LEADER", requires = "signed_on")]
-        for_leader: Option<String>,
-        /// 代录: the day the leader signed.
-        #[arg(long, value_name = "DATE", value_parser = parse_date_arg, requires = "for_leader")]
-        signed_on: Option<NaiveDate>,
-    },
-    /// Return a document to its department. The office records a leader's paper return
-    /// (代录) with --for and --signed-on.
-    Return {
-        id: String,
-        #[arg(long, value_name = "TEXT")]
-        reason: String,
-        /// 代录: the leader who returned it on paper (login or name).
-        #[arg(long = "for", value_name = "LEADER", requires = "signed_on")]
-        for_leader: Option<String>,
-        /// 代录: the day the leader returned it.
-        #[arg(long, value_name = "DATE", value_parser = parse_date_arg, requires = "for_leader")]
-        signed_on: Option<NaiveDate>,
-    },
-    /// Forward a document to another leader.
-    Forward {
-        id: String,
-        /// The leader (login, name or part of the name).
-        #[arg(long, value_name = "LEADER")]
-        to: String,
-        #[arg(long, value_name = "TEXT", default_value = "")]
-        note: String,
-    },
-    /// Urge (催办) a document or a supervision item; records who and when.
-    Urge {
-        id: String,
-        #[arg(long, value_name = "TEXT", default_value = "")]
-        note: String,
-    },
-    /// Extend a supervision item's deadline (history is kept).
-    Extend {
-        id: String,
-        #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
-        to: NaiveDate,
-        #[arg(long, value_name = "TEXT")]
-        reason: String,
-    },
-    /// Add a progress note to a supervision item.
-    Progress {
-        id: String,
-        #[arg(long, value_name = "TEXT")]
-        note: String,
-    },
-    /// Close out (销号) a supervision item.
-    Close {
-        id: String,
-        #[arg(long, value_name = "TEXT", default_value = "")]
-        note: String,
-    },
-    /// Reopen a closed supervision item.
-    Reopen {
-        id: String,
-        #[arg(long, value_name = "TEXT")]
-        reason: String,
-    },
-    /// Set a supervision item's 回头看 re-check date.
-    Recheck {
-        id: String,
-        #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
-        on: NaiveDate,
-    },
-    /// Print the district profile's rules with their articles.
-    Rules,
     /// List every current violation, warning and notice of the district's rules. Exit
     /// code: 0 clean, 3 when there are violations (or warnings too, with --fail-on warning).
     Check {
@@ -249,39 +212,106 @@ pub enum Command {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Counts, overdue items, today's meetings and duty, yesterday's log, for cron and mail.
+    /// Exit code 3 when something is overdue.
+    Digest {
+        #[arg(long, value_enum, default_value = "text")]
+        format: shift_args::ReportFormat,
+    },
+    /// Meetings (and optionally deadlines) as an iCalendar feed (RFC 5545).
+    Ics(ics::IcsArgs),
+    /// Print the district profile's rules with their articles.
+    Rules,
+}
+
+/// Documents and meetings entered.
+#[derive(Debug, Subcommand)]
+pub enum Register {
+    /// 收文登记: register an incoming document; it is routed by the district's rules and
+    /// shown with its deadline and why it went to its leader. Needs the government office.
+    Receive(receive::ReceiveArgs),
+    /// A meeting's life: held, cancelled, moved; minutes and documents issued on a day;
+    /// topics and leave requests.
+    Meeting {
+        #[command(subcommand)]
+        cmd: meeting::MeetingCmd,
+    },
+}
+
+/// The duty: its log, the handover between shifts and the rota.
+#[derive(Debug, Subcommand)]
+pub enum Duty {
+    /// The duty log (值班日志): calls, faxes, incidents, reports up.
+    Log {
+        #[command(subcommand)]
+        cmd: log::LogCmd,
+    },
+    /// The shift's handover report (交接班): printed, saved and recorded; `handover confirm`
+    /// is the incoming officer's 接班确认.
+    #[command(args_conflicts_with_subcommands = true)]
+    Handover {
+        #[command(subcommand)]
+        cmd: Option<handover::HandoverCmd>,
+        #[command(flatten)]
+        args: handover::HandoverArgs,
+    },
+    /// The duty rota (值班表).
+    Rota {
+        #[command(subcommand)]
+        cmd: rota::RotaCmd,
+    },
+}
+
+/// Data in and out, the calendar, the audit and the database's care.
+#[derive(Debug, Subcommand)]
+pub enum Upkeep {
+    /// Import records (JSON Lines or CSV); a whole file is one transaction. Needs the
+    /// government office or an administrator.
+    Import {
+        file: PathBuf,
+        /// Records carrying later states (signed, returned, closed, issued): administrators only.
+        #[arg(long)]
+        migration: bool,
+    },
+    /// Export everything (JSON Lines by default) to stdout or a file.
+    Export {
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: Format,
+        /// The CSV's encoding: utf-8 (default) or gbk (GB18030, what Excel opens in zh-CN).
+        #[arg(long, value_enum, default_value = "utf-8")]
+        encoding: export::Encoding,
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The official working-day calendar.
+    Calendar {
+        #[command(subcommand)]
+        cmd: CalendarCmd,
+    },
+    /// The audit log, oldest first; `audit verify` checks it against its hash chain.
+    #[command(args_conflicts_with_subcommands = true)]
+    Audit {
+        #[command(subcommand)]
+        cmd: Option<audit::AuditCmd>,
+        #[command(flatten)]
+        list: audit::ListArgs,
+    },
     /// Record every countersign request past its reply limit unanswered as 逾期视为无不同意见
     /// where the district counts silence as consent (for cron; uses the real date).
     Settle,
-    /// Record a held meeting's minutes as drafted, for the chair to sign (崆峒 四十七).
-    MinutesDrafted { meeting: String },
-    /// Record the report after a held meeting to the 区委 and 区人大常委会, the 区政协
-    /// informed (崆峒 四十二).
-    Reported { meeting: String },
-    /// Record a signed document as printed (印制).
-    Printed { id: String },
-    /// Record a printed document as published online (公开).
-    Published { id: String },
-    /// Record a meeting's decision as a supervision item (会议决定事项).
-    Decide {
-        meeting: String,
-        #[arg(long, value_name = "TEXT")]
-        title: String,
-        /// The lead department (external id or name).
-        #[arg(long, value_name = "DEPT")]
-        lead: String,
-        /// Co-departments (repeat or separate with commas).
-        #[arg(long, value_name = "DEPT", value_delimiter = ',')]
-        co: Vec<String>,
-        #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
-        deadline: Option<NaiveDate>,
+    /// Copy the database to DEST while others keep working, then verify the copy
+    /// (integrity check and audit chain).
+    Backup { dest: PathBuf },
+    /// Check the database's health and say what to do; exit code 3 when anything needs
+    /// action (for cron).
+    Doctor {
+        #[arg(long)]
+        json: bool,
     },
-    /// Record a step (numbered from 1) of an investment project's route as done.
-    Step { project: String, step: usize },
-    /// Record a closed supervision item's 回头看 re-check as done.
-    Rechecked {
-        id: String,
-        #[arg(long, value_name = "TEXT")]
-        note: String,
+    /// Administrators of this database (operating-system accounts).
+    Admin {
+        #[command(subcommand)]
+        cmd: AdminCmd,
     },
     /// Measure the board's work on a large district (a demo plus settled history).
     Bench {
@@ -312,58 +342,4 @@ pub enum Command {
     /// resident memory in MiB).
     #[command(hide = true)]
     BenchProbe,
-    /// The audit log, oldest first; `audit verify` checks it against its hash chain.
-    #[command(args_conflicts_with_subcommands = true)]
-    Audit {
-        #[command(subcommand)]
-        cmd: Option<audit::AuditCmd>,
-        #[command(flatten)]
-        list: audit::ListArgs,
-    },
-    /// The official working-day calendar.
-    Calendar {
-        #[command(subcommand)]
-        cmd: CalendarCmd,
-    },
-    /// Copy the database to DEST while others keep working, then verify the copy
-    /// (integrity check and audit chain).
-    Backup { dest: PathBuf },
-    /// Check the database's health and say what to do; exit code 3 when anything needs
-    /// action (for cron).
-    Doctor {
-        #[arg(long)]
-        json: bool,
-    },
-    /// Administrators of this database (operating-system accounts).
-    Admin {
-        #[command(subcommand)]
-        cmd: AdminCmd,
-    },
-    /// The duty log (值班日志): calls, faxes, incidents, reports up.
-    Log {
-        #[command(subcommand)]
-        cmd: log::LogCmd,
-    },
-    /// The shift's handover report (交接班): printed, saved and recorded; `handover confirm`
-    /// is the incoming officer's 接班确认.
-    #[command(args_conflicts_with_subcommands = true)]
-    Handover {
-        #[command(subcommand)]
-        cmd: Option<handover::HandoverCmd>,
-        #[command(flatten)]
-        args: handover::HandoverArgs,
-    },
-    /// The duty rota (值班表).
-    Rota {
-        #[command(subcommand)]
-        cmd: rota::RotaCmd,
-    },
-    /// Counts, overdue items, today's meetings and duty, yesterday's log, for cron and mail.
-    /// Exit code 3 when something is overdue.
-    Digest {
-        #[arg(long, value_enum, default_value = "text")]
-        format: shift_args::ReportFormat,
-    },
-    /// Meetings (and optionally deadlines) as an iCalendar feed (RFC 5545).
-    Ics(ics::IcsArgs),
 }

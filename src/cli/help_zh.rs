@@ -33,9 +33,14 @@ pub fn early_lang(args: &[String], config: Option<Lang>) -> Lang {
         .unwrap_or_default()
 }
 
+/// The Chinese about of the subcommand at `path` ("" for the program).
+fn about_zh(path: &str) -> Option<&'static str> {
+    ABOUT.iter().find(|(p, _)| *p == path).map(|(_, zh)| *zh)
+}
+
 fn localize(mut cmd: clap::Command, path: &str) -> clap::Command {
-    if let Some((_, zh)) = ABOUT.iter().find(|(p, _)| *p == path) {
-        cmd = cmd.about(*zh).long_about(None::<&str>);
+    if let Some(zh) = about_zh(path) {
+        cmd = cmd.about(zh).long_about(None::<&str>);
     }
     cmd = cmd
         .help_template("{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
@@ -101,9 +106,8 @@ pub fn command(lang: Lang) -> clap::Command {
     let cmd = Cli::command();
     match lang {
         Lang::En => cmd,
-        Lang::Zh => localize(cmd, "").subcommand(
-            clap::Command::new("help").about("显示本帮助或某个子命令的帮助（help 子命令）"),
-        ),
+        Lang::Zh => localize(cmd, "")
+            .subcommand(clap::Command::new("help").about(about_zh("help").unwrap_or_default())),
     }
 }
 
@@ -112,17 +116,15 @@ pub fn command(lang: Lang) -> clap::Command {
 pub fn parse(lang: Lang, args: Vec<String>) -> Result<Cli, std::process::ExitCode> {
     use clap::FromArgMatches;
     let _ = PARSE_LANG.set(lang);
-    // Localizing every subcommand's help costs a sixth of a quick command's start-up and
-    // is only read when something is shown: a command line that parses as it stands is
-    // the same command in either language; help, version and errors go through the
-    // localized parser below.
-    if lang == Lang::Zh {
-        if let Ok(c) = Cli::command()
-            .try_get_matches_from(&args)
-            .and_then(|m| Cli::from_arg_matches(&m))
-        {
-            return Ok(c);
-        }
+    // Most command lines parse as they stand, and parse the same in either language: the
+    // quick command (the subcommand's family only) takes them. Help, the version and
+    // errors come from the full command, localized.
+    let word = subcommand_at(&args).map(|i| args[i].as_str());
+    if let Ok(c) = Cli::quick_command(word)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        return Ok(c);
     }
     let parsed = command(lang)
         .try_get_matches_from(args)
@@ -150,11 +152,9 @@ pub fn parse(lang: Lang, args: Vec<String>) -> Result<Cli, std::process::ExitCod
     }
 }
 
-/// `dutydesk help meeting move` → `dutydesk meeting move --help`, so the help of a
-/// subcommand comes in the interface language.
-pub fn rewrite_help(args: Vec<String>) -> Vec<String> {
-    // The first word that is neither a flag nor the value of a global flag.
-    let mut pos = None;
+/// Where the subcommand is: the first word that is neither a flag nor the value of a
+/// global flag.
+fn subcommand_at(args: &[String]) -> Option<usize> {
     let mut i = 1;
     while i < args.len() {
         let a = args[i].as_str();
@@ -163,12 +163,17 @@ pub fn rewrite_help(args: Vec<String>) -> Vec<String> {
             continue;
         }
         if !a.starts_with('-') {
-            pos = Some(i);
-            break;
+            return Some(i);
         }
         i += 1;
     }
-    let Some(pos) = pos else {
+    None
+}
+
+/// `dutydesk help meeting move` → `dutydesk meeting move --help`, so the help of a
+/// subcommand comes in the interface language.
+pub fn rewrite_help(args: Vec<String>) -> Vec<String> {
+    let Some(pos) = subcommand_at(&args) else {
         return args;
     };
     if args[pos] != "help" {
@@ -232,15 +237,26 @@ mod tests {
         s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
     }
 
+    /// Whether a text is the Chinese one of the tables (a doc comment's English may quote
+    /// a Chinese term: that is not a translation).
     fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
         let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
-        if !has_cjk(&about) {
+        let in_about = ABOUT.iter().any(|(p, zh)| *p == path && *zh == about);
+        let translated = has_cjk(&about) && in_about;
+        if !cmd.is_hide_set() && !translated {
             missing.push(format!("about of '{path}'"));
         }
         for a in cmd.get_arguments() {
             let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
-            if !a.is_hide_set() && !has_cjk(&help) {
-                missing.push(format!("'{path}' argument {}", a.get_id()));
+            let id = a.get_id().as_str();
+            let specific = format!("{path}:{id}");
+            let in_args = ARGS
+                .iter()
+                .any(|(k, zh)| (*k == specific || *k == id) && *zh == help);
+            let translated = has_cjk(&help) && in_args;
+            let own = matches!(id, "help" | "version");
+            if !a.is_hide_set() && !translated && !own {
+                missing.push(format!("'{path}' argument {id}"));
             }
         }
         for s in cmd.get_subcommands() {
@@ -260,6 +276,66 @@ mod tests {
         let mut missing = Vec::new();
         walk(&cmd, "", &mut missing);
         assert!(missing.is_empty(), "untranslated: {missing:#?}");
+    }
+
+    /// Every subcommand is in the family the quick command builds for its name, and a
+    /// command line of each family parses there as the full command parses it.
+    #[test]
+    fn the_quick_command_parses_as_the_full_one() {
+        use clap::FromArgMatches;
+        let full = Cli::command();
+        for sub in full.get_subcommands() {
+            let name = sub.get_name();
+            let quick = Cli::quick_command(Some(name));
+            assert!(quick.find_subcommand(name).is_some(), "{name}");
+            assert!(
+                quick.get_subcommands().count() < full.get_subcommands().count() / 2,
+                "{name}: a family is a part"
+            );
+        }
+        let lines = [
+            "dutydesk",
+            "dutydesk --lang en",
+            "dutydesk --db x.db --today 2026-11-20 list supervision --overdue --count",
+            "dutydesk list approvals --json --due-within 3",
+            "dutydesk --as wang extend S1 --to 2026-12-01 --reason 延期",
+            "dutydesk sign D1 --for 张三 --signed-on 2026-11-02",
+            "dutydesk meeting move M1 --to 2026-12-01T09:00",
+            "dutydesk log add -c 来电 -s 停电 --urgency 加急",
+            "dutydesk calendar import 2027.json",
+            "dutydesk --profile dongchang init",
+            "dutydesk audit --item S1 --json",
+            "dutydesk handover",
+        ];
+        for line in lines {
+            let args: Vec<String> = line.split(' ').map(String::from).collect();
+            let word = subcommand_at(&args).map(|i| args[i].as_str());
+            let by = |cmd: clap::Command| {
+                cmd.try_get_matches_from(&args)
+                    .and_then(|m| Cli::from_arg_matches(&m))
+                    .map(|c| format!("{c:?}"))
+                    .map_err(|e| e.kind())
+            };
+            let quick = by(Cli::quick_command(word));
+            assert!(quick.is_ok(), "{line}: {quick:?}");
+            assert_eq!(quick, by(Cli::command()), "{line}");
+        }
+        // What it does not take is left to the full command.
+        for line in [
+            "dutydesk --version",
+            "dutydesk list --help",
+            "dutydesk lisst",
+            "dutydesk --bogus",
+        ] {
+            let args: Vec<String> = line.split(' ').map(String::from).collect();
+            let word = subcommand_at(&args).map(|i| args[i].as_str());
+            assert!(
+                Cli::quick_command(word)
+                    .try_get_matches_from(&args)
+                    .is_err(),
+                "{line}"
+            );
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod calendar_import;
 pub mod check;
 pub mod demo;
 pub mod digest;
+mod dispatch;
 pub mod doctor;
 pub mod exit;
 pub mod export;
@@ -36,7 +37,7 @@ pub mod shift_args;
 
 pub use admin::AdminCmd;
 pub(crate) use args::parse_date_arg;
-pub use args::{Cli, Command, Format, ListWhat};
+pub use args::{Cli, Command, Duty, Format, Global, ListWhat, Read, Register, Start, Upkeep};
 pub use calendar_cmd::CalendarCmd;
 
 use crate::clock::Clock;
@@ -64,15 +65,20 @@ impl Ctx {
     /// Builds the context: flags win over environment, environment over config.
     pub fn new(cli: &Cli, config: Config) -> Ctx {
         Ctx {
-            lang: cli.lang.or(config.lang).unwrap_or_default(),
-            clock: cli.today.map(Clock::pinned).unwrap_or_else(Clock::system),
+            lang: cli.global.lang.or(config.lang).unwrap_or_default(),
+            clock: cli
+                .global
+                .today
+                .map(Clock::pinned)
+                .unwrap_or_else(Clock::system),
             db: cli
+                .global
                 .db
                 .clone()
                 .or_else(|| config.db.clone())
                 .unwrap_or_else(crate::paths::default_db),
-            profile: cli.profile.clone(),
-            actor: cli.actor.clone(),
+            profile: cli.global.profile.clone(),
+            actor: cli.global.actor.clone(),
             config,
         }
     }
@@ -204,101 +210,14 @@ impl std::error::Error for Exit {}
 pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
     // Every text output passes through one sanitising writer (crate::safe_write).
     let out = &mut crate::safe_write::SafeWriter::new(std::io::stdout().lock());
-    match cli.command.unwrap_or(Command::Board) {
-        Command::Board => board::run(&ctx),
-        Command::Init {
-            org,
-            pinned_clock,
-            admin,
-            group,
-        } => init::run(
-            &ctx,
-            init::Options {
-                org: org.as_deref(),
-                pinned_clock,
-                admins: &admin,
-                group: group.as_deref(),
-            },
-            out,
-        ),
-        Command::Demo {
-            size,
-            seed,
-            no_board,
-        } => demo::run(&ctx, size, seed, no_board, out),
-        Command::List {
-            what,
-            overdue,
-            due_within,
-            json,
-            count,
-            history,
-        } => list_history::dispatch(&ctx, what, overdue, due_within, json, count, &history, out),
-        Command::Receive(args) => receive::run(&ctx, args, out),
-        Command::Meeting { cmd } => meeting::run(&ctx, cmd, out),
-        Command::Import { file, migration } => import::run(&ctx, &file, migration, out),
-        Command::Admin { cmd } => admin::run(&ctx, cmd, out),
-        Command::Export {
-            format,
-            encoding,
-            output,
-        } => export::run(&ctx, format, encoding, output.as_deref(), out),
-        Command::Rules => calendar_cmd::rules(&ctx, out),
-        Command::Bench {
-            size,
-            history,
-            open,
-            profiles,
-            runs,
-            keep,
-            part,
-        } => bench::run(
-            &ctx,
-            bench::Options {
-                size,
-                history,
-                open,
-                profiles,
-                runs,
-                keep,
-                part,
-            },
-            out,
-        ),
-        Command::BenchProbe => {
-            let mut st = ctx.open_store()?;
-            let env = ctx.env(&st)?;
-            bench::probe::probe(&mut st, &env, out)
-        }
-        Command::Calendar { cmd } => calendar_cmd::run(&ctx, cmd, out),
-        Command::Audit { cmd, list } => audit::run(&ctx, cmd, &list, out),
-        Command::Check { json, fail_on } => check::run(&ctx, json, fail_on, out),
-        Command::Settle => settle::run(&ctx, out),
-        Command::Log { cmd } => log::run(&ctx, cmd, out),
-        Command::Handover { cmd, args } => handover::run(&ctx, cmd, &args, out),
-        Command::Rota { cmd } => rota::run(&ctx, cmd, out),
-        Command::Digest { format } => digest::run(&ctx, format, out),
-        Command::Ics(a) => ics::run(&ctx, &a, out),
-        Command::Report {
-            period,
-            by,
-            format,
-            encoding,
-            output,
-        } => report::run(
-            &ctx,
-            &report::Options {
-                period,
-                by,
-                format,
-                encoding,
-                output,
-            },
-            out,
-        ),
-        Command::Backup { dest } => backup::run(&ctx, &dest, out),
-        Command::Doctor { json } => doctor::run(&ctx, json, out),
-        c => actions::run(&ctx, c, out),
+    match cli.command.unwrap_or(Command::Start(Start::Board)) {
+        Command::Start(c) => dispatch::start(&ctx, c, out),
+        Command::Read(c) => dispatch::read(&ctx, c, out),
+        Command::Register(Register::Receive(args)) => receive::run(&ctx, args, out),
+        Command::Register(Register::Meeting { cmd }) => meeting::run(&ctx, cmd, out),
+        Command::Act(c) => actions::run(&ctx, c, out),
+        Command::Duty(c) => dispatch::duty(&ctx, c, out),
+        Command::Upkeep(c) => dispatch::upkeep(&ctx, c, out),
     }
 }
 
