@@ -100,6 +100,8 @@ pub enum Command {
     #[command(flatten)]
     Read(Read),
     #[command(flatten)]
+    Reports(Reports),
+    #[command(flatten)]
     Register(Register),
     #[command(flatten)]
     Act(super::actions::ItemAction),
@@ -117,6 +119,7 @@ impl Command {
         match name {
             n if Start::has_subcommand(n) => Start::augment_subcommands(root),
             n if Read::has_subcommand(n) => Read::augment_subcommands(root),
+            n if Reports::has_subcommand(n) => Reports::augment_subcommands(root),
             n if Register::has_subcommand(n) => Register::augment_subcommands(root),
             n if super::actions::ItemAction::has_subcommand(n) => {
                 super::actions::ItemAction::augment_subcommands(root)
@@ -164,7 +167,7 @@ pub enum Start {
     },
 }
 
-/// What is open, due and owed: reads, which change nothing.
+/// What is open, due and owed, and the rules: reads, which change nothing.
 #[derive(Debug, Subcommand)]
 pub enum Read {
     /// List approvals, supervision items or meetings.
@@ -195,6 +198,13 @@ pub enum Read {
         #[arg(long, value_enum, default_value = "violation")]
         fail_on: check::FailOn,
     },
+    /// Print the district profile's rules with their articles.
+    Rules,
+}
+
+/// Reports for others: the 督查通报, the duty digest, the calendar of meetings.
+#[derive(Debug, Subcommand)]
+pub enum Reports {
     /// The 督查通报 of a period: on-time rates, lateness in working days, traffic lights,
     /// the weekly overdue trend and document approval time, with the method stated.
     Report {
@@ -220,8 +230,6 @@ pub enum Read {
     },
     /// Meetings (and optionally deadlines) as an iCalendar feed (RFC 5545).
     Ics(ics::IcsArgs),
-    /// Print the district profile's rules with their articles.
-    Rules,
 }
 
 /// Documents and meetings entered.

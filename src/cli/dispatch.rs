@@ -43,25 +43,6 @@ pub(super) fn read(ctx: &Ctx, c: Read, out: &mut dyn Write) -> Result<()> {
         } => list_history::dispatch(ctx, what, overdue, due_within, json, count, &history, out),
         Read::Rules => calendar_cmd::rules(ctx, out),
         Read::Check { json, fail_on } => check::run(ctx, json, fail_on, out),
-        Read::Digest { format } => digest::run(ctx, format, out),
-        Read::Ics(a) => ics::run(ctx, &a, out),
-        Read::Report {
-            period,
-            by,
-            format,
-            encoding,
-            output,
-        } => report::run(
-            ctx,
-            &report::Options {
-                period,
-                by,
-                format,
-                encoding,
-                output,
-            },
-            out,
-        ),
     }
 }
 
@@ -115,5 +96,30 @@ pub(super) fn upkeep(ctx: &Ctx, c: Upkeep, out: &mut dyn Write) -> Result<()> {
         Upkeep::Settle => settle::run(ctx, out),
         Upkeep::Backup { dest } => backup::run(ctx, &dest, out),
         Upkeep::Doctor { json } => doctor::run(ctx, json, out),
+    }
+}
+
+/// The reports.
+pub(super) fn reports(ctx: &Ctx, c: Reports, out: &mut dyn Write) -> Result<()> {
+    match c {
+        Reports::Report {
+            period,
+            by,
+            format,
+            encoding,
+            output,
+        } => report::run(
+            ctx,
+            &report::Options {
+                period,
+                by,
+                format,
+                encoding,
+                output,
+            },
+            out,
+        ),
+        Reports::Digest { format } => digest::run(ctx, format, out),
+        Reports::Ics(a) => ics::run(ctx, &a, out),
     }
 }

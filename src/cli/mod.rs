@@ -37,7 +37,9 @@ pub mod shift_args;
 
 pub use admin::AdminCmd;
 pub(crate) use args::parse_date_arg;
-pub use args::{Cli, Command, Duty, Format, Global, ListWhat, Read, Register, Start, Upkeep};
+pub use args::{
+    Cli, Command, Duty, Format, Global, ListWhat, Read, Register, Reports, Start, Upkeep,
+};
 pub use calendar_cmd::CalendarCmd;
 
 use crate::clock::Clock;
@@ -213,6 +215,7 @@ pub fn run(cli: Cli, ctx: Ctx) -> Result<()> {
     match cli.command.unwrap_or(Command::Start(Start::Board)) {
         Command::Start(c) => dispatch::start(&ctx, c, out),
         Command::Read(c) => dispatch::read(&ctx, c, out),
+        Command::Reports(c) => dispatch::reports(&ctx, c, out),
         Command::Register(Register::Receive(args)) => receive::run(&ctx, args, out),
         Command::Register(Register::Meeting { cmd }) => meeting::run(&ctx, cmd, out),
         Command::Act(c) => actions::run(&ctx, c, out),
