@@ -52,7 +52,7 @@ pub fn run(
     // A read: the file is opened read-only and nothing is recorded. Countersign silence
     // the rules count as consent is derived as of `env.today()` by the queries.
     let mut store = ctx.open_store_read_only()?;
-    let env = ctx.env(&store)?;
+    let env = ctx.listing_env(&store)?;
     let lang = ctx.lang;
     let mut f = Filter {
         overdue_only: overdue,

@@ -137,6 +137,19 @@ impl Ctx {
         Ok(Profile::resolve(&chosen)?)
     }
 
+    /// The environment for a listing, which records nothing and names no one: the
+    /// operating-system account is not looked up (a user-database lookup was a fortieth
+    /// of `list --count`); `--as` still names the actor.
+    pub fn listing_env(&self, store: &Store) -> Result<Env> {
+        let actor = self.actor.clone().unwrap_or_default();
+        Ok(Env::new(
+            self.profile(store)?,
+            store.calendar()?,
+            self.clock,
+            actor,
+        ))
+    }
+
     /// The environment for reads on this store (no identity needed: reads change nothing).
     pub fn env(&self, store: &Store) -> Result<Env> {
         let account = os_account();
