@@ -105,10 +105,65 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
         }
         _ => None,
     };
+    // A count alone (`list --count`) reads no rows: preparing the rows' statement was a
+    // tenth of that command.
+    let (rows, skipped) = if super::fetch_limit(f) == 0 {
+        (Vec::new(), Vec::new())
+    } else {
+        rows_of(conn, env, f, &cond, &params, top.as_ref(), found.is_some())?
+    };
+    let mut pane = if !f.with_counts {
+        Pane {
+            rows,
+            ..Pane::default()
+        }
+    } else if let Some(top) = &top {
+        top.pane(rows)
+    } else if found.is_none() {
+        // Without a text filter the counts are sums of the per-day counters.
+        let (total, overdue, due_soon) =
+            super::counts::of_pane(conn, "supervision", &b, upper.as_deref())?;
+        Pane {
+            rows,
+            total,
+            overdue,
+            due_soon,
+            skipped: Vec::new(),
+        }
+    } else {
+        super::with_counts(
+            conn,
+            f,
+            rows,
+            &format!(
+                "SELECT count(*), coalesce(sum(s.deadline < :today), 0),
+                        coalesce(sum(s.deadline >= :today AND s.deadline < :soon), 0)
+                 FROM supervision s NOT INDEXED
+                 WHERE {}",
+                cond.replace(" AND (s.deadline, s.id) > (:after_key, :after_id)", "")
+            ),
+            &params,
+            "supervision items",
+        )?
+    };
+    pane.skipped = skipped;
+    Ok(pane)
+}
+
+/// The rows of the pane (up to the filter's limit) and the ones left out as unreadable.
+fn rows_of(
+    conn: &Connection,
+    env: &Env,
+    f: &Filter,
+    cond: &str,
+    params: &[(&str, &dyn rusqlite::ToSql)],
+    top: Option<&matched::Top>,
+    filtered: bool,
+) -> Result<(Vec<SupervisionRow>, Vec<String>)> {
     // The ids whose rows are read, in the pane's order; None: read in deadline order.
     let chosen = matched::chosen(
         conn,
-        top.as_ref(),
+        top,
         sort_key_sql(f.sort)
             .filter(|_| f.after.is_none())
             .map(|k| (f.sort, k)),
@@ -116,7 +171,7 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
             "SELECT s.id FROM supervision s JOIN departments dep ON dep.id = s.lead_dept
              WHERE {cond} ORDER BY s.deadline, s.id LIMIT :limit"
         ),
-        &params,
+        params,
         super::fetch_limit(f),
         f.limit,
     )?;
@@ -132,17 +187,17 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
             where_ = if chosen.is_some() {
                 "s.id IN (SELECT value FROM json_each(:ids)) AND s.state = '办理中'"
             } else {
-                &cond
+                cond
             },
             // A filter's matches drive the read (by id).
-            hint = if found.is_some() && chosen.is_none() {
+            hint = if filtered && chosen.is_none() {
                 "NOT INDEXED"
             } else {
                 ""
             },
         ))
         .db("preparing the supervision query")?;
-    super::bind(&mut stmt, &params)?;
+    super::bind(&mut stmt, params)?;
     super::bind(&mut stmt, &[(":ids", &ids)])?;
     let raw = super::mapped(stmt.raw_query(), read_raw);
     let mut skipped = Vec::new();
@@ -198,42 +253,7 @@ pub fn supervision(conn: &Connection, env: &Env, f: &Filter) -> Result<Pane<Supe
         |r| r.assigned.to_string(),
         |r| r.title.as_str(),
     );
-    let mut pane = if !f.with_counts {
-        Pane {
-            rows,
-            ..Pane::default()
-        }
-    } else if let Some(top) = &top {
-        top.pane(rows)
-    } else if found.is_none() {
-        // Without a text filter the counts are sums of the per-day counters.
-        let (total, overdue, due_soon) =
-            super::counts::of_pane(conn, "supervision", &b, upper.as_deref())?;
-        Pane {
-            rows,
-            total,
-            overdue,
-            due_soon,
-            skipped: Vec::new(),
-        }
-    } else {
-        super::with_counts(
-            conn,
-            f,
-            rows,
-            &format!(
-                "SELECT count(*), coalesce(sum(s.deadline < :today), 0),
-                        coalesce(sum(s.deadline >= :today AND s.deadline < :soon), 0)
-                 FROM supervision s NOT INDEXED
-                 WHERE {}",
-                cond.replace(" AND (s.deadline, s.id) > (:after_key, :after_id)", "")
-            ),
-            &params,
-            "supervision items",
-        )?
-    };
-    pane.skipped = skipped;
-    Ok(pane)
+    Ok((rows, skipped))
 }
 
 /// For the owner, newest and title orders: the statement reading each candidate's key
