@@ -105,19 +105,12 @@ pub fn check_range(what: &str, d: NaiveDate) -> crate::Result<NaiveDate> {
     ))
 }
 
-/// Parses a `YYYY-MM-DD` date of any year chrono knows: for what-if views (`--today`,
-/// `:goto`), which only read; a write under a pinned date outside the supported years is
-/// refused at the door (`command::identity::check_clock`).
+/// Parses a date of any year, in any of the written forms (`crate::dates`): for what-if
+/// views (`--today`, `:goto`), which only read; a write under a pinned date outside the
+/// supported years is refused at the door (`command::identity::check_clock`). A date that
+/// does not read is said in both languages, with the forms that do.
 pub fn parse_view_date(what: &str, s: &str) -> crate::Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        crate::Error::bad_input(
-            what,
-            format!(
-                "'{}' is not a date of the form YYYY-MM-DD",
-                crate::text::printable(s)
-            ),
-        )
-    })
+    crate::dates::parse(what, s.trim())
 }
 
 /// Formats a date as `YYYY-MM-DD`.

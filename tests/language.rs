@@ -142,4 +142,28 @@ fn errors_a_user_types_into_are_in_the_interface_language() {
     let e = dutydesk::tui::update::parse_command("foo").unwrap_err();
     assert!(e.localized(Lang::Zh).contains("未知命令"), "{e}");
     assert!(e.localized(Lang::En).contains("unknown command"), "{e}");
+    // A bad --today, as the command line says it.
+    for (lang, expect, foreign) in [
+        ("zh", "不是", "is not a date"),
+        ("en", "is not a date", "不是"),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dutydesk"))
+            .args([
+                "--lang",
+                lang,
+                "--today",
+                "2026-13-01",
+                "list",
+                "supervision",
+            ])
+            .env("DUTYDESK_CONFIG", "/nonexistent/dutydesk.toml")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains(expect) && !err.contains(foreign),
+            "{lang}: {err}"
+        );
+    }
 }

@@ -69,7 +69,8 @@ pub(crate) fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
 
 /// Parses `--today`: any year for a what-if read; writes check the range at the door.
 pub(crate) fn parse_today_arg(s: &str) -> Result<NaiveDate, String> {
-    clock::parse_view_date("--today", s).map_err(|e| e.to_string())
+    clock::parse_view_date("--today", s)
+        .map_err(|e| e.localized(help_zh::PARSE_LANG.get().copied().unwrap_or_default()))
 }
 
 /// What `list` lists.
