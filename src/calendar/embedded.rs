@@ -2,7 +2,7 @@
 //! Adding a year: put `data/holidays/YYYY.json` next to the others and list it here; the
 //! test below checks that every listed file parses and validates.
 
-use super::Notice;
+use super::notice::Notice;
 use super::schedule::YearSchedule;
 use std::collections::BTreeMap;
 

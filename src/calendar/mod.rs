@@ -14,13 +14,16 @@
 //! imported.
 //!
 //! Speed: the board and `list --json` ask for up to a million deadlines, so the calendar
-//! keeps a prefix sum of working days over 1990–2100 (built once, when the calendar is
-//! built): [`Calendar::workdays_between`] is O(1) and [`Calendar::add_workdays`] a binary
+//! keeps a prefix sum of working days over 1990–2100 (built the first time a count needs
+//! it): [`Calendar::workdays_between`] is O(1) and [`Calendar::add_workdays`] a binary
 //! search. Outside that window no schedule can exist and plain week arithmetic is exact.
+//! A quick command that counts a few days never builds it, and reads only the notices of
+//! the years it looks at (`notice.rs`).
 
 mod embedded;
 mod index;
 mod lunar_dates;
+mod notice;
 mod schedule;
 pub mod statutory;
 #[cfg(test)]
@@ -30,6 +33,7 @@ pub use schedule::{FIRST_YEAR, LAST_YEAR, ScheduleDay, YearSchedule};
 
 use chrono::{Datelike, NaiveDate};
 use index::{Window, day_num};
+use notice::{Notice, notices_of, statutory_days};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::sync::{Arc, OnceLock};
@@ -373,64 +377,9 @@ impl Inner {
     }
 }
 
-/// A year's notice: given, or compiled in and read the first time it is needed (reading
-/// all twenty compiled-in notices was a tenth of a quick command's start-up).
-#[derive(Clone)]
-struct Notice {
-    schedule: OnceLock<Option<YearSchedule>>,
-    /// The compiled-in file (name, text) it is read from.
-    embedded: Option<(&'static str, &'static str)>,
-}
-
-impl Notice {
-    fn parsed(schedule: YearSchedule) -> Notice {
-        Notice {
-            schedule: OnceLock::from(Some(schedule)),
-            embedded: None,
-        }
-    }
-
-    fn embedded(name: &'static str, text: &'static str) -> Notice {
-        Notice {
-            schedule: OnceLock::new(),
-            embedded: Some((name, text)),
-        }
-    }
-
-    /// The schedule; `None` for a compiled-in file that does not read (which a test rules
-    /// out): its year then counts like a year without a notice.
-    fn get(&self) -> Option<&YearSchedule> {
-        self.schedule
-            .get_or_init(|| {
-                self.embedded
-                    .and_then(|(name, text)| embedded::parse(name, text))
-            })
-            .as_ref()
-    }
-}
-
-/// Notices by year; a later schedule for the same year replaces an earlier.
-fn notices_of(schedules: impl IntoIterator<Item = YearSchedule>) -> BTreeMap<i32, Notice> {
-    schedules
-        .into_iter()
-        .map(|s| (s.year, Notice::parsed(s)))
-        .collect()
-}
-
 /// The years whose listed days are kept: the window's (days outside it are ignored).
 const FIRST_LISTED: i32 = index::FIRST_YEAR;
 const LAST_LISTED: i32 = index::LAST_YEAR;
-
-/// The statutory days of a year the law governs (empty for any other), computed once per
-/// process and year, when first asked for.
-fn statutory_days(year: i32) -> &'static [ScheduleDay] {
-    const YEARS: usize = (statutory::STATUTORY_TO - statutory::STATUTORY_FROM + 1) as usize;
-    static TABLE: [OnceLock<Vec<ScheduleDay>>; YEARS] = [const { OnceLock::new() }; YEARS];
-    usize::try_from(year - statutory::STATUTORY_FROM)
-        .ok()
-        .and_then(|i| TABLE.get(i))
-        .map_or(&[], |slot| slot.get_or_init(|| statutory::days(year)))
-}
 
 impl Default for Calendar {
     /// Weekends only, like [`Calendar::weekends_only`].
