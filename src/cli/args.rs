@@ -323,30 +323,7 @@ pub enum Upkeep {
         cmd: AdminCmd,
     },
     /// Measure the board's work on a large district (a demo plus settled history).
-    Bench {
-        /// Demo scale (1 ≈ 125 items; open and recent items grow with it).
-        #[arg(long, default_value_t = 10)]
-        size: u32,
-        /// Settled items (signed documents, closed supervision) added as history.
-        #[arg(long, default_value_t = 1_000_000)]
-        history: u64,
-        /// Open items on the board (demo items plus a generated intake), one measured
-        /// configuration per number.
-        #[arg(long, value_delimiter = ',', default_value = "1000,10000,50000")]
-        open: Vec<u64>,
-        /// District profiles to measure (`all` for the five).
-        #[arg(long, value_delimiter = ',', default_value = "dongchang")]
-        profiles: Vec<String>,
-        /// Repetitions of each timed step.
-        #[arg(long, default_value_t = 30)]
-        runs: usize,
-        /// Keep the generated databases in this directory (for inspecting query plans).
-        #[arg(long)]
-        keep: Option<std::path::PathBuf>,
-        /// Which part to run: the scale matrix, the single measurements, or both.
-        #[arg(long, value_enum, default_value_t = bench::Part::All)]
-        part: bench::Part,
-    },
+    Bench(bench::Options),
     /// Measures a board's memory for `bench` (a board's life in brief, then its peak
     /// resident memory in MiB).
     #[command(hide = true)]

@@ -35,17 +35,29 @@ use std::io::Write;
 use std::time::{Duration, Instant};
 
 /// Options of one bench run.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Options {
+    /// Demo scale (1 ≈ 125 items; open and recent items grow with it).
+    #[arg(long, default_value_t = 10)]
     pub size: u32,
+    /// Settled items (signed documents, closed supervision) added as history.
+    #[arg(long, default_value_t = 1_000_000)]
     pub history: u64,
-    /// Open items per configuration of the scale matrix.
+    /// Open items on the board (demo items plus a generated intake), one measured
+    /// configuration per number.
+    #[arg(long, value_delimiter = ',', default_value = "1000,10000,50000")]
     pub open: Vec<u64>,
-    /// Profiles of the scale matrix (`all` for the five).
+    /// District profiles to measure (`all` for the five).
+    #[arg(long, value_delimiter = ',', default_value = "dongchang")]
     pub profiles: Vec<String>,
+    /// Repetitions of each timed step.
+    #[arg(long, default_value_t = 30)]
     pub runs: usize,
-    /// Where to keep the databases (None: a temporary directory, removed after).
+    /// Keep the generated databases in this directory (for inspecting query plans).
+    #[arg(long)]
     pub keep: Option<std::path::PathBuf>,
+    /// Which part to run: the scale matrix, the single measurements, or both.
+    #[arg(long, value_enum, default_value_t = Part::All)]
     pub part: Part,
 }
 

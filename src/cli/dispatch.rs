@@ -65,27 +65,7 @@ pub(super) fn upkeep(ctx: &Ctx, c: Upkeep, out: &mut dyn Write) -> Result<()> {
             encoding,
             output,
         } => export::run(ctx, format, encoding, output.as_deref(), out),
-        Upkeep::Bench {
-            size,
-            history,
-            open,
-            profiles,
-            runs,
-            keep,
-            part,
-        } => bench::run(
-            ctx,
-            bench::Options {
-                size,
-                history,
-                open,
-                profiles,
-                runs,
-                keep,
-                part,
-            },
-            out,
-        ),
+        Upkeep::Bench(opts) => bench::run(ctx, opts, out),
         Upkeep::BenchProbe => {
             let mut st = ctx.open_store()?;
             let env = ctx.env(&st)?;
