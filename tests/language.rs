@@ -167,3 +167,35 @@ fn errors_a_user_types_into_are_in_the_interface_language() {
         );
     }
 }
+
+/// A parse error echoes the value typed: a control sequence in it is written escaped, in
+/// either language.
+#[test]
+fn a_mistyped_value_never_reaches_the_terminal_raw() {
+    for lang in ["zh", "en"] {
+        for args in [
+            vec!["--today", "2026\u{1b}[31mX", "list", "supervision"],
+            vec![
+                "extend",
+                "S1",
+                "--to",
+                "x\u{1b}]0;owned\u{7}",
+                "--reason",
+                "r",
+            ],
+        ] {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_dutydesk"))
+                .args(["--lang", lang])
+                .args(&args)
+                .env("DUTYDESK_CONFIG", "/nonexistent/dutydesk.toml")
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{err}");
+            assert!(
+                !err.contains('\u{1b}') && !err.contains('\u{7}'),
+                "{lang} {args:?}: {err:?}"
+            );
+        }
+    }
+}

@@ -129,19 +129,26 @@ pub fn parse(lang: Lang, args: Vec<String>) -> Result<Cli, std::process::ExitCod
     let parsed = command(lang)
         .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m));
+    let shown = |e: &clap::Error| {
+        !matches!(
+            e.kind(),
+            ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        )
+    };
     match parsed {
         Ok(c) => Ok(c),
-        Err(e)
-            if lang == Lang::Zh
-                && !matches!(
-                    e.kind(),
-                    ErrorKind::DisplayHelp
-                        | ErrorKind::DisplayVersion
-                        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-                ) =>
-        {
-            eprintln!("{}", error_zh(&e));
+        // A parse error echoes what was typed: never raw to the terminal.
+        Err(e) if lang == Lang::Zh && shown(&e) => {
+            eprintln!("{}", crate::safe_write::escape(&error_zh(&e)));
             Err(std::process::ExitCode::from(2))
+        }
+        Err(e) if shown(&e) => {
+            eprint!("{}", crate::safe_write::escape(&e.render().to_string()));
+            Err(std::process::ExitCode::from(
+                u8::try_from(e.exit_code()).unwrap_or(2),
+            ))
         }
         Err(e) => {
             let _ = e.print();
