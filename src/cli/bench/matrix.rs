@@ -41,7 +41,9 @@ struct Figures {
     filtered: Vec<Duration>,
     check: Vec<Duration>,
     findings: usize,
-    count_cli: Vec<Duration>,
+    /// `list … --count` as its own process: until its first output, and until it exits.
+    count_first: Vec<Duration>,
+    count_exit: Vec<Duration>,
     /// Another process's commits until on the board's screen (`dutydesk urge` processes).
     commit: Vec<Duration>,
     idle_cpu: Option<f64>,
@@ -281,7 +283,7 @@ fn measure(st: &mut Store, env: &Env, path: &Path, officer: &str, runs: usize) -
             .len();
         Ok(())
     })?;
-    let count_cli = cli_count(path, env, runs)?;
+    let (count_first, count_exit) = cli_count(path, env, runs)?;
     let wakeup = crate::tui::event::Wakeup::default();
     let commit = super::live::measure(path, env, officer, COMMITS, wakeup)?.seen;
     let idle_cpu = super::live::idle_cpu(path, env, wakeup, IDLE).ok();
@@ -297,7 +299,8 @@ fn measure(st: &mut Store, env: &Env, path: &Path, officer: &str, runs: usize) -
         filtered,
         check,
         findings,
-        count_cli,
+        count_first,
+        count_exit,
         commit,
         idle_cpu,
         rss_mib,
@@ -319,24 +322,43 @@ pub(super) fn today_arg(env: &Env) -> String {
     crate::clock::fmt_date(env.today())
 }
 
-/// `dutydesk list supervision --overdue --count` as its own process, start to exit.
-fn cli_count(path: &Path, env: &Env, runs: usize) -> Result<Vec<Duration>> {
+/// `dutydesk list supervision --overdue --count` as its own process: from the spawn until
+/// its first byte of output (what the user waits for: the issue's "start-up to first
+/// output"), and until it has exited (closing the database and the process's teardown
+/// too: what a script running it in a loop waits for).
+fn cli_count(path: &Path, env: &Env, runs: usize) -> Result<(Vec<Duration>, Vec<Duration>)> {
+    use std::io::Read as _;
     let exe = std::env::current_exe().context("finding the dutydesk binary")?;
-    time_runs(runs, || {
-        let out = std::process::Command::new(&exe)
+    let mut first = Vec::with_capacity(runs);
+    let mut exit = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = Instant::now();
+        let mut child = std::process::Command::new(&exe)
             .arg("--db")
             .arg(path)
             .args(["--today", &today_arg(env)])
             .args(["list", "supervision", "--overdue", "--count"])
-            .output()
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
             .context("running list --count")?;
+        let mut stdout = child.stdout.take().context("reading list --count")?;
+        let mut byte = [0u8; 1];
+        let got = stdout.read(&mut byte).context("reading list --count")?;
+        first.push(t.elapsed());
+        let mut rest = Vec::new();
+        stdout
+            .read_to_end(&mut rest)
+            .context("reading list --count")?;
+        let out = child.wait_with_output().context("running list --count")?;
+        exit.push(t.elapsed());
         anyhow::ensure!(
-            out.status.success(),
+            out.status.success() && got == 1,
             "list --count failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        Ok(())
-    })
+    }
+    Ok((first, exit))
 }
 
 fn write_table(out: &mut dyn Write, rows: &[Figures]) -> Result<()> {
@@ -368,9 +390,8 @@ fn write_table(out: &mut dyn Write, rows: &[Figures]) -> Result<()> {
     })?;
     line(out, "合规 check (all findings)", &|r| pair(&r.check))?;
     line(out, "  findings", &|r| r.findings.to_string())?;
-    line(out, "list --overdue --count (process)", &|r| {
-        pair(&r.count_cli)
-    })?;
+    line(out, "list --count: first output", &|r| pair(&r.count_first))?;
+    line(out, "list --count: exited", &|r| pair(&r.count_exit))?;
     line(out, "commit -> screen (median / p95)", &|r| {
         let (m, p95, _) = super::stats(r.commit.clone());
         format!("{} / {}", short(m), short(p95))
