@@ -70,6 +70,9 @@ pub enum Part {
     Once,
     /// The scale matrix: profiles × open items.
     Matrix,
+    /// Only the interchange step of the single measurements: export, import and the
+    /// plain-SQL floor over the demo district with its history.
+    Import,
 }
 
 /// Median, 95th percentile and maximum of some durations.
@@ -124,10 +127,10 @@ fn run_parts(ctx: &Ctx, opts: &Options, dir: &std::path::Path, out: &mut dyn Wri
         "command: dutydesk {}",
         std::env::args().skip(1).collect::<Vec<_>>().join(" ")
     )?;
-    if opts.part != Part::Matrix {
+    if matches!(opts.part, Part::All | Part::Once | Part::Import) {
         run_in(ctx, opts, &dir.join("bench.db"), out)?;
     }
-    if opts.part != Part::Once {
+    if matches!(opts.part, Part::All | Part::Matrix) {
         let profiles: Vec<String> = if opts.profiles.iter().any(|p| p == "all") {
             matrix::ALL_PROFILES.iter().map(|p| p.to_string()).collect()
         } else {
@@ -221,6 +224,9 @@ fn run_in(ctx: &Ctx, opts: &Options, path: &std::path::Path, out: &mut dyn Write
         ms(hist),
         opts.history
     )?;
+    if opts.part == Part::Import {
+        return import::measure(out, &st, &env, path);
+    }
 
     let f = Filter::default();
     let first = time_runs(1, || {

@@ -4,7 +4,8 @@
 //! parsing, validation, lookups or hashing. What the import costs beyond this is the
 //! program's own work; this is what SQLite alone costs for the same rows on the same
 //! machine. Training databases only: the copied audit rows are not chained to the
-//! database's own log.
+//! database's own log. [`copy_set_based`] copies the same rows with SQLite alone
+//! (`INSERT … SELECT`), the engine's best case for them.
 
 use crate::error::{DbContext, Error, Result};
 use rusqlite::types::Value;
@@ -125,6 +126,100 @@ pub fn copy(from: &Connection, to: &mut crate::store::Store) -> Result<Floor> {
         elapsed: started.elapsed().saturating_sub(reading),
         ..floor
     })
+}
+
+/// The same rows copied by SQLite alone: the import's database attached to `to` and read
+/// table by table with `INSERT … SELECT`, no row crossing into the program. What SQLite
+/// itself costs for these rows with these indexes and triggers, set-based, on this
+/// machine: the engine's best case, against which the row-at-a-time floor and the import
+/// are read. `to` is a fresh training database.
+pub fn copy_set_based(from: &std::path::Path, to: &mut crate::store::Store) -> Result<Floor> {
+    let path = from.to_str().ok_or_else(|| {
+        Error::invalid(
+            from.display().to_string(),
+            "the bench's database path is not UTF-8",
+        )
+    })?;
+    // ATTACH cannot run inside a transaction.
+    to.conn()
+        .execute("ATTACH DATABASE ?1 AS src", [path])
+        .db("attaching the imported database")?;
+    let started = Instant::now();
+    let copied = to.write(|tx| {
+        if !super::identity::is_training(tx)? {
+            return Err(Error::refused(
+                "对照写入只能写入培训库",
+                "the plain-SQL floor is for training databases only",
+            ));
+        }
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON")
+            .db("deferring the key checks")?;
+        super::import::with_cache(tx, || copy_tables(tx))
+    });
+    let elapsed = started.elapsed();
+    let detached = to
+        .conn()
+        .execute_batch("DETACH DATABASE src")
+        .db("detaching the imported database");
+    let (rows, entries) = copied?;
+    detached?;
+    Ok(Floor {
+        entries,
+        rows,
+        elapsed,
+    })
+}
+
+/// Every entity's rows an import audit row names, their child rows, then those audit rows
+/// under new ids; (rows, audit rows) written.
+fn copy_tables(tx: &Connection) -> Result<(u64, u64)> {
+    let named = |entity: &str| {
+        format!(
+            "(SELECT entity_id FROM src.audit WHERE entity = '{entity}'
+               AND action IN ('import', 'import-migration'))"
+        )
+    };
+    let mut rows = 0u64;
+    for e in ENTITIES {
+        let key = if e.table == "duty_rota" {
+            "rowid"
+        } else {
+            "id"
+        };
+        let mut sql = vec![format!(
+            "INSERT INTO main.{t} SELECT * FROM src.{t} WHERE {key} IN {ids}",
+            t = e.table,
+            ids = named(e.name)
+        )];
+        for (t, col) in e.children {
+            sql.push(format!(
+                "INSERT INTO main.{t} SELECT * FROM src.{t} WHERE {col} IN {ids}",
+                ids = named(e.name)
+            ));
+        }
+        for q in sql {
+            rows += tx.execute(&q, []).db("copying a table set-based")? as u64;
+        }
+    }
+    let columns: Vec<String> = tx
+        .prepare("SELECT * FROM main.audit LIMIT 0")
+        .db("reading the audit columns")?
+        .column_names()
+        .into_iter()
+        .filter(|c| *c != "id")
+        .map(str::to_string)
+        .collect();
+    let list = columns.join(", ");
+    let entries = tx
+        .execute(
+            &format!(
+                "INSERT INTO main.audit({list}) SELECT {list} FROM src.audit
+                 WHERE action IN ('import', 'import-migration') ORDER BY id"
+            ),
+            [],
+        )
+        .db("copying the audit rows set-based")? as u64;
+    Ok((rows + entries, entries))
 }
 
 /// The copy itself, inside the floor's transaction; `reading` adds up the reads' time.

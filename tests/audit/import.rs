@@ -212,3 +212,45 @@ fn the_benchs_floor_copies_each_record_with_its_entry_into_a_training_database()
     .unwrap();
     assert!(command::floor::copy(s.conn(), &mut office).is_err());
 }
+
+#[test]
+fn the_set_based_copy_writes_the_same_rows_as_the_floor() {
+    let e = env();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("imported.db");
+    let mut s = Store::open(&path).unwrap();
+    command::perform(
+        &mut s,
+        &e,
+        &Command::Init {
+            profile: "dongchang".into(),
+            pinned_clock: true,
+            admins: Vec::new(),
+            org: None,
+        },
+    )
+    .unwrap();
+    let n = import(&mut s, &e, &format!("{ORG}{}", items(100, "第"))).unwrap();
+    let mut floor = training_store(&e);
+    let f = command::floor::copy(s.conn(), &mut floor).unwrap();
+    let mut set = training_store(&e);
+    let g = command::floor::copy_set_based(&path, &mut set).unwrap();
+    assert_eq!((g.rows, g.entries), (f.rows, f.entries));
+    assert_eq!(g.entries, n + 2);
+    for t in [
+        "documents",
+        "countersigns",
+        "notices",
+        "supervision",
+        "progress_notes",
+        "people",
+        "divisions",
+        "audit",
+    ] {
+        let sql = format!("SELECT count(*) FROM {t}");
+        assert_eq!(count(&set, &sql), count(&floor, &sql), "{t}");
+    }
+    // The imported database is detached again.
+    let attached: i64 = count(&set, "SELECT count(*) FROM pragma_database_list");
+    assert_eq!(attached, 1);
+}
