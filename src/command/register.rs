@@ -240,7 +240,6 @@ impl<'s, 'a> Audited<'s, 'a> {
 
     fn record(self, id: i64, after: Option<String>, summary: &str) -> Result<()> {
         let env = self.s.env;
-        let business_date = env.business_date();
         self.s
             .append(
                 &crate::command::audit_log::Entry {
@@ -248,7 +247,7 @@ impl<'s, 'a> Audited<'s, 'a> {
                     actor: &env.actor,
                     acted_for: None,
                     action: self.action,
-                    business_date: business_date.as_deref(),
+                    business_date: self.s.business_date.as_deref(),
                     entity: self.entity,
                     entity_id: (id != 0).then_some(id),
                     summary,

@@ -24,10 +24,31 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 
 /// The real time now, as stored in `audit.at`: UTC, RFC 3339 with milliseconds.
 pub fn now_utc() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
-        .to_string()
+    utc_text(chrono::Utc::now())
 }
+
+/// `%Y-%m-%dT%H:%M:%S%.3fZ`, written directly: an import writes one per record, and
+/// chrono's format string is parsed anew on every call.
+fn utc_text(t: chrono::DateTime<chrono::Utc>) -> String {
+    use chrono::{Datelike, Timelike};
+    if t.nanosecond() >= 1_000_000_000 {
+        // A leap second (never from the system clock): chrono spells it as second 60.
+        return t.format(UTC_FORMAT).to_string();
+    }
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        t.nanosecond() / 1_000_000
+    )
+}
+
+/// How `audit.at` is written.
+const UTC_FORMAT: &str = "%Y-%m-%dT%H:%M:%S%.3fZ";
 
 /// The fields a row's hash covers, in order.
 pub struct Hashed<'a> {
@@ -170,6 +191,29 @@ pub fn history(conn: &Connection, entity: &str, entity_id: i64) -> Result<Vec<Hi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_time_is_written_as_chronos_format_writes_it() {
+        use chrono::{NaiveDate, TimeZone, Utc};
+        let day = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        for (h, m, s, nano) in [
+            (0, 0, 0, 0),
+            (3, 40, 12, 123_456_789),
+            (23, 59, 59, 999_999_999),
+            (9, 5, 7, 1_000_000),
+            (23, 59, 59, 1_500_000_000),
+        ] {
+            let t = Utc.from_utc_datetime(&day.and_hms_nano_opt(h, m, s, nano).unwrap());
+            assert_eq!(utc_text(t), t.format(UTC_FORMAT).to_string());
+        }
+        let year_one = Utc.from_utc_datetime(
+            &NaiveDate::from_ymd_opt(1, 1, 1)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap(),
+        );
+        assert_eq!(utc_text(year_one), year_one.format(UTC_FORMAT).to_string());
+    }
 
     /// The hash is part of the stored data: it must never change for the same fields. The
     /// expected value was computed independently (Python's hashlib over the same layout).

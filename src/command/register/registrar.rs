@@ -37,6 +37,9 @@ pub struct Registrar<'a> {
     empty: RefCell<HashMap<&'static str, bool>>,
     /// Per table, its columns as the audit log's JSON keys.
     keys: RefCell<HashMap<&'static str, Rc<Keys>>>,
+    /// The pinned business date every entry of the run records (the clock does not move
+    /// within one command).
+    pub(super) business_date: Option<String>,
 }
 
 impl<'a> Registrar<'a> {
@@ -55,6 +58,7 @@ impl<'a> Registrar<'a> {
             mayor: Cell::new(None),
             empty: Default::default(),
             keys: Default::default(),
+            business_date: env.business_date(),
         }
     }
 
