@@ -56,7 +56,8 @@ pub struct Options {
     /// Keep the generated databases in this directory (for inspecting query plans).
     #[arg(long)]
     pub keep: Option<std::path::PathBuf>,
-    /// Which part to run: the scale matrix, the single measurements, or both.
+    /// Which part to run: the scale matrix, the single measurements, both, or only the
+    /// export and import (`import`).
     #[arg(long, value_enum, default_value_t = Part::All)]
     pub part: Part,
 }
@@ -64,14 +65,14 @@ pub struct Options {
 /// Which part of the bench to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Part {
-    /// Both.
+    /// The single measurements and the scale matrix.
     All,
     /// The single measurements on the demo district with its history.
     Once,
     /// The scale matrix: profiles × open items.
     Matrix,
-    /// Only the interchange step of the single measurements: export, import and the
-    /// plain-SQL floor over the demo district with its history.
+    /// Only the interchange step of the single measurements: export, import and both
+    /// floors over the demo district with its history.
     Import,
 }
 
