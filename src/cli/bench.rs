@@ -10,6 +10,7 @@
 //! and import; the latency from another process's commit to the board's next frame, and
 //! an idle board's CPU (bench/live.rs); and the process's peak memory.
 
+mod count;
 mod findings;
 mod import;
 mod live;

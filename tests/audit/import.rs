@@ -22,7 +22,11 @@ fn env() -> Env {
 }
 
 fn training_store(env: &Env) -> Store {
-    let mut s = Store::open_in_memory().unwrap();
+    training(Store::open_in_memory().unwrap(), env)
+}
+
+/// `s` made a training database by `init`.
+fn training(mut s: Store, env: &Env) -> Store {
     command::perform(
         &mut s,
         env,
@@ -218,18 +222,7 @@ fn the_set_based_copy_writes_the_same_rows_as_the_floor() {
     let e = env();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("imported.db");
-    let mut s = Store::open(&path).unwrap();
-    command::perform(
-        &mut s,
-        &e,
-        &Command::Init {
-            profile: "dongchang".into(),
-            pinned_clock: true,
-            admins: Vec::new(),
-            org: None,
-        },
-    )
-    .unwrap();
+    let mut s = training(Store::open(&path).unwrap(), &e);
     let n = import(&mut s, &e, &format!("{ORG}{}", items(100, "第"))).unwrap();
     let mut floor = training_store(&e);
     let f = command::floor::copy(s.conn(), &mut floor).unwrap();
